@@ -1,0 +1,96 @@
+package dev.ferry.cli;
+
+import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.checkpoint.CheckpointException;
+import dev.ferry.tracker.checkpoint.FileCheckpointStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ferry checkpoint}: reading checkpoint files. */
+@Command(name = "checkpoint", mixinStandardHelpOptions = true,
+        description = "Reads checkpoint files written by 'ferry track'.",
+        subcommands = {CheckpointCommand.Show.class, CommandLine.HelpCommand.class})
+final class CheckpointCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Loads exactly the file given; a damaged one is an error that says whether the previous generation is intact. */
+    static Checkpoint loadExact(Path file) {
+        if (!Files.exists(file)) {
+            throw new UserError("checkpoint " + file + " does not exist");
+        }
+        FileCheckpointStore store = new FileCheckpointStore(file, warning -> { });
+        try {
+            Optional<Checkpoint> checkpoint = store.loadExact();
+            return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist"));
+        } catch (CheckpointException e) {
+            throw new UserError(e.getMessage() + previousHint(store));
+        } catch (IOException e) {
+            throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String previousHint(FileCheckpointStore store) {
+        Path previous = store.previousFile();
+        if (!Files.exists(previous)) {
+            return "";
+        }
+        try {
+            Optional<Checkpoint> prev = new FileCheckpointStore(previous, w -> { }).loadExact();
+            return prev.map(p -> "; the previous generation " + p.generation() + " in " + previous + " is intact")
+                    .orElse("");
+        } catch (CheckpointException | IOException e) {
+            return "";
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Prints the full set of packages a checkpoint describes, as sorted name==version lines",
+                "(its baseline with the user's changes applied; with several environments, the first",
+                "environment wins on a name). Details go to standard error with --verbose."})
+    static final class Show implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The checkpoint file.")
+        Path file;
+
+        @CommandLine.Option(names = {"-v", "--verbose"},
+                description = "Also print the generation and, per environment, what was added, removed and changed.")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            Checkpoint checkpoint = loadExact(file);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(checkpoint.packages().toRequirementLines());
+            out.flush();
+            if (verbose) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("generation " + checkpoint.generation() + ", written "
+                        + java.time.Instant.ofEpochMilli(checkpoint.writtenAtEpochMillis()));
+                checkpoint.environments().forEach(env -> err.println(env.kind().name().toLowerCase() + " "
+                        + env.location() + ": " + env.current().size() + " packages; " + env.diff().summary()
+                        + " against the baseline"));
+                err.flush();
+            }
+            return 0;
+        }
+    }
+}

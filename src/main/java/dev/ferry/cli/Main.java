@@ -1,0 +1,79 @@
+package dev.ferry.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code bin/ferry}. */
+@Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {
+            "Moves long-lived notebook sessions between orchestrators without losing users' work.",
+            "",
+            "The package tracker runs inside each session: it watches Python and R environments, writes a",
+            "durable checkpoint of what the user installed, and restores it on a new container."
+        },
+        subcommands = {
+            SnapshotCommand.class,
+            TrackCommand.class,
+            CheckpointCommand.class,
+            RestoreCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by {@link #main} and by tests. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::handleUsage);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof UserError user) {
+            err.println("ferry: " + user.getMessage());
+            err.flush();
+            return user.exitCode();
+        }
+        err.println("ferry: internal error: " + e);
+        if (System.getenv("FERRY_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("ferry: set FERRY_DEBUG=1 to see where it happened");
+        }
+        err.flush();
+        return 70;
+    }
+
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("ferry: " + e.getMessage());
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return 2;
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"ferry " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.ferry.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.time.EventLoop;
+import dev.ferry.time.SystemClock;
+import dev.ferry.tracker.Tracker;
+import dev.ferry.tracker.TrackerConflictException;
+import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.checkpoint.CheckpointException;
+import dev.ferry.tracker.checkpoint.FileCheckpointStore;
+import dev.ferry.tracker.debounce.DebounceSettings;
+import dev.ferry.tracker.debounce.PipAwareDebouncer;
+import dev.ferry.tracker.scan.DiskEnvironmentView;
+import dev.ferry.tracker.scan.Scanner;
+import dev.ferry.tracker.watch.FsEvent;
+import dev.ferry.tracker.watch.JdkWatcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ferry track}: the agent that runs inside a session container. */
+@Command(name = "track", mixinStandardHelpOptions = true,
+        description = {
+            "Watches environments and keeps a durable checkpoint of what is installed in them, until",
+            "SIGTERM or SIGINT (it writes a last checkpoint first if one is due).",
+            "",
+            "On first start (no checkpoint yet) what is installed becomes the baseline and generation 1",
+            "is written. Later starts continue the checkpoint; if the environments no longer match it",
+            "(a new container that was not restored, or changes made while no tracker ran) the tracker",
+            "refuses to start rather than overwrite the user's packages: run 'ferry restore' first, or",
+            "pass --accept-current to checkpoint the environments as they are.",
+            "",
+            "Prints one JSON line per checkpoint written:",
+            "  {\"ts_ms\": <epoch ms>, \"generation\": n, \"packages\": {\"name\": \"version\", ...}}",
+            "with the full set (with several environments, the first given wins on a name)."
+        })
+final class TrackCommand implements Callable<Integer> {
+
+    /** How often the watcher thread wakes with no events, to notice a deleted environment coming back. */
+    private static final long POLL_MILLIS = 500;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--env", required = true, paramLabel = "DIR",
+            description = "A Python site-packages directory or an R library directory; repeat for several.")
+    List<Path> envs;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
+            description = "The checkpoint file, on storage that outlives the container (FILE.prev keeps the previous generation).")
+    Path checkpointFile;
+
+    @Option(names = "--accept-current",
+            description = "Start even if the environments differ from the checkpoint, and checkpoint them as they are.")
+    boolean acceptCurrent;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Scanner> scanners = Environments.openAll(envs);
+        Path parent = checkpointFile.toAbsolutePath().getParent();
+        if (parent != null && (!Files.isDirectory(parent) || !Files.isWritable(parent))) {
+            throw new UserError("cannot write checkpoint " + checkpointFile + ": " + parent
+                    + " is not a writable directory", 2);
+        }
+        if (Files.isDirectory(checkpointFile)) {
+            throw new UserError("checkpoint " + checkpointFile + " is a directory; give a file path", 2);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SystemClock clock = new SystemClock();
+        EventLoop loop = new EventLoop(clock);
+        FileCheckpointStore store = new FileCheckpointStore(checkpointFile, w -> warn(err, w));
+        Tracker tracker = new Tracker(clock, loop, scanners,
+                () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), store, new Tracker.Listener() {
+                    @Override
+                    public void checkpointWritten(Checkpoint checkpoint) {
+                        ObjectNode line = Json.object();
+                        line.put("ts_ms", checkpoint.writtenAtEpochMillis());
+                        line.put("generation", checkpoint.generation());
+                        line.set("packages", Json.packages(checkpoint.packages()));
+                        out.println(Json.line(line));
+                        out.flush();
+                    }
+
+                    @Override
+                    public void warning(String message) {
+                        warn(err, message);
+                    }
+                });
+        List<Path> roots = scanners.stream().map(s -> ((DiskEnvironmentView) s.view()).root()).toList();
+        try (JdkWatcher watcher = new JdkWatcher(roots)) {
+            try {
+                tracker.start(acceptCurrent);
+            } catch (TrackerConflictException e) {
+                throw new UserError(e.getMessage() + ". If this is a new container, run 'ferry restore' first;"
+                        + " to checkpoint the environments as they are now, add --accept-current");
+            } catch (CheckpointException e) {
+                throw new UserError(e.getMessage());
+            } catch (IOException e) {
+                throw new UserError("cannot start tracking: " + e.getMessage());
+            }
+            runUntilSignalled(loop, tracker, watcher, err);
+        }
+        return 0;
+    }
+
+    private static void runUntilSignalled(EventLoop loop, Tracker tracker, JdkWatcher watcher, PrintWriter err) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread watching = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    List<FsEvent> events = watcher.poll(POLL_MILLIS);
+                    if (!events.isEmpty()) {
+                        loop.execute(() -> events.forEach(tracker::onEvent));
+                    }
+                }
+            } catch (IOException e) {
+                warn(err, "watching stopped: " + e.getMessage() + "; writing a last checkpoint and exiting");
+                loop.execute(() -> {
+                    tracker.flushNow();
+                    loop.stop();
+                });
+            }
+        }, "ferry-watcher");
+        watching.setDaemon(true);
+        watching.start();
+        Thread hook = new Thread(() -> {
+            loop.execute(() -> {
+                tracker.flushNow();
+                loop.stop();
+            });
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ferry-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            loop.run();
+        } finally {
+            watching.interrupt();
+            stopped.countDown();
+        }
+    }
+
+    private static void warn(PrintWriter err, String message) {
+        err.println("ferry: warning: " + message);
+        err.flush();
+    }
+}

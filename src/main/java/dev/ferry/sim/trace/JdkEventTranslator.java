@@ -1,0 +1,61 @@
+package dev.ferry.sim.trace;
+
+import dev.ferry.tracker.watch.FsEvent;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Turns inotify events recorded recursively into the events the tracker's watcher would report:
+ * the JDK maps IN_CREATE and IN_MOVED_TO to CREATE, IN_DELETE and IN_MOVED_FROM to DELETE,
+ * IN_MODIFY and IN_ATTRIB to MODIFY and drops the rest; and the watcher sees only the top level
+ * and the {@code *.dist-info} folders created while it runs. Stateful: it follows which folders
+ * are watched.
+ */
+public final class JdkEventTranslator {
+
+    private final int env;
+    private final Set<String> watchedDistInfo = new HashSet<>();
+
+    public JdkEventTranslator(int env) {
+        this.env = env;
+    }
+
+    /** The event the watcher would report for {@code event}, or {@code null} if it would see none. */
+    public FsEvent translate(TraceLine.FileEvent event) {
+        FsEvent.Kind kind = kind(event);
+        if (kind == null) {
+            return null;
+        }
+        String path = event.path();
+        int slash = path.indexOf('/');
+        if (slash < 0) {
+            if (path.endsWith(".dist-info")) {
+                if (kind == FsEvent.Kind.CREATED) {
+                    watchedDistInfo.add(path);
+                } else if (kind == FsEvent.Kind.DELETED) {
+                    watchedDistInfo.remove(path);
+                }
+            }
+            return FsEvent.top(env, kind, path);
+        }
+        String top = path.substring(0, slash);
+        String rest = path.substring(slash + 1);
+        if (rest.indexOf('/') >= 0 || !watchedDistInfo.contains(top)) {
+            return null;
+        }
+        return FsEvent.child(env, kind, top, rest);
+    }
+
+    static FsEvent.Kind kind(TraceLine.FileEvent event) {
+        if (event.has("CREATE") || event.has("MOVED_TO")) {
+            return FsEvent.Kind.CREATED;
+        }
+        if (event.has("DELETE") || event.has("MOVED_FROM")) {
+            return FsEvent.Kind.DELETED;
+        }
+        if (event.has("MODIFY") || event.has("ATTRIB")) {
+            return FsEvent.Kind.MODIFIED;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ferry.sim.trace;
+
+/** A trace that cannot be read; the message names the file and line. */
+public final class TraceFormatException extends Exception {
+    public TraceFormatException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.ferry.tracker.checkpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Checkpoints in a file, written durably: the new content goes to a temporary file in the same
+ * directory, is forced to disk, the current file becomes {@code FILE.prev}, the temporary file is
+ * renamed over {@code FILE}, and the directory is forced too. At every instant one of
+ * {@code FILE} and {@code FILE.prev} is a complete, checksummed generation.
+ */
+public final class FileCheckpointStore implements CheckpointStore {
+
+    private final Path file;
+    private final Path previous;
+    private final Path temporary;
+    private final Consumer<String> warnings;
+    /** Whether FILE held a trustworthy generation when last looked at; null until looked at. */
+    private Boolean fileTrusted;
+
+    /** {@code warnings} hears when a damaged generation was skipped in favour of the previous one. */
+    public FileCheckpointStore(Path file, Consumer<String> warnings) {
+        this.file = file.toAbsolutePath().normalize();
+        this.previous = this.file.resolveSibling(this.file.getFileName() + ".prev");
+        this.temporary = this.file.resolveSibling("." + this.file.getFileName() + ".tmp");
+        this.warnings = warnings;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Path previousFile() {
+        return previous;
+    }
+
+    /** Reads exactly {@code FILE}, with no fallback: for commands that act on the file they were given. */
+    public Optional<Checkpoint> loadExact() throws IOException, CheckpointException {
+        return read(file);
+    }
+
+    @Override
+    public Optional<Checkpoint> load() throws IOException, CheckpointException {
+        Optional<Checkpoint> current;
+        try {
+            current = read(file);
+            fileTrusted = current.isPresent();
+        } catch (CheckpointException damaged) {
+            fileTrusted = false;
+            Optional<Checkpoint> fallback = readPreviousAfter(damaged);
+            warnings.accept(damaged.getMessage() + "; using the previous generation "
+                    + fallback.get().generation() + " from " + previous);
+            return fallback;
+        }
+        if (current.isPresent()) {
+            return current;
+        }
+        Optional<Checkpoint> prev = read(previous);
+        prev.ifPresent(p -> warnings.accept(file + " is missing; using the previous generation "
+                + p.generation() + " from " + previous));
+        return prev;
+    }
+
+    private Optional<Checkpoint> readPreviousAfter(CheckpointException damaged) throws IOException, CheckpointException {
+        try {
+            Optional<Checkpoint> prev = read(previous);
+            if (prev.isEmpty()) {
+                throw new CheckpointException(damaged.getMessage() + ", and there is no previous generation ("
+                        + previous + " does not exist)");
+            }
+            return prev;
+        } catch (CheckpointException alsoDamaged) {
+            if (alsoDamaged.getMessage().startsWith(damaged.getMessage())) {
+                throw alsoDamaged;
+            }
+            throw new CheckpointException(damaged.getMessage() + "; the previous generation is unusable too: "
+                    + alsoDamaged.getMessage());
+        }
+    }
+
+    private static Optional<Checkpoint> read(Path path) throws IOException, CheckpointException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return Optional.of(CheckpointFormat.decode(new String(bytes, StandardCharsets.UTF_8), path.toString()));
+    }
+
+    @Override
+    public void write(Checkpoint checkpoint) throws IOException {
+        byte[] bytes = CheckpointFormat.encode(checkpoint).getBytes(StandardCharsets.UTF_8);
+        Path directory = file.getParent();
+        Files.createDirectories(directory);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        if (fileTrusted == null) {
+            fileTrusted = isTrustworthy(file);
+        }
+        if (fileTrusted) {
+            move(file, previous);
+        }
+        move(temporary, file);
+        forceDirectory(directory);
+        fileTrusted = true;
+    }
+
+    /** A damaged FILE is overwritten, not kept as the previous generation over a good one. */
+    private static boolean isTrustworthy(Path path) throws IOException {
+        try {
+            return read(path).isPresent();
+        } catch (CheckpointException e) {
+            return false;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open a directory for reading; the renames are still atomic there.
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.ferry.tracker.scan;
+
+import dev.ferry.tracker.PackageName;
+import dev.ferry.tracker.PackageSet;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Takes the installed set of one environment. A Python distribution counts once its
+ * {@code *.dist-info} holds a {@code RECORD} (pip writes it last) or it has an {@code *.egg-info};
+ * its name and version come from {@code METADATA}/{@code PKG-INFO} when readable, else from the
+ * folder name, normalized as PEP 503 does. An R package counts when its folder holds a
+ * {@code DESCRIPTION} with {@code Package:} and {@code Version:}; its name is kept as R spells it.
+ *
+ * <p>What a top-level entry is stays cached until {@link #invalidate(String)} says the entry was
+ * touched, so a scan after a few events costs one directory listing and a few reads.
+ */
+public final class Scanner {
+
+    /** A cached answer for one top-level entry. */
+    private record Found(String name, String version) {
+        static final Found NOTHING = new Found(null, null);
+    }
+
+    private final EnvironmentView view;
+    private final EnvironmentKind kind;
+    private final Map<String, Found> cache = new HashMap<>();
+
+    public Scanner(EnvironmentView view, EnvironmentKind kind) {
+        this.view = view;
+        this.kind = kind;
+    }
+
+    public EnvironmentView view() {
+        return view;
+    }
+
+    public EnvironmentKind kind() {
+        return kind;
+    }
+
+    /** Forgets what is known about {@code top}, because an event touched it. */
+    public void invalidate(String top) {
+        cache.remove(top);
+    }
+
+    /** Forgets everything, after events were lost. */
+    public void invalidateAll() {
+        cache.clear();
+    }
+
+    public PackageSet scan() throws IOException {
+        List<String> entries = view.list();
+        TreeMap<String, String> installed = new TreeMap<>();
+        for (String entry : entries) {
+            Found found = cache.get(entry);
+            if (found == null) {
+                found = inspect(entry);
+                if (found != null) {
+                    cache.put(entry, found);
+                }
+            }
+            if (found != null && found != Found.NOTHING) {
+                installed.put(found.name(), found.version());
+            }
+        }
+        if (cache.size() > entries.size() * 2 + 64) {
+            cache.keySet().retainAll(entries);
+        }
+        return PackageSet.of(installed);
+    }
+
+    /** What {@code entry} is; {@code null} when it may still become a package (not cached). */
+    private Found inspect(String entry) {
+        if (entry.startsWith("~") || entry.startsWith(".")) {
+            return Found.NOTHING;
+        }
+        return kind == EnvironmentKind.PYTHON ? inspectPython(entry) : inspectR(entry);
+    }
+
+    private Found inspectPython(String entry) {
+        if (entry.endsWith(".dist-info")) {
+            if (!view.isFile(entry + "/RECORD")) {
+                return null;
+            }
+            return fromHeaders(view.readText(entry + "/METADATA"), entry, ".dist-info");
+        }
+        if (entry.endsWith(".egg-info")) {
+            String headers = view.isDirectory(entry) ? entry + "/PKG-INFO" : entry;
+            return fromHeaders(view.readText(headers), entry, ".egg-info");
+        }
+        return Found.NOTHING;
+    }
+
+    private Found inspectR(String entry) {
+        if (entry.startsWith("00LOCK")) {
+            return Found.NOTHING;
+        }
+        Optional<String> description = view.readText(entry + "/DESCRIPTION");
+        if (description.isEmpty()) {
+            return view.isDirectory(entry) ? null : Found.NOTHING;
+        }
+        Optional<String> name = MetadataHeaders.field(description.get(), "Package");
+        Optional<String> version = MetadataHeaders.field(description.get(), "Version");
+        if (name.isEmpty() || version.isEmpty()) {
+            return null;
+        }
+        return new Found(name.get(), version.get());
+    }
+
+    private static Found fromHeaders(Optional<String> headers, String entry, String suffix) {
+        Optional<String> name = headers.flatMap(text -> MetadataHeaders.field(text, "Name"));
+        Optional<String> version = headers.flatMap(text -> MetadataHeaders.field(text, "Version"));
+        if (name.isPresent() && version.isPresent()) {
+            return new Found(PackageName.normalize(name.get()), version.get());
+        }
+        String stem = entry.substring(0, entry.length() - suffix.length());
+        int dash = stem.indexOf('-');
+        if (dash <= 0 || dash == stem.length() - 1) {
+            return Found.NOTHING;
+        }
+        String fromName = stem.substring(0, dash);
+        String fromVersion = stem.substring(dash + 1);
+        int pythonTag = fromVersion.indexOf("-py");
+        if (pythonTag > 0) {
+            fromVersion = fromVersion.substring(0, pythonTag);
+        }
+        return new Found(PackageName.normalize(name.orElse(fromName)), version.orElse(fromVersion));
+    }
+}
