@@ -104,7 +104,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         DebounceSettings d = DebounceSettings.DEFAULTS;
         java.time.Duration settle = settleMs == null ? d.settle() : java.time.Duration.ofMillis(settleMs);
-        DebounceSettings settings = new DebounceSettings(settle, d.strayHold(), d.busyHold(),
+        DebounceSettings settings = new DebounceSettings(settle, d.strayHold(), d.dependencyHold(), d.busyHold(),
                 java.time.Duration.ofMillis(maxWaitMs));
         return () -> new PipAwareDebouncer(settings);
     }
@@ -113,13 +113,14 @@ final class ReplayCommand implements Callable<Integer> {
         ObjectNode summary = Json.object();
         summary.put("trace", trace.getFileName().toString());
         summary.put("debouncer", quietMs == null ? "pip-aware" : "quiet-period " + quietMs + " ms");
-        summary.put("operations", s.operations());
+        summary.put("steps", s.operations());
+        summary.put("state_changing_steps", s.stateChangingSteps());
         summary.put("state_changing_operations", s.stateChanging());
         summary.put("checkpoints", s.checkpoints());
         summary.put("amplification", round(s.amplification()));
         summary.put("quiescent_points", s.quiescentPoints());
         summary.put("exact_at_quiescence", round(s.exactAtQuiescence()));
-        summary.put("captured_operations", s.captured());
+        summary.put("captured_steps", s.captured());
         ObjectNode latency = summary.putObject("latency_ms");
         latency.put("p50", round(s.latencyP50Ms()));
         latency.put("p99", round(s.latencyP99Ms()));
@@ -130,6 +131,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         summary.put("file_events", s.fileEvents());
         summary.put("events_seen_by_watcher", s.eventsSeen());
+        summary.put("steps_after_crash_not_scored", s.stepsAfterCrash());
         summary.put("meets_targets", s.meetsTargets());
         ObjectNode wrapper = Json.object();
         wrapper.set("summary", summary);

@@ -11,26 +11,46 @@ import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * Scores replayed checkpoints against a trace's ground truth, with the definitions of DESIGN.md:
- * an operation is a step of the trace (one command, or commands run in parallel) closed by a
- * {@code state} marker; the moment of that marker is a quiescent point, where the latest
- * checkpoint must equal what pip listed; latency runs from the operation's last file event to the
- * first checkpoint that equals the new truth.
+ * a step of the trace (one pip command, or several run in parallel) is closed by a {@code state}
+ * marker; the moment of that marker is a quiescent point, where the latest checkpoint must equal
+ * what pip listed; latency runs from the step's last file event to the first checkpoint that
+ * equals the new truth. Write amplification counts checkpoints per state-changing pip command
+ * ({@link OperationCount}).
+ *
+ * <p>A command that exits with status 2 or more crashed inside pip and can leave the environment
+ * in a state pip itself cannot use (a trace shows a half-written {@code *.dist-info} that
+ * {@code pip list} still reports, and that {@code pip uninstall} then refuses). From such a step on,
+ * the trace's ground truth no longer follows DESIGN.md's definition of installed, so those steps
+ * are counted apart and not scored.
  */
 public final class ReplayScoring {
 
     private static final double MS = 1e6;
 
     /** The span of one step: when its first command started, its last file event, its state marker. */
-    private record Step(long start, long lastEvent, long stateAt, PackageSet truth) {
+    private record Step(long start, long lastEvent, long stateAt, PackageSet truth, boolean crashed,
+                        List<List<String>> commands) {
     }
 
     private ReplayScoring() {
     }
 
-    public static ReplaySummary score(List<TraceLine> trace, List<ReplayCheckpoint> checkpoints) {
+    public static ReplaySummary score(List<TraceLine> trace, List<ReplayCheckpoint> allCheckpoints) {
         List<Step> steps = steps(trace);
+        int scored = steps.size();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).crashed()) {
+                scored = i;
+                break;
+            }
+        }
+        int afterCrash = steps.size() - scored;
+        long crashStart = scored < steps.size() ? steps.get(scored).start() : Long.MAX_VALUE;
+        List<ReplayCheckpoint> checkpoints = allCheckpoints.stream().filter(c -> c.t() < crashStart).toList();
+        steps = steps.subList(0, scored);
         PackageSet before = initialTruth(trace);
         int stateChanging = 0;
+        int changedSteps = 0;
         int exact = 0;
         int captured = 0;
         List<Double> latencies = new ArrayList<>();
@@ -42,7 +62,8 @@ public final class ReplayScoring {
                 exact++;
             }
             if (!step.truth().equals(before)) {
-                stateChanging++;
+                stateChanging += OperationCount.stateChanging(step.commands(), before, step.truth());
+                changedSteps++;
                 ReplayCheckpoint capture = firstEqual(checkpoints, step.start(), nextStart, step.truth());
                 if (capture == null) {
                     anyMissed = true;
@@ -63,10 +84,10 @@ public final class ReplayScoring {
         JdkEventTranslator translator = new JdkEventTranslator(0);
         long seen = trace.stream().filter(l -> l instanceof TraceLine.FileEvent e && translator.translate(e) != null)
                 .count();
-        return new ReplaySummary(steps.size(), stateChanging, written,
+        return new ReplaySummary(steps.size(), changedSteps, stateChanging, written,
                 stateChanging == 0 ? 0 : (double) written / stateChanging,
                 steps.size(), steps.isEmpty() ? 1 : (double) exact / steps.size(), captured,
-                p50, p99, max, fileEvents, seen);
+                p50, p99, max, fileEvents, seen, afterCrash);
     }
 
     private static PackageSet initialTruth(List<TraceLine> trace) {
@@ -80,6 +101,8 @@ public final class ReplayScoring {
 
     private static List<Step> steps(List<TraceLine> trace) {
         Map<Integer, Long> starts = new TreeMap<>();
+        Map<Integer, Boolean> crashed = new TreeMap<>();
+        Map<Integer, List<List<String>>> commands = new TreeMap<>();
         List<Step> steps = new ArrayList<>();
         long lastEvent = Long.MIN_VALUE;
         for (TraceLine line : trace) {
@@ -88,10 +111,16 @@ public final class ReplayScoring {
             } else if (line instanceof TraceLine.Marker m) {
                 if (m.op().equals("start")) {
                     starts.putIfAbsent(m.step(), m.t());
+                    commands.computeIfAbsent(m.step(), k -> new ArrayList<>()).add(m.command());
+                } else if (m.op().equals("end")) {
+                    if (m.exitCode() != null && m.exitCode() >= 2) {
+                        crashed.put(m.step(), true);
+                    }
                 } else if (m.op().equals("state")) {
                     long start = starts.getOrDefault(m.step(), m.t());
                     long last = lastEvent >= start ? lastEvent : start;
-                    steps.add(new Step(start, last, m.t(), PackageSet.normalized(m.installed())));
+                    steps.add(new Step(start, last, m.t(), PackageSet.normalized(m.installed()),
+                            crashed.getOrDefault(m.step(), false), commands.getOrDefault(m.step(), List.of())));
                 }
             }
         }

@@ -15,6 +15,9 @@ import java.util.HashSet;
  *   <li>an uninstall or upgrade first moves the old files aside into {@code ~}-prefixed stash
  *       folders, and the operation is unfinished while any exists;</li>
  *   <li>R installs hold a {@code 00LOCK*} folder while they run;</li>
+ *   <li>pip installs dependencies before what needs them and writes {@code REQUESTED} only into
+ *       the distributions the user asked for, so a distribution that finishes without it is a
+ *       dependency: another distribution is still to come;</li>
  *   <li>pip writes some top-level modules before their dist-info folder: a new top-level entry
  *       that appears while nothing else is open is a weaker sign, held for a shorter time.</li>
  * </ul>
@@ -26,9 +29,11 @@ public final class PipAwareDebouncer implements Debouncer {
 
     private static final int RECORD_TEMP_SEEN = 1;
     private static final int INSTALLER_SEEN = 2;
+    private static final int REQUESTED_SEEN = 4;
 
     private final long settle;
     private final long strayHold;
+    private final long dependencyHold;
     private final long busyHold;
     private final long maxWait;
 
@@ -37,6 +42,8 @@ public final class PipAwareDebouncer implements Debouncer {
     private final HashSet<String> stashes = new HashSet<>();
     private final HashSet<String> locks = new HashSet<>();
     private int strays;
+    /** The last distribution finished without REQUESTED: a dependency, so the one that needs it is still to come. */
+    private boolean dependencyFinished;
 
     private boolean dirty;
     private long firstEvent;
@@ -45,6 +52,7 @@ public final class PipAwareDebouncer implements Debouncer {
     public PipAwareDebouncer(DebounceSettings settings) {
         this.settle = settings.settle().toNanos();
         this.strayHold = settings.strayHold().toNanos();
+        this.dependencyHold = settings.dependencyHold().toNanos();
         this.busyHold = settings.busyHold().toNanos();
         this.maxWait = settings.maxWait().toNanos();
     }
@@ -76,6 +84,7 @@ public final class PipAwareDebouncer implements Debouncer {
                 locks.add(top);
             } else if (isDistInfo(top)) {
                 openDistributions.put(top, 0);
+                dependencyFinished = false;
             } else if (!busy()) {
                 strays++;
             }
@@ -106,9 +115,12 @@ public final class PipAwareDebouncer implements Debouncer {
             } else if (flags != 0) {
                 openDistributions.remove(top);
                 strays = 0;
+                dependencyFinished = (flags & REQUESTED_SEEN) == 0;
             }
         } else if (child.equals("INSTALLER")) {
             openDistributions.put(top, flags | INSTALLER_SEEN);
+        } else if (child.equals("REQUESTED")) {
+            openDistributions.put(top, flags | REQUESTED_SEEN);
         }
     }
 
@@ -117,7 +129,10 @@ public final class PipAwareDebouncer implements Debouncer {
     }
 
     private long quietNeeded() {
-        return busy() ? busyHold : strays > 0 ? strayHold : settle;
+        if (busy()) {
+            return busyHold;
+        }
+        return strays > 0 ? strayHold : dependencyFinished ? dependencyHold : settle;
     }
 
     @Override
@@ -134,8 +149,13 @@ public final class PipAwareDebouncer implements Debouncer {
         long quiet = nowNanos - lastEvent;
         if (quiet >= busyHold) {
             forgetSigns();
-        } else if (quiet >= strayHold) {
-            strays = 0;
+        } else {
+            if (quiet >= strayHold) {
+                strays = 0;
+            }
+            if (quiet >= dependencyHold) {
+                dependencyFinished = false;
+            }
         }
     }
 
@@ -144,11 +164,12 @@ public final class PipAwareDebouncer implements Debouncer {
         stashes.clear();
         locks.clear();
         strays = 0;
+        dependencyFinished = false;
     }
 
     /** True while some sign of an unfinished operation is held; for tests and diagnostics. */
     public boolean holdsSigns() {
-        return busy() || strays > 0;
+        return busy() || strays > 0 || dependencyFinished;
     }
 
     static boolean isDistInfo(String top) {

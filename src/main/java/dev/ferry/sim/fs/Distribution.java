@@ -1,0 +1,37 @@
+package dev.ferry.sim.fs;
+
+import dev.ferry.tracker.PackageName;
+
+/**
+ * A distribution as pip lays it out: a {@code name-version.dist-info} folder and one package
+ * folder holding {@code files} modules.
+ */
+public record Distribution(String name, String version, int files) {
+
+    public Distribution {
+        if (files < 1) {
+            throw new IllegalArgumentException("a distribution has at least one file: " + name);
+        }
+    }
+
+    /** The normalized name, as the scanner reports it. */
+    public String key() {
+        return PackageName.normalize(name);
+    }
+
+    String folderStem() {
+        return name.replaceAll("[-_.]+", "_");
+    }
+
+    String distInfo() {
+        return folderStem() + "-" + version + ".dist-info";
+    }
+
+    String packageFolder() {
+        return folderStem().toLowerCase();
+    }
+
+    static String stash(String entry) {
+        return "~" + entry.substring(1);
+    }
+}
