@@ -69,8 +69,8 @@ public final class ManualTime implements Clock, Timer {
         return now;
     }
 
-    /** Tasks scheduled and not yet run or discarded (cancelled tasks count until their time). */
+    /** Tasks scheduled, not cancelled and not yet run. */
     public int pendingCount() {
-        return pending.size();
+        return (int) pending.stream().filter(t -> !t.cancelled()).count();
     }
 }

@@ -87,7 +87,8 @@ public final class CheckpointFormat {
         int lastLineStart = text.lastIndexOf('\n', text.length() - 2) + 1;
         String lastLine = text.substring(lastLineStart).strip();
         if (text.isEmpty() || !text.endsWith("\n") || !lastLine.startsWith("sha256 ")) {
-            if (!text.contains(MAGIC + " ")) {
+            boolean ours = text.contains(MAGIC + " ") || HEADER.startsWith(text) || text.startsWith(HEADER.substring(0, 20));
+            if (!ours) {
                 throw new CheckpointException(source + " is not a Ferry checkpoint (no '" + MAGIC + "' line)");
             }
             throw new CheckpointException(source + " is truncated: it does not end with its sha256 line"

@@ -1,0 +1,60 @@
+package dev.ferry;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md's dependency direction: product packages never use the harness, and product code takes
+ * time and execution from its constructor instead of reading the clock or making threads.
+ */
+class ArchitectureTest {
+
+    private static final String[] PRODUCT = {"dev.ferry.tracker..", "dev.ferry.migrate..", "dev.ferry.cluster..",
+        "dev.ferry.api.."};
+    private static final String[] HARNESS = {"dev.ferry.des..", "dev.ferry.model..", "dev.ferry.sim..",
+        "dev.ferry.report..", "dev.ferry.cli.."};
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ferry");
+
+    @Test
+    @DisplayName("product packages do not depend on harness packages")
+    void productDoesNotUseHarness() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(PRODUCT)
+                .should().dependOnClassesThat().resideInAnyPackage(HARNESS)
+                .allowEmptyShould(true);
+        rule.check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the time package depends on nothing else of Ferry")
+    void timeIsTheRoot() {
+        noClasses().that().resideInAPackage("dev.ferry.time..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.ferry.tracker..", "dev.ferry.migrate..", "dev.ferry.cluster..", "dev.ferry.api..",
+                        "dev.ferry.des..", "dev.ferry.model..", "dev.ferry.sim..", "dev.ferry.report..", "dev.ferry.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("product code neither reads the clock nor sleeps nor makes executors or timers")
+    void productTakesTimeFromItsConstructor() {
+        noClasses().that().resideInAnyPackage(PRODUCT)
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Timer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ScheduledExecutorService")
+                .check(CLASSES);
+    }
+}
