@@ -31,7 +31,14 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; used by {@link #main} and by tests. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with its output and errors going to the given writers. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler(Main::handleUsage);
         return cli.execute(args);
@@ -62,10 +69,32 @@ public final class Main implements Runnable {
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("ferry: " + e.getMessage());
+        String unknown = firstUnknownOption(cli, args);
+        err.println("ferry: " + (unknown != null ? "Unknown option: '" + unknown + "'" : e.getMessage()));
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return 2;
+    }
+
+    /** An option in {@code args} that the failing command does not know: a likelier cause than what picocli names first. */
+    private static String firstUnknownOption(CommandLine cli, String[] args) {
+        boolean afterCommand = false;
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (arg.equals(cli.getCommandName())) {
+                afterCommand = true;
+                continue;
+            }
+            if (afterCommand && arg.startsWith("-") && arg.length() > 1) {
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                if (cli.getCommandSpec().findOption(name) == null) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     /** Reads the version from the jar's manifest. */
