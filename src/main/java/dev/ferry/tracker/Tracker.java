@@ -159,6 +159,7 @@ public final class Tracker {
         if (armed != null) {
             armed.cancel();
         }
+        deadline = Math.max(deadline, clock.nanos());
         armedAt = deadline;
         armed = timer.schedule(deadline, this::onTimer);
     }
