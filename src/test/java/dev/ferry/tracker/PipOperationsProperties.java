@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.sim.MemoryCheckpointStore;
 import dev.ferry.sim.fs.Distribution;
-import dev.ferry.sim.fs.PipTiming;
+import dev.ferry.model.PipTiming;
 import dev.ferry.sim.fs.SimulatedEnvironment;
 import dev.ferry.sim.fs.SyntheticPip;
 import dev.ferry.sim.trace.JdkEventTranslator;
@@ -130,7 +130,10 @@ class PipOperationsProperties {
                 }
                 SyntheticPip.Command command;
                 if (op.install()) {
-                    command = SyntheticPip.install(start, dists, truth, PipTiming.RECORDED, random);
+                    // pip installs the dependencies first; only the last, asked-for distribution gets REQUESTED
+                    int deps = Math.max(0, dists.size() - 1);
+                    command = SyntheticPip.install(start, dists.subList(0, deps), dists.subList(deps, dists.size()),
+                            truth, PipTiming.RECORDED, random, true);
                     dists.forEach(d -> truth.put(d.key(), d));
                 } else {
                     List<Distribution> present = dists.stream().map(d -> truth.get(d.key()))

@@ -1,5 +1,6 @@
 package dev.ferry.sim.fs;
 
+import dev.ferry.model.PipTiming;
 import dev.ferry.sim.trace.TraceLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,37 +12,51 @@ import java.util.random.RandomGenerator;
  * (see the recorded traces): for each distribution the {@code *.dist-info} folder and its metadata,
  * the package folder and its files, the wheel's own {@code RECORD}, byte-compiled files renamed
  * into {@code __pycache__}, then {@code INSTALLER} and the final {@code RECORD} through a temporary
- * name. An upgrade or uninstall first moves the old folders aside into {@code ~} stashes and
- * deletes them at the end. Events carry inotifywait's flag names so the replay machinery applies them.
+ * name ({@code REQUESTED} between them for what the user asked for). An upgrade or uninstall first
+ * moves the old folders aside into {@code ~} stashes and deletes them at the end. Events carry inotifywait's flag names so the replay machinery applies them.
  */
 public final class SyntheticPip {
 
-    /** One synthetic command: when it starts and exits, and its events in time order. */
-    public record Command(long start, long exit, List<TraceLine.FileEvent> events) {
+    /**
+     * One synthetic command: when it starts and exits, its events in time order, and how many file
+     * events it made in all (when only visible events are kept, the others are counted, not kept).
+     */
+    public record Command(long start, long exit, List<TraceLine.FileEvent> events, long fileEvents, long lastEvent) {
     }
 
     private final PipTiming timing;
     private final RandomGenerator random;
+    private final boolean keepAll;
     private final List<TraceLine.FileEvent> events = new ArrayList<>();
+    private long fileEvents;
     private long now;
 
-    private SyntheticPip(PipTiming timing, RandomGenerator random, long start) {
+    private SyntheticPip(PipTiming timing, RandomGenerator random, long start, boolean keepAll) {
         this.timing = timing;
         this.random = random;
         this.now = start;
+        this.keepAll = keepAll;
     }
 
     /**
-     * {@code pip install} of {@code wanted}; a distribution whose name is in {@code installed}
-     * (keyed by normalized name) is replaced, as {@code --upgrade} or {@code --force-reinstall} does.
+     * {@code pip install} of {@code requested} and the {@code dependencies} pip pulls in for them:
+     * dependencies first, as pip orders them, and {@code REQUESTED} written only into what was asked
+     * for. A distribution whose name is in {@code installed} (keyed by normalized name) is replaced,
+     * as {@code --upgrade} or {@code --force-reinstall} does.
+     *
+     * @param keepAll keep every file event; otherwise keep only those the tracker's watcher sees
+     *                (the top level and inside {@code *.dist-info}) and count the rest
      */
-    public static Command install(long start, List<Distribution> wanted, Map<String, Distribution> installed,
-                                  PipTiming timing, RandomGenerator random) {
-        SyntheticPip pip = new SyntheticPip(timing, random, start);
+    public static Command install(long start, List<Distribution> dependencies, List<Distribution> requested,
+                                  Map<String, Distribution> installed, PipTiming timing, RandomGenerator random,
+                                  boolean keepAll) {
+        SyntheticPip pip = new SyntheticPip(timing, random, start, keepAll);
         pip.resolve();
         List<Distribution> replaced = new ArrayList<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            Distribution dist = wanted.get(i);
+        List<Distribution> all = new ArrayList<>(dependencies);
+        all.addAll(requested);
+        for (int i = 0; i < all.size(); i++) {
+            Distribution dist = all.get(i);
             Distribution old = installed.get(dist.key());
             if (i > 0) {
                 pip.gap(timing.distributionGapMax());
@@ -50,7 +65,7 @@ public final class SyntheticPip {
                 pip.stash(old);
                 replaced.add(old);
             }
-            pip.writeDistribution(dist);
+            pip.writeDistribution(dist, i >= dependencies.size());
         }
         for (Distribution old : replaced) {
             pip.deleteStash(old);
@@ -58,9 +73,21 @@ public final class SyntheticPip {
         return pip.finish(start);
     }
 
-    /** {@code pip uninstall -y} of {@code installed} distributions, one after the other as pip does. */
+    /** {@code pip install} of requested distributions only, keeping every event. */
+    public static Command install(long start, List<Distribution> requested, Map<String, Distribution> installed,
+                                  PipTiming timing, RandomGenerator random) {
+        return install(start, List.of(), requested, installed, timing, random, true);
+    }
+
+    /** {@code pip uninstall -y} of {@code installed} distributions, keeping every event. */
     public static Command uninstall(long start, List<Distribution> removed, PipTiming timing, RandomGenerator random) {
-        SyntheticPip pip = new SyntheticPip(timing, random, start);
+        return uninstall(start, removed, timing, random, true);
+    }
+
+    /** {@code pip uninstall -y} of {@code installed} distributions, one after the other as pip does. */
+    public static Command uninstall(long start, List<Distribution> removed, PipTiming timing, RandomGenerator random,
+                                    boolean keepAll) {
+        SyntheticPip pip = new SyntheticPip(timing, random, start, keepAll);
         pip.resolve();
         for (int i = 0; i < removed.size(); i++) {
             if (i > 0) {
@@ -78,10 +105,10 @@ public final class SyntheticPip {
 
     private Command finish(long start) {
         long exit = now + uniform(timing.exitMin(), timing.exitMax());
-        return new Command(start, exit, List.copyOf(events));
+        return new Command(start, exit, List.copyOf(events), fileEvents, now);
     }
 
-    private void writeDistribution(Distribution dist) {
+    private void writeDistribution(Distribution dist, boolean requested) {
         String info = dist.distInfo();
         String pkg = dist.packageFolder();
         emit("CREATE,ISDIR", info);
@@ -100,6 +127,10 @@ public final class SyntheticPip {
             emit("MOVED_TO", pyc);
         }
         writeThroughTemporary(info + "/INSTALLER");
+        if (requested) {
+            emit("CREATE", info + "/REQUESTED");
+            emit("CLOSE_WRITE,CLOSE", info + "/REQUESTED");
+        }
         writeThroughTemporary(info + "/RECORD");
     }
 
@@ -144,7 +175,16 @@ public final class SyntheticPip {
 
     private void emit(String flags, String path) {
         now += exponential(timing.fileGapMean() / 3);
-        events.add(new TraceLine.FileEvent(now, 0, List.of(flags.split(",")), path));
+        fileEvents++;
+        if (keepAll || visible(path)) {
+            events.add(new TraceLine.FileEvent(now, 0, List.of(flags.split(",")), path));
+        }
+    }
+
+    /** Whether the tracker's watcher sees events on {@code path}: the top level, and directly inside a dist-info. */
+    private static boolean visible(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 || path.indexOf('/', slash + 1) < 0 && path.substring(0, slash).endsWith(".dist-info");
     }
 
     private void gap(long max) {

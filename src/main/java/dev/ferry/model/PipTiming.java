@@ -1,4 +1,4 @@
-package dev.ferry.sim.fs;
+package dev.ferry.model;
 
 /**
  * The time constants of a synthetic pip command, in nanoseconds. Defaults are read off the
