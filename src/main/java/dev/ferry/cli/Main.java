@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckpointCommand.class,
             RestoreCommand.class,
             ReplayCommand.class,
+            SimCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

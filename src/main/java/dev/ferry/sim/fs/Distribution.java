@@ -19,6 +19,11 @@ public record Distribution(String name, String version, int files) {
         return PackageName.normalize(name);
     }
 
+    /** The key of a distribution named {@code name}. */
+    public static String keyOf(String name) {
+        return PackageName.normalize(name);
+    }
+
     String folderStem() {
         return name.replaceAll("[-_.]+", "_");
     }

@@ -1,0 +1,140 @@
+package dev.ferry.cli;
+
+import dev.ferry.model.config.ConfigException;
+import dev.ferry.report.BudgetResult;
+import dev.ferry.sim.gate.Budget;
+import dev.ferry.sim.gate.Budgets;
+import dev.ferry.sim.gate.Suite;
+import dev.ferry.sim.workload.Workload;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ferry sim}: the discrete-event simulation. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = "Simulates thousands of sessions on virtual time with the real tracker inside each.",
+        subcommands = {SimCommand.Run.class, SimCommand.RunSuite.class, CommandLine.HelpCommand.class})
+final class SimCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static List<Budget> budgets(Path file, boolean required) {
+        if (file == null || (!required && !Files.exists(file))) {
+            return List.of();
+        }
+        try {
+            return Budgets.read(file);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Runs one workload with one seed and writes DIR/results.json (schema in README.md) and",
+                "DIR/sessions.csv (one row per session). The workload is validated completely first.",
+                "Shows a progress bar on a terminal, none in CI logs."})
+    static final class Run implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "WORKLOAD", description = "A workload file, e.g. workloads/dsw-3500.yaml.")
+        Path workload;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same results (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for results.json and sessions.csv.")
+        Path out;
+
+        @Option(names = "--budgets", paramLabel = "FILE", defaultValue = "sim/budgets.yaml",
+                description = "Budgets to check and record in results.json, if the file exists (default: ${DEFAULT-VALUE}).")
+        Path budgets;
+
+        @Override
+        public Integer call() {
+            Workload w = SimRunner.workload(workload);
+            SimRunner.Outcome outcome = SimRunner.run(w, seed, out, budgets(budgets, false), spec.commandLine().getOut());
+            return outcome.failed().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "suite", mixinStandardHelpOptions = true,
+            description = {"Runs every workload x seed of a suite file, writes each run into OUT/<scenario>-seed<N>/,",
+                "and checks every result against the budgets. Exits 1 listing every budget exceeded,",
+                "with its value and limit. 'mvn verify -Psim' runs this on sim/suite.yaml."})
+    static final class RunSuite implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SUITE", description = "A suite file, e.g. sim/suite.yaml.")
+        Path suite;
+
+        @Option(names = "--budgets", required = true, paramLabel = "FILE", description = "The budgets, e.g. sim/budgets.yaml.")
+        Path budgets;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the runs' results.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            List<Suite.Entry> entries;
+            try {
+                entries = Suite.read(suite);
+            } catch (ConfigException e) {
+                throw new UserError(e.getMessage(), 2);
+            }
+            List<Budget> limits = budgets(budgets, true);
+            List<Workload> workloads = new ArrayList<>();
+            for (Suite.Entry entry : entries) {
+                workloads.add(SimRunner.workload(entry.workload()));
+            }
+            PrintWriter log = spec.commandLine().getOut();
+            List<String> exceeded = new ArrayList<>();
+            int runs = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                Workload w = workloads.get(i);
+                for (long seed : entries.get(i).seeds()) {
+                    SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(w.name() + "-seed" + seed), limits, log);
+                    runs++;
+                    for (BudgetResult b : outcome.failed()) {
+                        exceeded.add(String.format(Locale.ROOT, "%s seed %d: %s = %s, limit %s %s", w.name(), seed,
+                                b.metric(), plain(b.value()), b.comparison(), plain(b.limit())));
+                    }
+                }
+            }
+            if (!exceeded.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("ferry: " + exceeded.size() + " budget(s) exceeded in " + runs + " run(s):");
+                exceeded.forEach(line -> err.println("  " + line));
+                err.flush();
+                return 1;
+            }
+            log.println("all budgets held in " + runs + " run(s)");
+            log.flush();
+            return 0;
+        }
+
+        private static String plain(double value) {
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                    : String.format(Locale.ROOT, "%.4g", value);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ferry.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.model.config.ConfigException;
+import dev.ferry.report.BudgetResult;
+import dev.ferry.report.ResultsJson;
+import dev.ferry.report.SessionsCsv;
+import dev.ferry.sim.gate.Budget;
+import dev.ferry.sim.run.Simulation;
+import dev.ferry.sim.run.SimulationResult;
+import dev.ferry.sim.workload.Workload;
+import dev.ferry.sim.workload.WorkloadReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Runs one workload and seed, checks the budgets, and writes results.json and sessions.csv into a folder. */
+final class SimRunner {
+
+    /** What one run produced. */
+    record Outcome(String scenario, long seed, ObjectNode results, List<BudgetResult> budgets) {
+        List<BudgetResult> failed() {
+            return budgets.stream().filter(b -> !b.pass()).toList();
+        }
+    }
+
+    private SimRunner() {
+    }
+
+    static Workload workload(Path file) {
+        try {
+            return WorkloadReader.read(file);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserError("cannot create output folder " + out + ": " + e.getMessage());
+        }
+        long started = System.nanoTime();
+        Simulation simulation = new Simulation(workload, seed);
+        SimulationResult result;
+        if (showProgress()) {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(workload.name() + " seed " + seed)
+                    .setInitialMax(1000).setStyle(ProgressBarStyle.ASCII).setUnit(" ‰ of virtual time", 1).build()) {
+                result = simulation.run(fraction -> bar.stepTo(Math.round(fraction * 1000)));
+            }
+        } else {
+            result = simulation.run(fraction -> { });
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        ObjectNode tree = ResultsJson.tree(result, wall, List.of());
+        List<BudgetResult> checked = new ArrayList<>();
+        for (Budget budget : budgets) {
+            if (budget.appliesTo(workload.name())) {
+                checked.add(budget.check(tree));
+            }
+        }
+        tree = ResultsJson.tree(result, wall, checked);
+        try {
+            ResultsJson.write(tree, out.resolve("results.json"));
+            SessionsCsv.write(result, out.resolve("sessions.csv"));
+        } catch (IOException e) {
+            throw new UserError("cannot write results into " + out + ": " + e.getMessage());
+        }
+        log.printf("%s seed %d: %d sessions, %.1f virtual days, %d file events in %.1f s wall (%,d events/s);"
+                        + " exact at quiescence %.4f, %.3f checkpoints per operation, latency p50 %.0f ms max %.0f ms,"
+                        + " %d restarts, %d lost packages -> %s%n",
+                workload.name(), seed, result.sessions(), result.virtualDays(), result.totals().fileEvents, wall,
+                Math.round(result.totals().fileEvents / Math.max(wall, 1e-9)), result.exactAtQuiescence(),
+                result.amplification(), result.latencyP50Ms(), result.latencyMaxMs(), result.totals().restarts(),
+                result.totals().lostPackages, out);
+        log.flush();
+        return new Outcome(workload.name(), seed, tree, checked);
+    }
+
+    /** A progress bar on a terminal; none in CI logs or when output is redirected. */
+    private static boolean showProgress() {
+        return System.console() != null && System.getenv("CI") == null;
+    }
+}

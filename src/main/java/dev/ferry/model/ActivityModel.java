@@ -1,0 +1,31 @@
+package dev.ferry.model;
+
+import dev.ferry.model.config.ConfigException;
+import dev.ferry.model.config.Fields;
+import dev.ferry.model.config.YamlFile;
+import java.nio.file.Path;
+
+/**
+ * When users are at their sessions (from {@code model/activity.yaml}): a working day that starts
+ * and lasts a normally distributed time, active and idle periods alternating inside it
+ * (exponential lengths), and now and then a weekend day.
+ */
+public record ActivityModel(double dayStartHourMean, double dayStartHourSd, double dayLengthHoursMean,
+                            double dayLengthHoursSd, double activeMinutesMean, double idleMinutesMean,
+                            double weekendDayProbability, String provenance) {
+
+    public static ActivityModel read(Path file) throws ConfigException {
+        return from(YamlFile.read(file).fields());
+    }
+
+    public static ActivityModel from(Fields f) throws ConfigException {
+        f.allowOnly("provenance", "day_start_hour", "day_length_hours", "active_minutes_mean", "idle_minutes_mean",
+                "weekend_day_probability");
+        Fields start = f.object("day_start_hour").allowOnly("mean", "sd");
+        Fields length = f.object("day_length_hours").allowOnly("mean", "sd");
+        return new ActivityModel(start.number("mean", 0, 23), start.number("sd", 0, 12),
+                length.number("mean", 0.5, 24), length.number("sd", 0, 12),
+                f.number("active_minutes_mean", 0.1, 1440), f.number("idle_minutes_mean", 0.1, 1440),
+                f.number("weekend_day_probability", 0, 1), f.text("provenance"));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ferry.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.sim.run.SimulationResult;
+import dev.ferry.sim.session.SessionMetrics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes results.json. Wall-clock figures sit under {@code wall_s} and {@code events_per_s}; everything else is a function of the seed. */
+public final class ResultsJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    public static ObjectNode tree(SimulationResult r, double wallSeconds, List<BudgetResult> budgets) {
+        SessionMetrics t = r.totals();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", r.scenario());
+        root.put("seed", r.seed());
+        root.put("sessions", r.sessions());
+        root.put("virtual_days", r.virtualDays());
+        root.put("wall_s", round(wallSeconds, 3));
+        root.put("events", t.fileEvents);
+        root.put("events_per_s", wallSeconds <= 0 ? 0 : Math.round(t.fileEvents / wallSeconds));
+        root.put("events_seen_by_trackers", t.visibleEvents);
+        root.put("kernel_events", r.kernelEvents());
+        ObjectNode c = root.putObject("coalescing");
+        c.put("exact_at_quiescence", round(r.exactAtQuiescence(), 6));
+        c.put("amplification", round(r.amplification(), 4));
+        ObjectNode latency = c.putObject("latency_ms");
+        latency.put("p50", round(r.latencyP50Ms(), 3));
+        latency.put("p99", round(r.latencyP99Ms(), 3));
+        latency.put("max", round(r.latencyMaxMs(), 3));
+        c.put("lost_packages_at_restart", t.lostPackages);
+        c.put("restarts", t.restarts());
+        c.put("operations", t.operations);
+        c.put("state_changing_operations", t.stateChangingOperations);
+        c.put("checkpoints", t.checkpoints);
+        c.put("quiescent_points", t.quiescentPoints);
+        c.put("missed_captures", t.missedCaptures);
+        c.put("interrupted_operations", t.interruptedOperations);
+        ObjectNode restarts = c.putObject("restarts_by_cause");
+        restarts.put("user", t.userRestarts);
+        restarts.put("oom", t.oomKills);
+        restarts.put("node_loss", t.nodeLosses);
+        ArrayNode list = root.putArray("budgets");
+        for (BudgetResult b : budgets) {
+            ObjectNode node = list.addObject();
+            node.put("name", b.name());
+            node.put("metric", b.metric());
+            node.put("comparison", b.comparison());
+            node.put("limit", b.limit());
+            node.put("value", b.value());
+            node.put("pass", b.pass());
+        }
+        return root;
+    }
+
+    public static void write(ObjectNode tree, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), tree);
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ferry.report;
+
+import dev.ferry.sim.run.SimulationResult;
+import dev.ferry.sim.session.SessionMetrics;
+import dev.ferry.sim.world.SessionProfile;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Writes sessions.csv: one row per session, a header row first, plain numbers, for pandas. */
+public final class SessionsCsv {
+
+    static final String HEADER = "session,kind,size,cpu,memory_gib,gpu,team,owner,node,active_hours,operations,"
+            + "state_changing_operations,checkpoints,quiescent_points,exact_points,latency_p50_ms,latency_max_ms,"
+            + "missed_captures,restarts_user,restarts_oom,restarts_node_loss,lost_packages,interrupted_operations,"
+            + "file_events,events_seen_by_tracker";
+
+    private SessionsCsv() {
+    }
+
+    public static void write(SimulationResult result, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.write('\n');
+            for (SimulationResult.SessionRow row : result.rows()) {
+                SessionProfile p = row.session().profile();
+                SessionMetrics m = row.session().metrics();
+                double[] latencies = m.latenciesMs();
+                Arrays.sort(latencies);
+                double p50 = latencies.length == 0 ? Double.NaN : latencies[(latencies.length - 1) / 2];
+                double max = latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1];
+                out.write(String.join(",", Integer.toString(p.id()), p.kind(), p.size().name(), number(p.size().cpu()),
+                        number(p.size().memoryGib()), Integer.toString(p.size().gpu()), p.team(), p.owner(),
+                        Integer.toString(p.node()), number(row.activeHours()), Long.toString(m.operations),
+                        Long.toString(m.stateChangingOperations), Long.toString(m.checkpoints),
+                        Long.toString(m.quiescentPoints), Long.toString(m.exactPoints), number(p50), number(max),
+                        Long.toString(m.missedCaptures), Long.toString(m.userRestarts), Long.toString(m.oomKills),
+                        Long.toString(m.nodeLosses), Long.toString(m.lostPackages), Long.toString(m.interruptedOperations),
+                        Long.toString(m.fileEvents), Long.toString(m.visibleEvents)));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ferry.sim.gate;
+
+import dev.ferry.model.config.ConfigException;
+import dev.ferry.model.config.Fields;
+import dev.ferry.model.config.YamlFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads sim/suite.yaml: which workloads (relative to the suite file) to run with which seeds. */
+public final class Suite {
+
+    /** One workload and its seeds. */
+    public record Entry(Path workload, List<Long> seeds) {
+    }
+
+    private Suite() {
+    }
+
+    public static List<Entry> read(Path file) throws ConfigException {
+        Fields f = YamlFile.read(file).fields().allowOnly("runs");
+        Path dir = file.toAbsolutePath().getParent();
+        List<Entry> entries = new ArrayList<>();
+        for (Fields run : f.list("runs")) {
+            run.allowOnly("workload", "seeds");
+            Path workload = dir.resolve(run.text("workload")).normalize();
+            if (!workload.toFile().isFile()) {
+                throw run.error("workload", "no workload file at " + workload);
+            }
+            List<Long> seeds = new ArrayList<>();
+            for (String seed : run.text("seeds").split("\\s*,\\s*")) {
+                try {
+                    seeds.add(Long.parseLong(seed.trim()));
+                } catch (NumberFormatException e) {
+                    throw run.error("seeds", "must be a comma-separated list of integers, was '" + run.text("seeds") + "'");
+                }
+            }
+            entries.add(new Entry(workload, seeds));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.ferry.sim.session;
+
+import dev.ferry.des.Kernel;
+import dev.ferry.sim.MemoryCheckpointStore;
+import dev.ferry.sim.fs.Distribution;
+import dev.ferry.sim.fs.SimulatedEnvironment;
+import dev.ferry.sim.trace.JdkEventTranslator;
+import dev.ferry.sim.trace.TraceFileSystem;
+import dev.ferry.sim.trace.TraceLine;
+import dev.ferry.sim.world.SessionProfile;
+import dev.ferry.tracker.PackageSet;
+import dev.ferry.tracker.Tracker;
+import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.debounce.DebounceSettings;
+import dev.ferry.tracker.debounce.PipAwareDebouncer;
+import dev.ferry.tracker.scan.EnvironmentKind;
+import dev.ferry.tracker.scan.Scanner;
+import dev.ferry.tracker.watch.FsEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One session on the kernel's virtual time: a container whose environment is changed by the
+ * user's commands event by event, the real tracker watching it and checkpointing to the session's
+ * persistent home, and restarts that throw the container away and restore from the checkpoint.
+ *
+ * <p>What it measures: at every command's exit (a quiescent point) whether the latest checkpoint
+ * equals the user's set; the latency from the command's last file event to the checkpoint that
+ * captures it; and, at each restart, packages the user had that the checkpoint lacks (lost).
+ */
+public final class SimulatedSession {
+
+    /** Why a container stopped. */
+    public enum Cause { USER, OOM, NODE_LOSS }
+
+    private static final long RETRY_NANOS = 30_000_000_000L;
+
+    private final SessionProfile profile;
+    private final Kernel kernel;
+    private final UserCommands commands;
+    private final List<Distribution> image;
+    private final boolean python;
+    private final MemoryCheckpointStore home = new MemoryCheckpointStore();
+    private final SessionMetrics metrics = new SessionMetrics();
+
+    private Map<String, Distribution> installed = new LinkedHashMap<>();
+    private SimulatedEnvironment tree;
+    private TraceFileSystem files;
+    private JdkEventTranslator translator;
+    private Tracker tracker;
+    private int epoch;
+    private boolean up;
+    private boolean trackerStarting;
+    private Operation running;
+    private long pendingLastEvent = -1;
+    private long lastCheckpointAt;
+    private PackageSet pendingTruth;
+
+    public SimulatedSession(SessionProfile profile, Kernel kernel, UserCommands commands, List<Distribution> image) {
+        this.profile = profile;
+        this.kernel = kernel;
+        this.commands = commands;
+        this.image = image;
+        this.python = profile.isJupyter();
+        image.forEach(d -> installed.put(d.key(), d));
+    }
+
+    public SessionProfile profile() {
+        return profile;
+    }
+
+    public SessionMetrics metrics() {
+        return metrics;
+    }
+
+    /** Starts the first container at the current virtual time. */
+    public void boot() {
+        startContainer(null);
+    }
+
+    /** The user starts a command now (or as soon as the session can take it). */
+    public void userCommand() {
+        if (!up || running != null) {
+            metrics.deferredOperations++;
+            kernel.schedule(kernel.nanos() + RETRY_NANOS, this::userCommand);
+            return;
+        }
+        begin(commands.next(kernel.nanos(), installed, epoch));
+    }
+
+    /** The image was updated: the user upgrades {@code count} distributions at once. */
+    public void upgradeBurst(int count) {
+        if (!up || running != null) {
+            kernel.schedule(kernel.nanos() + RETRY_NANOS, () -> upgradeBurst(count));
+            return;
+        }
+        begin(commands.upgrade(kernel.nanos(), installed, count, epoch));
+    }
+
+    private void begin(Operation operation) {
+        if (operation == null) {
+            return;
+        }
+        if (pendingTruth != null) {
+            metrics.missedCaptures++;
+            pendingTruth = null;
+        }
+        running = operation;
+        if (!operation.events().isEmpty()) {
+            kernel.schedule(operation.events().get(0).t(), () -> step(operation, 0));
+        }
+        kernel.schedule(operation.exit(), () -> finish(operation));
+    }
+
+    private void step(Operation operation, int index) {
+        if (operation.epoch() != epoch || !up) {
+            return;
+        }
+        TraceLine.FileEvent event = operation.events().get(index);
+        files.apply(event);
+        String content = operation.contents().get(event.path() + "/DESCRIPTION");
+        if (content != null) {
+            tree.writeFile(event.path() + "/DESCRIPTION", content);
+        }
+        FsEvent seen = translator.translate(event);
+        if (seen != null) {
+            metrics.visibleEvents++;
+            tracker.onEvent(seen);
+        }
+        if (index + 1 < operation.events().size()) {
+            kernel.schedule(operation.events().get(index + 1).t(), () -> step(operation, index + 1));
+        }
+    }
+
+    private void finish(Operation operation) {
+        if (operation.epoch() != epoch || running != operation) {
+            return;
+        }
+        running = null;
+        metrics.operations++;
+        metrics.fileEvents += operation.fileEvents();
+        installed = operation.after();
+        PackageSet truth = truthOf(installed);
+        if (!truth.equals(truthOf(operation.before()))) {
+            metrics.stateChangingOperations++;
+            pendingTruth = truth;
+            pendingLastEvent = operation.lastEvent();
+        }
+        metrics.quiescentPoints++;
+        PackageSet checkpointed = home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY);
+        if (checkpointed.equals(truth)) {
+            metrics.exactPoints++;
+            if (pendingTruth != null && pendingTruth.equals(truth)) {
+                captured(lastCheckpointAt);
+            }
+        }
+    }
+
+    private void captured(long checkpointAt) {
+        metrics.latency(Math.max(0, checkpointAt - pendingLastEvent) / 1e6);
+        pendingTruth = null;
+    }
+
+    /** The container stops now, for {@code cause}; a new one starts after {@code downtimeNanos}. */
+    public void restart(Cause cause, long downtimeNanos) {
+        if (!up) {
+            return;
+        }
+        switch (cause) {
+            case USER -> {
+                metrics.userRestarts++;
+                tracker.flushNow();
+            }
+            case OOM -> metrics.oomKills++;
+            case NODE_LOSS -> metrics.nodeLosses++;
+        }
+        Map<String, Distribution> mustHave = new LinkedHashMap<>(installed);
+        if (running != null) {
+            metrics.interruptedOperations++;
+            mustHave.entrySet().removeIf(e -> !e.getValue().equals(running.after().get(e.getKey())));
+        }
+        PackageSet checkpointed = home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY);
+        for (Distribution d : mustHave.values()) {
+            if (!d.version().equals(checkpointed.version(d.key()))) {
+                metrics.lostPackages++;
+            }
+        }
+        running = null;
+        pendingTruth = null;
+        up = false;
+        epoch++;
+        tracker = null;
+        kernel.schedule(kernel.nanos() + downtimeNanos, () -> startContainer(checkpointed));
+    }
+
+    /** A new container from the image; with a checkpoint, restore re-applies the user's packages first. */
+    private void startContainer(PackageSet restoreTo) {
+        tree = new SimulatedEnvironment(python ? "/home/jovyan/.venv/lib/python3.11/site-packages" : "/home/rstudio/R/library");
+        files = new TraceFileSystem(tree);
+        translator = new JdkEventTranslator(0);
+        Map<String, Distribution> next = new LinkedHashMap<>();
+        image.forEach(d -> next.put(d.key(), d));
+        if (restoreTo != null) {
+            Map<String, Distribution> known = new LinkedHashMap<>(installed);
+            next.keySet().removeIf(key -> !restoreTo.contains(key));
+            restoreTo.asMap().forEach((key, version) -> {
+                Distribution before = known.get(key);
+                next.put(key, new Distribution(key, version, before == null ? 10 : before.files()));
+            });
+        }
+        next.values().forEach(this::materialize);
+        installed = next;
+        tracker = new Tracker(kernel, kernel, List.of(new Scanner(tree, python ? EnvironmentKind.PYTHON : EnvironmentKind.R)),
+                () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), home, new Tracker.Listener() {
+                    @Override
+                    public void checkpointWritten(Checkpoint checkpoint) {
+                        onCheckpoint(checkpoint);
+                    }
+
+                    @Override
+                    public void warning(String message) {
+                        throw new IllegalStateException("session " + profile.id() + ": " + message);
+                    }
+                });
+        trackerStarting = true;
+        try {
+            tracker.start(false);
+        } catch (Exception e) {
+            throw new IllegalStateException("session " + profile.id() + ": the tracker refused the restored container: "
+                    + e.getMessage(), e);
+        }
+        trackerStarting = false;
+        epoch++;
+        up = true;
+    }
+
+    private void onCheckpoint(Checkpoint checkpoint) {
+        if (trackerStarting) {
+            return;
+        }
+        metrics.checkpoints++;
+        lastCheckpointAt = kernel.nanos();
+        if (pendingTruth != null && running == null && checkpoint.packages().equals(pendingTruth)) {
+            captured(lastCheckpointAt);
+        }
+    }
+
+    private void materialize(Distribution d) {
+        if (python) {
+            String info = d.name().replaceAll("[-_.]+", "_") + "-" + d.version() + ".dist-info";
+            tree.writeFile(info + "/METADATA", "");
+            tree.writeFile(info + "/RECORD", "");
+            tree.createDirectory(d.name().replaceAll("[-_.]+", "_").toLowerCase());
+        } else {
+            tree.writeFile(d.name() + "/DESCRIPTION", "Package: " + d.name() + "\nVersion: " + d.version() + "\n");
+        }
+    }
+
+    private static PackageSet truthOf(Map<String, Distribution> set) {
+        TreeMap<String, String> versions = new TreeMap<>();
+        set.values().forEach(d -> versions.put(d.key(), d.version()));
+        return PackageSet.of(versions);
+    }
+
+    /** Whether the session's container is running. */
+    public boolean up() {
+        return up;
+    }
+}
