@@ -92,9 +92,10 @@ public final class PipAwareDebouncer implements Debouncer {
             if (isStash(top)) {
                 stashes.remove(top);
             } else if (isLock(top)) {
-                if (locks.remove(top)) {
-                    strays = 0;
-                }
+                // R is done with this package, even when a long silent compile made us forget its lock:
+                // the package folder it moved in meanwhile was R's, not a stray.
+                locks.remove(top);
+                strays = 0;
             } else if (isDistInfo(top)) {
                 openDistributions.remove(top);
             }

@@ -153,6 +153,17 @@ class PipAwareDebouncerTest {
     }
 
     @Test
+    @DisplayName("an R package compiled for longer than the busy hold still settles when its lock goes")
+    void rLockForgottenDuringLongCompile() {
+        top(0, CREATED, "00LOCK-arrow");
+        debouncer.flushed(15_000 * MS); // the hold ran out while R compiled silently
+        top(40_000, CREATED, "arrow"); // the staged install moves in: looks like a stray now
+        assertThat(debouncer.deadline()).isEqualTo(40_500 * MS);
+        top(40_001, DELETED, "00LOCK-arrow");
+        assertThat(debouncer.deadline()).isEqualTo(40_051 * MS);
+    }
+
+    @Test
     @DisplayName("a storm that never pauses still flushes at the max wait after its first event")
     void maxWait() {
         top(0, CREATED, "torch-2.0.dist-info");
