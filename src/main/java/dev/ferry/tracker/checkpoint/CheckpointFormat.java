@@ -209,6 +209,9 @@ public final class CheckpointFormat {
                     throw error("'added " + name + "' but " + name + " is already in the baseline");
                 }
             }
+            if (location.indexOf('\r') >= 0) {
+                throw error("the environment location contains a carriage return");
+            }
             return new EnvironmentState(location, kind, base, diff.applyTo(base));
         }
 

@@ -1,6 +1,7 @@
 package dev.ferry.tracker.restore;
 
 import dev.ferry.time.Clock;
+import dev.ferry.tracker.PackageDiff;
 import dev.ferry.tracker.PackageSet;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointStore;
@@ -148,9 +149,15 @@ public final class Restore {
         return new Outcome(Outcome.Status.FAILED, name, version, detail);
     }
 
-    /** The next generation: the restored environment rebased on the image, every other one as it was. */
+    /**
+     * The next generation: the restored environment rebased on the image, every other one as it was.
+     * Packages the user changed keep the baseline they were changed from, so that a package the new
+     * image happens to have already still counts as the user's, and comes back on the next move too.
+     */
     private Checkpoint rebase(Checkpoint checkpoint, EnvironmentChoice choice, PackageSet image, PackageSet after) {
-        EnvironmentState restored = new EnvironmentState(target.location(), EnvironmentKind.PYTHON, image, after);
+        EnvironmentState before = choice.chosen();
+        EnvironmentState restored = new EnvironmentState(target.location(), EnvironmentKind.PYTHON,
+                rebasedBaseline(before.baseline(), before.diff(), image), after);
         List<EnvironmentState> envs = new ArrayList<>();
         List<EnvironmentState> old = checkpoint.environments();
         for (int i = 0; i < old.size(); i++) {
@@ -161,5 +168,22 @@ public final class Restore {
             }
         }
         return new Checkpoint(checkpoint.generation() + 1, clock.epochMillis(), envs);
+    }
+
+    /** The image's set, except that every package the user touched keeps its old baseline entry (or absence). */
+    static PackageSet rebasedBaseline(PackageSet oldBaseline, PackageDiff userChange, PackageSet image) {
+        java.util.TreeMap<String, String> baseline = new java.util.TreeMap<>(image.asMap());
+        java.util.Set<String> touched = new java.util.TreeSet<>(userChange.added().keySet());
+        touched.addAll(userChange.removed().keySet());
+        touched.addAll(userChange.changed().keySet());
+        for (String name : touched) {
+            String old = oldBaseline.version(name);
+            if (old == null) {
+                baseline.remove(name);
+            } else {
+                baseline.put(name, old);
+            }
+        }
+        return PackageSet.of(baseline);
     }
 }

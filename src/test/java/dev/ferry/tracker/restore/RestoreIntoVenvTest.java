@@ -65,12 +65,16 @@ class RestoreIntoVenvTest {
                 + " 1 already as wanted)"), run.transcript());
         Map<String, String> after = PythonFixtures.pipList(venv.python());
         assertEquals(new TreeMap<>(userHad), after);
-        // and generation 5 is rebased on this image: its baseline is the image as found, its location this venv
+        // and generation 5 is rebased on this image: its baseline is the image as found, except that delta,
+        // which the user added and this image happens to ship, stays the user's; its location is this venv
         Checkpoint written = new FileCheckpointStore(checkpoint, w -> { }).loadExact().orElseThrow();
         assertEquals(5, written.generation());
         EnvironmentState env = written.environments().get(0);
         assertEquals(venv.purelib().toString(), env.location());
-        assertEquals(PackageSet.of(image), env.baseline());
+        Map<String, String> rebased = new TreeMap<>(image);
+        rebased.remove("delta");
+        assertEquals(PackageSet.of(rebased), env.baseline());
+        assertEquals(Map.of("delta", "1.0", "alpha", "1.0", "beta", "2.0"), env.diff().added());
         assertEquals(PackageSet.of(after), env.current());
         // and the generation restored from is kept as FILE.prev
         Path previous = checkpoint.resolveSibling("checkpoint.prev");
