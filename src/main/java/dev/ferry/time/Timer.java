@@ -8,8 +8,8 @@ package dev.ferry.time;
 public interface Timer {
 
     /**
-     * Schedules {@code task} to run once when the clock reaches {@code atNanos}; a time already
-     * past runs as soon as possible.
+     * Schedules {@code task} to run once when the clock reaches {@code atNanos}. Callers must not
+     * pass a time before {@link Clock#nanos()}: the simulation kernel rejects it.
      */
     Scheduled schedule(long atNanos, Runnable task);
 
