@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RestoreCommand.class,
             ReplayCommand.class,
             SimCommand.class,
+            ModelCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -50,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Use a fixed quiet period of MS milliseconds instead of the pip-aware debouncer, for comparison.")
     Long quietMs;
 
-    @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "30000",
+    @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "60000",
             description = "Upper bound from the first unflushed event to a checkpoint (default: ${DEFAULT-VALUE}).")
     long maxWaitMs;
 

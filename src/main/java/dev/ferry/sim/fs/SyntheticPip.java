@@ -5,15 +5,28 @@ import dev.ferry.sim.trace.TraceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
  * Writes the inotify events a real pip command produces, in the order pip 23 produces them
- * (see the recorded traces): for each distribution the {@code *.dist-info} folder and its metadata,
- * the package folder and its files, the wheel's own {@code RECORD}, byte-compiled files renamed
- * into {@code __pycache__}, then {@code INSTALLER} and the final {@code RECORD} through a temporary
- * name ({@code REQUESTED} between them for what the user asked for). An upgrade or uninstall first
- * moves the old folders aside into {@code ~} stashes and deletes them at the end. Events carry inotifywait's flag names so the replay machinery applies them.
+ * (see the recorded traces). For each distribution: an upgrade first moves the old version's
+ * folders aside into {@code ~} stashes; then the {@code *.dist-info} folder and its metadata, the
+ * package folder, its sub-folders and files (create, modify, close), the wheel's own
+ * {@code RECORD}; then byte-compilation: per folder holding modules a {@code __pycache__}, per
+ * {@code .py} file a {@code .pyc} written under a temporary name and renamed; then {@code INSTALLER}
+ * and the final {@code RECORD} through a temporary name ({@code REQUESTED} between them for what the
+ * user asked for); then the stash of the old version is deleted (pip commits each replacement right
+ * after installing it). An uninstall stashes and deletes each distribution in turn.
+ *
+ * <p>Each gap between two events is drawn from the fitted distribution of its kind
+ * ({@link PipTiming}: write, compile, remove, between distributions); a distribution's layout
+ * (which files are modules, its sub-folders, its metadata files) is a function of its name, version
+ * and file count, so the stash of an old version deletes what its install wrote. Events carry
+ * inotifywait's flag names so the replay machinery applies them.
  */
 public final class SyntheticPip {
 
@@ -24,18 +37,29 @@ public final class SyntheticPip {
     public record Command(long start, long exit, List<TraceLine.FileEvent> events, long fileEvents, long lastEvent) {
     }
 
+    private enum Kind { WRITE, COMPILE, REMOVE }
+
     private final PipTiming timing;
     private final RandomGenerator random;
     private final boolean keepAll;
+    private final PipTiming.Sampler writeGap;
+    private final PipTiming.Sampler compileGap;
+    private final PipTiming.Sampler removeGap;
     private final List<TraceLine.FileEvent> events = new ArrayList<>();
     private long fileEvents;
     private long now;
+    /** A gap between distributions to put before the next event instead of its own gap, or -1. */
+    private long pendingGap = -1;
 
     private SyntheticPip(PipTiming timing, RandomGenerator random, long start, boolean keepAll) {
         this.timing = timing;
         this.random = random;
         this.now = start;
         this.keepAll = keepAll;
+        UniformRandomProvider rng = random::nextLong;
+        writeGap = timing.writeGap().sampler(rng);
+        compileGap = timing.compileGap().sampler(rng);
+        removeGap = timing.removeGap().sampler(rng);
     }
 
     /**
@@ -52,23 +76,23 @@ public final class SyntheticPip {
                                   boolean keepAll) {
         SyntheticPip pip = new SyntheticPip(timing, random, start, keepAll);
         pip.resolve();
-        List<Distribution> replaced = new ArrayList<>();
         List<Distribution> all = new ArrayList<>(dependencies);
         all.addAll(requested);
+        PipTiming.Sampler between = timing.distributionGap().sampler(random::nextLong);
         for (int i = 0; i < all.size(); i++) {
             Distribution dist = all.get(i);
             Distribution old = installed.get(dist.key());
             if (i > 0) {
-                pip.gap(timing.distributionGapMax());
+                pip.pendingGap = between.nanos();
             }
+            Layout oldLayout = old == null ? null : pip.layout(old);
             if (old != null) {
                 pip.stash(old);
-                replaced.add(old);
             }
-            pip.writeDistribution(dist, i >= dependencies.size());
-        }
-        for (Distribution old : replaced) {
-            pip.deleteStash(old);
+            pip.writeDistribution(dist, pip.layout(dist), i >= dependencies.size());
+            if (old != null) {
+                pip.deleteStash(old, oldLayout);
+            }
         }
         return pip.finish(start);
     }
@@ -89,92 +113,192 @@ public final class SyntheticPip {
                                     boolean keepAll) {
         SyntheticPip pip = new SyntheticPip(timing, random, start, keepAll);
         pip.resolve();
+        PipTiming.Sampler between = timing.uninstallGap().sampler(random::nextLong);
         for (int i = 0; i < removed.size(); i++) {
             if (i > 0) {
-                pip.gap(timing.distributionGapMax() * 2);
+                pip.pendingGap = between.nanos();
             }
-            pip.stash(removed.get(i));
-            pip.deleteStash(removed.get(i));
+            Distribution old = removed.get(i);
+            pip.stash(old);
+            pip.deleteStash(old, pip.layout(old));
         }
         return pip.finish(start);
     }
 
     private void resolve() {
-        now += uniform(timing.resolveMin(), timing.resolveMax());
+        now += timing.resolve().sampler(random::nextLong).nanos();
     }
 
     private Command finish(long start) {
-        long exit = now + uniform(timing.exitMin(), timing.exitMax());
+        long exit = now + timing.exit().sampler(random::nextLong).nanos();
         return new Command(start, exit, List.copyOf(events), fileEvents, now);
     }
 
-    private void writeDistribution(Distribution dist, boolean requested) {
-        String info = dist.distInfo();
+    /**
+     * The files of a distribution: the module or data file names under the package folder, in the
+     * order pip extracts them, and its extra metadata files. Derived from the distribution alone.
+     */
+    record Layout(List<String> files, List<String> folders, List<String> metadata) {
+    }
+
+    Layout layout(Distribution dist) {
+        PipTiming.Layout shape = timing.layout();
+        SplittableRandom r = new SplittableRandom((dist.key() + " " + dist.version()).hashCode() * 0x9E3779B97F4A7C15L
+                + dist.files());
+        double pyShare = BetaDistribution.of(shape.pyShareAlpha(), shape.pyShareBeta())
+                .inverseCumulativeProbability(r.nextDouble());
         String pkg = dist.packageFolder();
-        emit("CREATE,ISDIR", info);
-        writeFile(info + "/METADATA");
-        writeFile(info + "/WHEEL");
-        emit("CREATE,ISDIR", pkg);
+        List<String> files = new ArrayList<>(dist.files());
+        List<String> folders = new ArrayList<>();
+        folders.add(pkg);
+        String folder = pkg;
         for (int f = 0; f < dist.files(); f++) {
-            writeFile(pkg + "/module" + f + ".py");
+            if (f > 0 && r.nextDouble() < shape.directoriesPerFile()) {
+                folder = pkg + "/sub" + folders.size();
+                folders.add(folder);
+            }
+            files.add(folder + (r.nextDouble() < pyShare ? "/module" + f + ".py" : "/data" + f + ".dat"));
+        }
+        int extra = shape.metadataFilesMean() <= 0 ? 0
+                : PoissonDistribution.of(shape.metadataFilesMean()).inverseCumulativeProbability(r.nextDouble());
+        List<String> metadata = new ArrayList<>(List.of("METADATA", "WHEEL"));
+        for (int i = 0; i < extra; i++) {
+            metadata.add(i == 0 ? "LICENSE" : i == 1 ? "top_level.txt" : "meta" + i + ".txt");
+        }
+        return new Layout(files, folders, metadata);
+    }
+
+    private void writeDistribution(Distribution dist, Layout layout, boolean requested) {
+        String info = dist.distInfo();
+        emit(Kind.WRITE, "CREATE,ISDIR", info);
+        for (String name : layout.metadata()) {
+            writeFile(info + "/" + name);
+        }
+        emit(Kind.WRITE, "CREATE,ISDIR", layout.folders().get(0));
+        String folder = layout.folders().get(0);
+        for (String file : layout.files()) {
+            String parent = parent(file);
+            if (!parent.equals(folder)) {
+                folder = parent;
+                emit(Kind.WRITE, "CREATE,ISDIR", folder);
+            }
+            writeFile(file);
         }
         writeFile(info + "/RECORD");
-        emit("CREATE,ISDIR", pkg + "/__pycache__");
-        for (int f = 0; f < dist.files(); f++) {
-            now += exponential(timing.compileGapMean());
-            String pyc = pkg + "/__pycache__/module" + f + ".cpython-311.pyc";
-            emit("MOVED_FROM", pyc + "." + (140000000000000L + random.nextInt(1_000_000)));
-            emit("MOVED_TO", pyc);
-        }
+        compile(layout);
         writeThroughTemporary(info + "/INSTALLER");
         if (requested) {
-            emit("CREATE", info + "/REQUESTED");
-            emit("CLOSE_WRITE,CLOSE", info + "/REQUESTED");
+            emit(Kind.WRITE, "CREATE", info + "/REQUESTED");
+            emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", info + "/REQUESTED");
         }
         writeThroughTemporary(info + "/RECORD");
     }
 
+    /** Byte-compilation, folder by folder: each module's .pyc under a temporary name, then renamed. */
+    private void compile(Layout layout) {
+        String cache = null;
+        for (String file : layout.files()) {
+            if (!file.endsWith(".py")) {
+                continue;
+            }
+            String parent = parent(file);
+            if (!(parent + "/__pycache__").equals(cache)) {
+                cache = parent + "/__pycache__";
+                emit(Kind.WRITE, "CREATE,ISDIR", cache);
+            }
+            String pyc = pyc(file);
+            String temporary = pyc + "." + (140000000000000L + random.nextInt(1_000_000_000));
+            emit(Kind.COMPILE, "CREATE", temporary);
+            emit(Kind.WRITE, "MODIFY", temporary);
+            emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", temporary);
+            emit(Kind.WRITE, "MOVED_FROM", temporary);
+            emit(Kind.WRITE, "MOVED_TO", pyc);
+        }
+    }
+
+    /** Moves the old version's folders aside, as pip does: probe the stash name, then rename into it. */
     private void stash(Distribution old) {
         for (String entry : List.of(old.distInfo(), old.packageFolder())) {
             String stash = Distribution.stash(entry);
-            emit("CREATE,ISDIR", stash);
-            emit("DELETE,ISDIR", stash);
-            emit("MOVED_FROM,ISDIR", entry);
-            emit("MOVED_TO,ISDIR", stash);
+            emit(Kind.REMOVE, "CREATE,ISDIR", stash);
+            emit(Kind.REMOVE, "DELETE,ISDIR", stash);
+            emit(Kind.REMOVE, "MOVED_FROM,ISDIR", entry);
+            emit(Kind.REMOVE, "MOVED_TO,ISDIR", stash);
         }
     }
 
-    private void deleteStash(Distribution old) {
+    /** Deletes the stash of an old version: every file it had (its byte-compiled files too), then each folder. */
+    private void deleteStash(Distribution old, Layout layout) {
         String infoStash = Distribution.stash(old.distInfo());
-        String pkgStash = Distribution.stash(old.packageFolder());
-        for (String file : List.of("METADATA", "WHEEL", "INSTALLER", "RECORD")) {
-            emit("DELETE", infoStash + "/" + file);
+        for (String name : layout.metadata()) {
+            emit(Kind.REMOVE, "DELETE", infoStash + "/" + name);
         }
-        emit("DELETE_SELF", infoStash);
-        emit("DELETE,ISDIR", infoStash);
-        for (int f = 0; f < old.files(); f++) {
-            emit("DELETE", pkgStash + "/module" + f + ".py");
+        for (String name : List.of("INSTALLER", "RECORD")) {
+            emit(Kind.REMOVE, "DELETE", infoStash + "/" + name);
         }
-        emit("DELETE_SELF", pkgStash);
-        emit("DELETE,ISDIR", pkgStash);
+        emit(Kind.REMOVE, "DELETE_SELF", infoStash);
+        emit(Kind.REMOVE, "DELETE,ISDIR", infoStash);
+        String pkg = old.packageFolder();
+        String pkgStash = Distribution.stash(pkg);
+        for (int d = layout.folders().size() - 1; d >= 0; d--) {
+            String folder = layout.folders().get(d);
+            String stashed = pkgStash + folder.substring(pkg.length());
+            boolean modules = false;
+            for (String file : layout.files()) {
+                if (parent(file).equals(folder)) {
+                    emit(Kind.REMOVE, "DELETE", pkgStash + file.substring(pkg.length()));
+                    modules |= file.endsWith(".py");
+                }
+            }
+            if (modules) {
+                for (String file : layout.files()) {
+                    if (file.endsWith(".py") && parent(file).equals(folder)) {
+                        emit(Kind.REMOVE, "DELETE", pkgStash + pyc(file).substring(pkg.length()));
+                    }
+                }
+                emit(Kind.REMOVE, "DELETE_SELF", stashed + "/__pycache__");
+                emit(Kind.REMOVE, "DELETE,ISDIR", stashed + "/__pycache__");
+            }
+            emit(Kind.REMOVE, "DELETE_SELF", stashed);
+            emit(Kind.REMOVE, "DELETE,ISDIR", stashed);
+        }
     }
 
     private void writeFile(String path) {
-        emit("CREATE", path);
-        emit("MODIFY", path);
-        emit("CLOSE_WRITE,CLOSE", path);
+        emit(Kind.WRITE, "CREATE", path);
+        PipTiming.Layout shape = timing.layout();
+        if (random.nextDouble() >= shape.emptyFileShare()) {
+            emit(Kind.WRITE, "MODIFY", path);
+            // extra modify events: geometric with the fitted mean
+            double p = 1 / (1 + shape.extraModifyMean());
+            while (random.nextDouble() >= p) {
+                emit(Kind.WRITE, "MODIFY", path);
+            }
+        }
+        emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", path);
     }
 
     private void writeThroughTemporary(String path) {
         String temporary = path + Long.toString(random.nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36 * 36), 36) + ".tmp";
-        writeFile(temporary);
-        emit("ATTRIB", temporary);
-        emit("MOVED_FROM", temporary);
-        emit("MOVED_TO", path);
+        emit(Kind.WRITE, "CREATE", temporary);
+        emit(Kind.WRITE, "MODIFY", temporary);
+        emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", temporary);
+        emit(Kind.WRITE, "ATTRIB", temporary);
+        emit(Kind.WRITE, "MOVED_FROM", temporary);
+        emit(Kind.WRITE, "MOVED_TO", path);
     }
 
-    private void emit(String flags, String path) {
-        now += exponential(timing.fileGapMean() / 3);
+    private void emit(Kind kind, String flags, String path) {
+        if (pendingGap >= 0) {
+            now += pendingGap;
+            pendingGap = -1;
+        } else if (fileEvents > 0) {
+            now += switch (kind) {
+                case WRITE -> writeGap.nanos();
+                case COMPILE -> compileGap.nanos();
+                case REMOVE -> removeGap.nanos();
+            };
+        }
         fileEvents++;
         if (keepAll || visible(path)) {
             events.add(new TraceLine.FileEvent(now, 0, List.of(flags.split(",")), path));
@@ -187,15 +311,13 @@ public final class SyntheticPip {
         return slash < 0 || path.indexOf('/', slash + 1) < 0 && path.substring(0, slash).endsWith(".dist-info");
     }
 
-    private void gap(long max) {
-        now += uniform(max / 20, max);
+    private static String parent(String file) {
+        return file.substring(0, file.lastIndexOf('/'));
     }
 
-    private long uniform(long min, long max) {
-        return max <= min ? min : min + random.nextLong(max - min + 1);
-    }
-
-    private long exponential(long mean) {
-        return mean <= 0 ? 0 : (long) (-mean * Math.log(1 - random.nextDouble()));
+    private static String pyc(String module) {
+        int slash = module.lastIndexOf('/');
+        return module.substring(0, slash) + "/__pycache__/" + module.substring(slash + 1, module.length() - 3)
+                + ".cpython-311.pyc";
     }
 }

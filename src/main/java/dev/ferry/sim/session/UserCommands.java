@@ -127,7 +127,7 @@ public final class UserCommands {
         for (Distribution d : all) {
             long build = d.files() * model.timing().compileGapMean() * 20 + 500_000_000L;
             SyntheticR.Script s = SyntheticR.install(t, d.name(), d.version(), d.files(), installed.containsKey(d.key()),
-                    scripts.isEmpty() ? resolve() : 50_000_000L, build, 0, random);
+                    scripts.isEmpty() ? resolve() : 5_000_000L, build, 0, random);
             scripts.add(s);
             t = s.lastEvent();
         }

@@ -20,8 +20,8 @@ public record DebounceSettings(Duration settle, Duration strayHold, Duration dep
 
     /** Chosen on the recorded traces (see README, "How the tracker coalesces"). */
     public static final DebounceSettings DEFAULTS = new DebounceSettings(
-            Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(15),
-            Duration.ofSeconds(30));
+            Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(30),
+            Duration.ofSeconds(60));
 
     public DebounceSettings {
         if (settle.isNegative() || strayHold.compareTo(settle) < 0 || dependencyHold.compareTo(settle) < 0
