@@ -45,6 +45,7 @@ public final class Tracker {
     private final List<EnvironmentState> states = new ArrayList<>();
     private long generation;
     private boolean started;
+    private boolean stopped;
     private boolean writePending;
     private Timer.Scheduled armed;
     private long armedAt = Debouncer.NONE;
@@ -118,6 +119,9 @@ public final class Tracker {
 
     /** Takes one file event from the watcher. */
     public void onEvent(FsEvent event) {
+        if (stopped) {
+            return;
+        }
         Scanner scanner = scanners.get(event.env());
         if (event.kind() == FsEvent.Kind.OVERFLOW) {
             scanner.invalidateAll();
@@ -131,6 +135,19 @@ public final class Tracker {
     /** Snapshots every environment that has unflushed events, now; for an orderly shutdown. */
     public void flushNow() {
         flush(Long.MAX_VALUE - 1);
+    }
+
+    /**
+     * Stops the tracker: its pending timer is cancelled and it ignores whatever comes later, so a
+     * tracker whose process is gone never writes again. Call {@link #flushNow()} first for an
+     * orderly shutdown; a killed process gets no such chance.
+     */
+    public void stop() {
+        stopped = true;
+        if (armed != null) {
+            armed.cancel();
+            armed = null;
+        }
     }
 
     /** The generation of the newest checkpoint written or adopted. */
@@ -149,6 +166,9 @@ public final class Tracker {
     }
 
     private void arm() {
+        if (stopped) {
+            return;
+        }
         long deadline = writePending ? clock.nanos() + WRITE_RETRY_NANOS : Debouncer.NONE;
         for (Debouncer d : debouncers) {
             deadline = Math.min(deadline, d.deadline());
@@ -172,7 +192,7 @@ public final class Tracker {
     }
 
     private void flush(long dueBy) {
-        if (!started) {
+        if (!started || stopped) {
             return;
         }
         long now = clock.nanos();

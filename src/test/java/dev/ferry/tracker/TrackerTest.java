@@ -127,6 +127,21 @@ class TrackerTest {
     }
 
     @Test
+    @DisplayName("a stopped tracker never writes again, even with a flush pending, as when its container is killed")
+    void stopped() throws Exception {
+        Tracker tracker = tracker();
+        tracker.start(false);
+        install(tracker, "numpy", "2.4.6");
+        tracker.stop();
+        time.advanceTo(60_000 * MS);
+        install(tracker, "scipy", "1.17.1");
+        tracker.flushNow();
+        time.advanceTo(120_000 * MS);
+        assertThat(written).hasSize(1);
+        assertThat(time.pendingCount()).isZero();
+    }
+
+    @Test
     @DisplayName("flushNow writes what is pending at once, for an orderly shutdown")
     void flushNow() throws Exception {
         Tracker tracker = tracker();

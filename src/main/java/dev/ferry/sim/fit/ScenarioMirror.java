@@ -3,6 +3,7 @@ package dev.ferry.sim.fit;
 import dev.ferry.model.PipModel;
 import dev.ferry.sim.fs.Distribution;
 import dev.ferry.sim.fs.SyntheticPip;
+import dev.ferry.sim.trace.PipCommandLine;
 import dev.ferry.sim.trace.TraceLine;
 import dev.ferry.tracker.PackageName;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ public final class ScenarioMirror {
         List<Set<String>> named = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             List<String> command = step.starts().get(i).command();
-            named.add(isUninstall(command) ? Set.of() : new HashSet<>(named(command)));
+            named.add(isUninstall(command) ? Set.of() : new HashSet<>(PipCommandLine.namedPackages(command)));
         }
         List<Chain> chains = new ArrayList<>();
         for (Written w : written) {
@@ -217,7 +218,7 @@ public final class ScenarioMirror {
             int target = -1;
             for (int i = 0; i < n; i++) {
                 if (isUninstall(step.starts().get(i).command())
-                        && (target < 0 || named(step.starts().get(i).command()).contains(key))) {
+                        && (target < 0 || PipCommandLine.namedPackages(step.starts().get(i).command()).contains(key))) {
                     target = i;
                 }
             }
@@ -254,29 +255,6 @@ public final class ScenarioMirror {
 
     private static boolean isUninstall(List<String> command) {
         return !command.isEmpty() && command.get(0).equals("uninstall");
-    }
-
-    /** Normalized names of the requirements a pip command names ({@code numpy==2.4}, {@code ./x-1.0-py3-none-any.whl}). */
-    static Set<String> named(List<String> command) {
-        Set<String> names = new HashSet<>();
-        for (int i = 1; i < command.size(); i++) {
-            String arg = command.get(i);
-            if (arg.startsWith("-")) {
-                continue;
-            }
-            String base = arg.substring(arg.lastIndexOf('/') + 1);
-            if (base.endsWith(".whl") && base.indexOf('-') > 0) {
-                base = base.substring(0, base.indexOf('-'));
-            }
-            int end = 0;
-            while (end < base.length() && (Character.isLetterOrDigit(base.charAt(end)) || "-_.".indexOf(base.charAt(end)) >= 0)) {
-                end++;
-            }
-            if (end > 0) {
-                names.add(PackageName.normalize(base.substring(0, end)));
-            }
-        }
-        return names;
     }
 
     /**

@@ -176,6 +176,7 @@ public final class SimulatedSession {
             case OOM -> metrics.oomKills++;
             case NODE_LOSS -> metrics.nodeLosses++;
         }
+        tracker.stop();
         Map<String, Distribution> mustHave = new LinkedHashMap<>(installed);
         if (running != null) {
             metrics.interruptedOperations++;
