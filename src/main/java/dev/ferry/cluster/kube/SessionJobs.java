@@ -1,0 +1,145 @@
+package dev.ferry.cluster.kube;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Kubernetes Job that runs one session: one long-lived pod, never replaced behind the scheduler's back.
+ *
+ * <ul>
+ *   <li>{@code parallelism: 1}, {@code completions: 1}: exactly one pod per session; two would be a session
+ *       running twice.</li>
+ *   <li>{@code backoffLimit: 0} and {@code restartPolicy: Never}: a pod that fails (OOM, node lost, image pull
+ *       gone bad after start) is not silently replaced or restarted in place. The Job fails and the migration
+ *       scheduler sees it and decides: retry on another cluster, or roll back to the source. A silent
+ *       replacement would hide a disruption from the metrics and could race the rollback into a session
+ *       running on both orchestrators. (podFailurePolicy is therefore not needed: no failure is retried.)</li>
+ *   <li>No {@code activeDeadlineSeconds}: interactive sessions run as long as their users want.</li>
+ *   <li>No {@code ttlSecondsAfterFinished}: the scheduler deletes finished Jobs itself, after it has read why
+ *       they finished; a TTL could delete the evidence (and the migration state) before a crashed scheduler
+ *       is back.</li>
+ *   <li>CPU and memory requests equal limits (Guaranteed QoS): a kernel is not the first OOM victim on a busy
+ *       node, and placement can count capacity exactly. GPUs as the {@code nvidia.com/gpu} extended resource
+ *       (limits only; Kubernetes sets requests equal) plus a toleration of the usual GPU-node taint.</li>
+ *   <li>The user's NFS home mounted at {@code /home/<owner>}, and {@code HOME} pointing there, so the session
+ *       and its package tracker read and write the same home on every orchestrator.</li>
+ * </ul>
+ *
+ * The migration state lives in the Job's annotations ({@link MigrationAnnotations}); the identity labels are on
+ * both the Job and its pod template. Output is deterministic: the same inputs give an equal Job.
+ */
+public final class SessionJobs {
+
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String FERRY = "ferry";
+    public static final String SESSION = "ferry.dev/session";
+    public static final String OWNER = "ferry.dev/owner";
+    public static final String TEAM = "ferry.dev/team";
+    public static final String KIND = "ferry.dev/kind";
+    /** The label the Job controller puts on the Job's pods, valued with the Job's name. */
+    public static final String JOB_NAME = "job-name";
+    public static final String GPU = "nvidia.com/gpu";
+    public static final String CONTAINER = "session";
+    public static final String HOME_VOLUME = "home";
+
+    private SessionJobs() {
+    }
+
+    /** {@code session-<id>}. */
+    public static String jobName(String sessionId) {
+        return SessionSpec.JOB_NAME_PREFIX + sessionId;
+    }
+
+    /** The Job for {@code spec}, its migration in {@code state} since {@code startedEpochMillis}. */
+    public static Job job(SessionSpec spec, MigrationState state, long startedEpochMillis) {
+        Map<String, String> labels = labels(spec);
+        MigrationAnnotations migration = new MigrationAnnotations(spec.checkpointGeneration(), state,
+                startedEpochMillis);
+        return new JobBuilder()
+                .withNewMetadata()
+                    .withName(spec.jobName())
+                    .withLabels(labels)
+                    .withAnnotations(migration.toMap())
+                .endMetadata()
+                .withNewSpec()
+                    .withParallelism(1)
+                    .withCompletions(1)
+                    .withBackoffLimit(0)
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(labels).endMetadata()
+                        .withSpec(podSpec(spec))
+                    .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /** The identity labels of a session's Job and pods, in a fixed order. */
+    public static Map<String, String> labels(SessionSpec spec) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MANAGED_BY, FERRY);
+        labels.put(SESSION, spec.sessionId());
+        labels.put(OWNER, spec.owner());
+        labels.put(TEAM, spec.team());
+        labels.put(KIND, spec.kind().label());
+        return labels;
+    }
+
+    /** The session id a Ferry Job (or pod) carries in its {@value #SESSION} label. */
+    public static Optional<String> sessionId(HasMetadata resource) {
+        if (resource.getMetadata() == null || resource.getMetadata().getLabels() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(resource.getMetadata().getLabels().get(SESSION));
+    }
+
+    private static PodSpec podSpec(SessionSpec spec) {
+        PodSpecBuilder pod = new PodSpecBuilder()
+                .withRestartPolicy("Never")
+                .withContainers(container(spec))
+                .withVolumes(new VolumeBuilder()
+                        .withName(HOME_VOLUME)
+                        .withNewNfs().withServer(spec.nfsServer()).withPath(spec.nfsPath()).endNfs()
+                        .build());
+        if (spec.gpus() > 0) {
+            pod.withTolerations(new TolerationBuilder()
+                    .withKey(GPU).withOperator("Exists").withEffect("NoSchedule").build());
+        }
+        return pod.build();
+    }
+
+    private static Container container(SessionSpec spec) {
+        return new ContainerBuilder()
+                .withName(CONTAINER)
+                .withImage(spec.image())
+                .addNewEnv().withName("HOME").withValue(spec.homePath()).endEnv()
+                .withResources(resources(spec))
+                .addNewVolumeMount().withName(HOME_VOLUME).withMountPath(spec.homePath()).endVolumeMount()
+                .build();
+    }
+
+    private static ResourceRequirements resources(SessionSpec spec) {
+        Quantity cpu = new Quantity(spec.cpuMillis() % 1000 == 0
+                ? Integer.toString(spec.cpuMillis() / 1000) : spec.cpuMillis() + "m");
+        Quantity memory = new Quantity(spec.memoryGiB() + "Gi");
+        ResourceRequirementsBuilder resources = new ResourceRequirementsBuilder()
+                .addToRequests("cpu", cpu).addToRequests("memory", memory)
+                .addToLimits("cpu", cpu).addToLimits("memory", memory);
+        if (spec.gpus() > 0) {
+            resources.addToLimits(GPU, new Quantity(Integer.toString(spec.gpus())));
+        }
+        return resources.build();
+    }
+}
