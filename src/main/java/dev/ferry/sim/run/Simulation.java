@@ -55,7 +55,8 @@ public final class Simulation {
             SplittableRandom random = master.split();
             UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {random.nextLong(), random.nextLong()});
             SessionProfile profile = SessionProfile.draw(id, population, workload.restarts().sessionsPerNode(), rng);
-            var commands = new UserCommands(workload.pip(), catalog, profile.isJupyter(), random, rng);
+            var commands = new UserCommands(workload.pip(), workload.activity().parallelCommandShare(), catalog,
+                    profile.isJupyter(), random, rng);
             SimulatedSession session = new SimulatedSession(profile, kernel, commands,
                     profile.isJupyter() ? pythonImage : rImage);
             ActivitySchedule schedule = ActivitySchedule.generate(workload.activity(), workload.start(), horizon, rng);

@@ -16,9 +16,12 @@ import dev.ferry.tracker.debounce.PipAwareDebouncer;
 import dev.ferry.tracker.scan.EnvironmentKind;
 import dev.ferry.tracker.scan.Scanner;
 import dev.ferry.tracker.watch.FsEvent;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,7 +56,11 @@ public final class SimulatedSession {
     private int epoch;
     private boolean up;
     private boolean trackerStarting;
-    private Operation running;
+    /** Commands in flight; several when the user runs pip in two notebooks at once. */
+    private final List<Operation> running = new ArrayList<>();
+    /** The user's set at the last quiescent point, and the last file event of the commands since. */
+    private PackageSet quiescentTruth;
+    private long groupLastEvent;
     private long pendingLastEvent = -1;
     private long lastCheckpointAt;
     private PackageSet pendingTruth;
@@ -80,34 +87,52 @@ public final class SimulatedSession {
         startContainer(null);
     }
 
-    /** The user starts a command now (or as soon as the session can take it). */
+    /**
+     * The user starts a command now. While another runs, the user waits and tries again later,
+     * except for the share of commands started in parallel (pip in two notebooks at once), which
+     * run alongside as long as they touch other packages.
+     */
     public void userCommand() {
-        if (!up || running != null) {
-            metrics.deferredOperations++;
-            kernel.schedule(kernel.nanos() + RETRY_NANOS, this::userCommand);
+        if (!up || (!running.isEmpty() && !commands.startsInParallel())) {
+            defer(this::userCommand);
             return;
         }
-        begin(commands.next(kernel.nanos(), installed, epoch));
+        begin(commands.next(kernel.nanos(), installed, epoch), this::userCommand);
     }
 
     /** The image was updated: the user upgrades {@code count} distributions at once. */
     public void upgradeBurst(int count) {
-        if (!up || running != null) {
-            kernel.schedule(kernel.nanos() + RETRY_NANOS, () -> upgradeBurst(count));
+        if (!up || !running.isEmpty()) {
+            defer(() -> upgradeBurst(count));
             return;
         }
-        begin(commands.upgrade(kernel.nanos(), installed, count, epoch));
+        begin(commands.upgrade(kernel.nanos(), installed, count, epoch), () -> upgradeBurst(count));
     }
 
-    private void begin(Operation operation) {
+    private void defer(Runnable retry) {
+        metrics.deferredOperations++;
+        kernel.schedule(kernel.nanos() + RETRY_NANOS, retry);
+    }
+
+    private void begin(Operation operation, Runnable retry) {
         if (operation == null) {
             return;
         }
-        if (pendingTruth != null) {
-            metrics.missedCaptures++;
-            pendingTruth = null;
+        for (Operation other : running) {
+            if (!java.util.Collections.disjoint(touched(operation), touched(other))) {
+                defer(retry);
+                return;
+            }
         }
-        running = operation;
+        if (running.isEmpty()) {
+            if (pendingTruth != null) {
+                metrics.missedCaptures++;
+                pendingTruth = null;
+            }
+            quiescentTruth = truthOf(installed);
+            groupLastEvent = Long.MIN_VALUE;
+        }
+        running.add(operation);
         if (!operation.events().isEmpty()) {
             kernel.schedule(operation.events().get(0).t(), () -> step(operation, 0));
         }
@@ -135,18 +160,33 @@ public final class SimulatedSession {
     }
 
     private void finish(Operation operation) {
-        if (operation.epoch() != epoch || running != operation) {
+        if (operation.epoch() != epoch || !running.remove(operation)) {
             return;
         }
-        running = null;
         metrics.operations++;
         metrics.fileEvents += operation.fileEvents();
-        installed = operation.after();
-        PackageSet truth = truthOf(installed);
-        if (!truth.equals(truthOf(operation.before()))) {
+        groupLastEvent = Math.max(groupLastEvent, operation.lastEvent());
+        Set<String> changed = touched(operation);
+        if (!changed.isEmpty()) {
             metrics.stateChangingOperations++;
+        }
+        Map<String, Distribution> next = new LinkedHashMap<>(installed);
+        for (String key : changed) {
+            Distribution after = operation.after().get(key);
+            if (after == null) {
+                next.remove(key);
+            } else {
+                next.put(key, after);
+            }
+        }
+        installed = next;
+        if (!running.isEmpty()) {
+            return;
+        }
+        PackageSet truth = truthOf(installed);
+        if (!truth.equals(quiescentTruth)) {
             pendingTruth = truth;
-            pendingLastEvent = operation.lastEvent();
+            pendingLastEvent = groupLastEvent;
         }
         metrics.quiescentPoints++;
         PackageSet checkpointed = home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY);
@@ -156,6 +196,22 @@ public final class SimulatedSession {
                 captured(lastCheckpointAt);
             }
         }
+    }
+
+    /** The packages a command changes: where its before and after differ. */
+    private static Set<String> touched(Operation operation) {
+        Set<String> keys = new HashSet<>();
+        operation.before().forEach((key, dist) -> {
+            if (!dist.equals(operation.after().get(key))) {
+                keys.add(key);
+            }
+        });
+        operation.after().forEach((key, dist) -> {
+            if (!dist.equals(operation.before().get(key))) {
+                keys.add(key);
+            }
+        });
+        return keys;
     }
 
     private void captured(long checkpointAt) {
@@ -178,9 +234,9 @@ public final class SimulatedSession {
         }
         tracker.stop();
         Map<String, Distribution> mustHave = new LinkedHashMap<>(installed);
-        if (running != null) {
+        for (Operation interrupted : running) {
             metrics.interruptedOperations++;
-            mustHave.entrySet().removeIf(e -> !e.getValue().equals(running.after().get(e.getKey())));
+            mustHave.keySet().removeAll(touched(interrupted));
         }
         PackageSet checkpointed = home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY);
         for (Distribution d : mustHave.values()) {
@@ -188,7 +244,7 @@ public final class SimulatedSession {
                 metrics.lostPackages++;
             }
         }
-        running = null;
+        running.clear();
         pendingTruth = null;
         up = false;
         epoch++;
@@ -243,7 +299,7 @@ public final class SimulatedSession {
         }
         metrics.checkpoints++;
         lastCheckpointAt = kernel.nanos();
-        if (pendingTruth != null && running == null && checkpoint.packages().equals(pendingTruth)) {
+        if (pendingTruth != null && running.isEmpty() && checkpoint.packages().equals(pendingTruth)) {
             captured(lastCheckpointAt);
         }
     }

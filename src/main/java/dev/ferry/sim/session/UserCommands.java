@@ -30,14 +30,22 @@ public final class UserCommands {
     private final SplittableRandom random;
     private final DiscreteSampler popularity;
     private final ContinuousSampler files;
+    private final double parallelShare;
 
-    public UserCommands(PipModel model, Catalog catalog, boolean python, SplittableRandom random, UniformRandomProvider rng) {
+    public UserCommands(PipModel model, double parallelShare, Catalog catalog, boolean python, SplittableRandom random,
+                        UniformRandomProvider rng) {
+        this.parallelShare = parallelShare;
         this.model = model;
         this.catalog = catalog;
         this.python = python;
         this.random = random;
         this.popularity = catalog.popularity(rng);
         this.files = LogNormalSampler.of(ZigguratNormalizedGaussianSampler.of(rng), model.filesLogMean(), model.filesLogSd());
+    }
+
+    /** Whether a command the user starts while another runs goes ahead in parallel (another notebook). */
+    boolean startsInParallel() {
+        return random.nextDouble() < parallelShare;
     }
 
     /** A random command against {@code installed}, starting at {@code start}; null when there is nothing to do. */
