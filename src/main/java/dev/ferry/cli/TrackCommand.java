@@ -100,8 +100,8 @@ final class TrackCommand implements Callable<Integer> {
             try {
                 tracker.start(acceptCurrent);
             } catch (TrackerConflictException e) {
-                throw new UserError(e.getMessage() + ". If this is a new container, run 'ferry restore' first;"
-                        + " to checkpoint the environments as they are now, add --accept-current");
+                throw new UserError(e.acceptable() ? e.getMessage() + ". If this is a new container, run 'ferry restore'"
+                        + " first; to checkpoint the environments as they are now, add --accept-current" : e.getMessage());
             } catch (CheckpointException e) {
                 throw new UserError(e.getMessage());
             } catch (IOException e) {

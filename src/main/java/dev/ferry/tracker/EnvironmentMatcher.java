@@ -51,6 +51,6 @@ final class EnvironmentMatcher {
         List<String> savedLocations = saved.stream().map(EnvironmentState::location).toList();
         List<String> given = scanners.stream().map(s -> s.view().location()).toList();
         throw new TrackerConflictException("the checkpoint tracks " + savedLocations + " but the environments given are "
-                + given + "; use another checkpoint file for other environments");
+                + given + "; use another checkpoint file for other environments", false);
     }
 }

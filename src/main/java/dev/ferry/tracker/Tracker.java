@@ -110,7 +110,7 @@ public final class Tracker {
         generation = checkpoint.generation();
         if (!conflicts.isEmpty() && !acceptCurrent) {
             throw new TrackerConflictException("the environment differs from checkpoint generation " + generation + ": "
-                    + String.join("; ", conflicts));
+                    + String.join("; ", conflicts), true);
         }
         if (moved || !conflicts.isEmpty()) {
             writeCheckpoint();
