@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             SimCommand.class,
             ModelCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.report.BudgetResult;
+import dev.ferry.report.ComparisonReport;
 import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.Budgets;
 import dev.ferry.sim.gate.Suite;
@@ -93,6 +94,11 @@ final class SimCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the runs' results.")
         Path out;
 
+        @Option(names = "--baseline", paramLabel = "DIR", defaultValue = "reports/baseline",
+                description = "Earlier results to compare with in OUT/index.html, as DIR/<scenario>-seed<N>/results.json,"
+                        + " if the folder exists (default: ${DEFAULT-VALUE}).")
+        Path baseline;
+
         @Override
         public Integer call() {
             List<Suite.Entry> entries;
@@ -108,11 +114,14 @@ final class SimCommand implements Runnable {
             }
             PrintWriter log = spec.commandLine().getOut();
             List<String> exceeded = new ArrayList<>();
+            List<ComparisonReport.Run> compared = new ArrayList<>();
             int runs = 0;
             for (int i = 0; i < entries.size(); i++) {
                 Workload w = workloads.get(i);
                 for (long seed : entries.get(i).seeds()) {
-                    SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(w.name() + "-seed" + seed), limits, log);
+                    String label = w.name() + "-seed" + seed;
+                    SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(label), limits, log);
+                    compared.add(new ComparisonReport.Run(label, outcome.results(), ReportCommand.baseline(baseline, label)));
                     runs++;
                     for (BudgetResult b : outcome.failed()) {
                         exceeded.add(String.format(Locale.ROOT, "%s seed %d: %s = %s, limit %s %s", w.name(), seed,
@@ -120,6 +129,8 @@ final class SimCommand implements Runnable {
                     }
                 }
             }
+            ReportCommand.write(compared, out.resolve("index.html"));
+            log.println("report: " + out.resolve("index.html"));
             if (!exceeded.isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("ferry: " + exceeded.size() + " budget(s) exceeded in " + runs + " run(s):");
