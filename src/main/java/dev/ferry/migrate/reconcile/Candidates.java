@@ -1,0 +1,164 @@
+package dev.ferry.migrate.reconcile;
+
+import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.migrate.Admission;
+import dev.ferry.migrate.BudgetSnapshot;
+import dev.ferry.migrate.Budgets;
+import dev.ferry.migrate.Candidate;
+import dev.ferry.migrate.ClusterState;
+import dev.ferry.migrate.MigrationWindow;
+import dev.ferry.migrate.Placement;
+import dev.ferry.migrate.PlacementPlan;
+import dev.ferry.migrate.Resources;
+import dev.ferry.migrate.SessionRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Which sessions start migrating now. A session is a candidate when its source runs, it has no Job anywhere, and
+ * its user has been idle for the policy's threshold (or never active), or the deadline has passed. Users who are
+ * not idle get a notice during the notice period before the deadline. A candidate passes the checkpoint barrier
+ * when no install is in progress and, unless the deadline forces it, its latest checkpoint is no older than the
+ * user's last activity. Those are placed in order (deadline-forced first, then longest idle, then id) over the
+ * capacity left by the Jobs already on each cluster; a session that fits nowhere waits. The placed ones are then
+ * admitted by the disruption budgets, counting every session whose Job is in a non-terminal state as in flight.
+ */
+final class Candidates {
+
+    private Candidates() {
+    }
+
+    private record Eligible(SessionObservation session, SessionJob source, SessionSpec spec, boolean forced,
+            long lastActivity) {
+    }
+
+    static void start(Observation snapshot, List<SessionObservation> idleSessions, MigrationPolicy policy,
+            Decisions out) {
+        long now = out.now();
+        List<Eligible> eligible = new ArrayList<>();
+        for (SessionObservation s : idleSessions) {
+            SessionJob source = s.source().orElseThrow();
+            if (s.spec().isEmpty()) {
+                continue;
+            }
+            OptionalLong last = s.lastActivity();
+            boolean forced = now >= policy.deadlineEpochMillis();
+            long idleAt = last.isPresent() ? last.getAsLong() + policy.idleThresholdMillis() : Long.MIN_VALUE;
+            boolean idle = now >= idleAt;
+            if (!idle && !forced) {
+                if (now >= policy.noticeFromMillis()) {
+                    out.act(new Action.NotifyUser(s.sessionId(), source.owner(), policy.deadlineEpochMillis()));
+                    out.wakeBy(Math.min(idleAt, policy.deadlineEpochMillis()));
+                } else {
+                    out.wakeBy(Math.min(idleAt, policy.noticeFromMillis()));
+                }
+                continue;
+            }
+            if (!barrierPassed(s, forced)) {
+                out.wakeBy(now + policy.pollMillis());
+                continue;
+            }
+            eligible.add(new Eligible(s, source, s.spec().get(), forced, last.orElse(Long.MIN_VALUE)));
+        }
+        if (eligible.isEmpty()) {
+            return;
+        }
+        eligible.sort(Comparator.comparing((Eligible e) -> !e.forced())
+                .thenComparingLong(Eligible::lastActivity)
+                .thenComparing(e -> e.session().sessionId()));
+
+        List<SessionRequest> requests = eligible.stream()
+                .map(e -> new SessionRequest(e.session().sessionId(), resources(Capacity.of(e.spec())),
+                        e.source().zone()))
+                .toList();
+        PlacementPlan placement = Placement.placeAll(clusterStates(snapshot), requests);
+        if (!placement.waiting().isEmpty()) {
+            out.wakeBy(now + policy.pollMillis());
+        }
+        Map<String, Eligible> byId = new HashMap<>();
+        eligible.forEach(e -> byId.put(e.session().sessionId(), e));
+        List<Candidate> placed = placement.placed().stream()
+                .map(a -> {
+                    Eligible e = byId.get(a.request().sessionId());
+                    return new Candidate(e.session().sessionId(), e.session().owner(), e.session().team(),
+                            a.cluster());
+                })
+                .toList();
+        Admission admission = Budgets.admit(policy.budget(), budgetSnapshot(snapshot), placed, now);
+        if (!admission.refused().isEmpty()) {
+            long window = policy.budget().nextWindow(now);
+            out.wakeBy(policy.budget().inWindow(now) || window == MigrationWindow.NEVER
+                    ? now + policy.pollMillis() : window);
+        }
+        for (Candidate c : admission.admitted()) {
+            Eligible e = byId.get(c.sessionId());
+            long generation = e.session().checkpoint().orElseThrow().generation();
+            out.act(new Action.CreateSuspendedJob(c.cluster(), e.spec().withCheckpointGeneration(generation), now));
+            out.act(new Action.StopSource(c.sessionId(), e.source().jobId()));
+            out.wakeBy(now + policy.pollMillis());
+        }
+    }
+
+    /** A checkpoint exists, no install runs, and (unless forced) it is no older than the last activity. */
+    static boolean barrierPassed(SessionObservation s, boolean forced) {
+        if (s.checkpoint().isEmpty() || s.checkpoint().get().installInProgress()) {
+            return false;
+        }
+        return forced || s.lastActivity().isEmpty()
+                || s.checkpoint().get().generationEpochMillis() >= s.lastActivity().getAsLong();
+    }
+
+    /** Each cluster's capacity less what its Jobs reserve (a suspended Job that has ended its migration reserves nothing). */
+    static List<ClusterState> clusterStates(Observation snapshot) {
+        Map<String, Resources> used = new HashMap<>();
+        for (SessionObservation s : snapshot.sessions()) {
+            for (TargetJob j : s.targets()) {
+                boolean parked = j.suspended() && j.pod().isEmpty()
+                        && j.state().map(st -> st.terminal()).orElse(false);
+                if (!parked) {
+                    used.merge(j.cluster(), resources(j.request()), Candidates::plus);
+                }
+            }
+        }
+        List<ClusterState> states = new ArrayList<>();
+        for (ClusterInfo c : snapshot.clusters()) {
+            Resources all = resources(c.allocatable());
+            Resources u = used.getOrDefault(c.name(), Resources.NONE);
+            Resources free = new Resources(Math.max(0, all.milliCpu() - u.milliCpu()),
+                    Math.max(0, all.memoryMiB() - u.memoryMiB()), Math.max(0, all.gpus() - u.gpus()));
+            states.add(new ClusterState(c.name(), c.zone(), all, free));
+        }
+        return states;
+    }
+
+    /** In flight: sessions whose kept Job's state is readable and not terminal. */
+    static BudgetSnapshot budgetSnapshot(Observation snapshot) {
+        List<BudgetSnapshot.InFlight> inFlight = new ArrayList<>();
+        Map<String, Integer> teams = new HashMap<>();
+        for (SessionObservation s : snapshot.sessions()) {
+            teams.merge(s.team(), 1, Integer::sum);
+            List<TargetJob> live = s.liveTargets();
+            if (!live.isEmpty()) {
+                TargetJob kept = Repair.keep(live);
+                if (kept.state().map(st -> !st.terminal()).orElse(false)) {
+                    inFlight.add(new BudgetSnapshot.InFlight(s.sessionId(), s.owner(), s.team(), kept.cluster()));
+                }
+            }
+        }
+        return new BudgetSnapshot(inFlight, teams);
+    }
+
+    static Resources resources(Capacity c) {
+        return new Resources(c.cpuMillis(), c.memoryGiB() * 1024, (int) Math.min(Integer.MAX_VALUE, c.gpus()));
+    }
+
+    private static Resources plus(Resources a, Resources b) {
+        return new Resources(a.milliCpu() + b.milliCpu(), a.memoryMiB() + b.memoryMiB(), a.gpus() + b.gpus());
+    }
+}

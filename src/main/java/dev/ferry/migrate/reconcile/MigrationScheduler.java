@@ -1,0 +1,50 @@
+package dev.ferry.migrate.reconcile;
+
+import dev.ferry.cluster.kube.KubeApiException;
+import dev.ferry.cluster.peloton.PelotonException;
+import dev.ferry.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The migration scheduler: each {@link #reconcile()} observes, decides and executes once, and returns when to run
+ * again; whoever owns the timer (a real scheduler in production, the simulation's event list) calls it then. It
+ * holds no migration state, so a new instance continues where any earlier one stopped.
+ */
+public final class MigrationScheduler {
+
+    private final Clock clock;
+    private final Observer observer;
+    private final Executor executor;
+    private final MigrationPolicy policy;
+
+    public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public Reconcile reconcile() {
+        long now = clock.epochMillis();
+        Observation snapshot;
+        try {
+            snapshot = observer.observe();
+        } catch (PelotonException | KubeApiException e) {
+            return new Reconcile(Optional.empty(), Optional.empty(), Optional.of(e.getMessage()),
+                    now + policy.pollMillis());
+        }
+        Plan plan = Reconciler.decide(snapshot, policy, now);
+        Execution execution = executor.apply(plan.actions());
+        long next = plan.nextWakeupMillis();
+        Optional<String> error = Optional.empty();
+        if (execution.stopped().isPresent()) {
+            Execution.Stop stop = execution.stopped().get();
+            // a stale read is re-read at once; an API error waits a poll period (a longer one if not retryable)
+            next = stop.reason() == Execution.Reason.STALE ? now
+                    : now + (stop.retryable() ? policy.pollMillis() : policy.maxSleepMillis());
+            error = Optional.of(stop.message());
+        }
+        return new Reconcile(Optional.of(plan), Optional.of(execution), error, next);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ferry.migrate.reconcile;
+
+import dev.ferry.cluster.kube.KubeApiException;
+import dev.ferry.cluster.peloton.JobQuery;
+import dev.ferry.cluster.peloton.PelotonClient;
+import dev.ferry.cluster.peloton.PelotonException;
+import dev.ferry.cluster.peloton.SessionJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Reads everything the reconciler decides from: every Peloton session with its last activity, every session Job on
+ * every target cluster, and the checkpoint signals. Keeps nothing between calls.
+ */
+public final class Observer {
+
+    private final PelotonClient peloton;
+    private final TargetClusters targets;
+    private final CheckpointSignals signals;
+    private final SessionSpecs specs;
+
+    public Observer(PelotonClient peloton, TargetClusters targets, CheckpointSignals signals, SessionSpecs specs) {
+        this.peloton = Objects.requireNonNull(peloton, "peloton");
+        this.targets = Objects.requireNonNull(targets, "targets");
+        this.signals = Objects.requireNonNull(signals, "signals");
+        this.specs = Objects.requireNonNull(specs, "specs");
+    }
+
+    /**
+     * @throws PelotonException  if Peloton could not be read
+     * @throws KubeApiException  if a target cluster could not be read
+     */
+    public Observation observe() throws PelotonException {
+        Map<String, SessionJob> sources = new TreeMap<>();
+        Map<String, OptionalLong> activity = new TreeMap<>();
+        for (SessionJob job : peloton.queryJobs(JobQuery.all())) {
+            String id = specs.specFor(job).sessionId();
+            sources.put(id, job);
+            activity.put(id, peloton.lastActivity(job.jobId()));
+        }
+        List<ClusterInfo> clusters = targets.clusters();
+        Map<String, List<TargetJob>> jobs = new TreeMap<>();
+        for (ClusterInfo c : clusters) {
+            for (TargetJob j : targets.jobs(c.name())) {
+                jobs.computeIfAbsent(j.sessionId(), k -> new ArrayList<>()).add(j);
+            }
+        }
+        TreeMap<String, Boolean> ids = new TreeMap<>();
+        sources.keySet().forEach(id -> ids.put(id, true));
+        jobs.keySet().forEach(id -> ids.put(id, true));
+        List<SessionObservation> sessions = new ArrayList<>();
+        for (String id : ids.keySet()) {
+            Optional<SessionJob> source = Optional.ofNullable(sources.get(id));
+            List<TargetJob> found = new ArrayList<>(jobs.getOrDefault(id, List.of()));
+            found.sort(java.util.Comparator.comparing(TargetJob::cluster));
+            sessions.add(new SessionObservation(id, source, source.map(specs::specFor),
+                    activity.getOrDefault(id, OptionalLong.empty()), found, signals.status(id)));
+        }
+        return new Observation(clusters, sessions);
+    }
+}

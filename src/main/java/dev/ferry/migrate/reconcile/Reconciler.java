@@ -1,0 +1,52 @@
+package dev.ferry.migrate.reconcile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scheduler's decisions, as a pure function: the same observation, policy and time always give the same
+ * {@link Plan}. Level-triggered: it reads where each session stands from the clusters and asks for the next step,
+ * so it may be run any number of times, by any process, after any crash. Per session, in this order:
+ * <ol>
+ *   <li>repair: live Jobs on several clusters → keep the most advanced, delete the others (and stop there);</li>
+ *   <li>a live Job → the next step of its migration ({@link Progress});</li>
+ *   <li>no live Job, the source task ended and no pod left anywhere → start the source (it runs nowhere);</li>
+ *   <li>no live Job, the source RUNNING → a candidate ({@link Candidates}).</li>
+ * </ol>
+ * API errors and conflicts are not its business: the executor stops and the next pass reads again.
+ */
+public final class Reconciler {
+
+    private Reconciler() {
+    }
+
+    public static Plan decide(Observation snapshot, MigrationPolicy policy, long nowMillis) {
+        long latest = nowMillis > Long.MAX_VALUE - policy.maxSleepMillis() ? Long.MAX_VALUE
+                : nowMillis + policy.maxSleepMillis();
+        Decisions out = new Decisions(nowMillis, latest);
+        List<SessionObservation> idle = new ArrayList<>();
+        for (SessionObservation s : snapshot.sessions()) {
+            if (Repair.dropDuplicates(s, out)) {
+                out.wakeBy(nowMillis + policy.pollMillis());
+                continue;
+            }
+            List<TargetJob> live = s.liveTargets();
+            if (!live.isEmpty()) {
+                Progress.step(s, live.get(0), policy, out);
+            } else if (s.source().isEmpty()) {
+                continue;
+            } else if (s.targets().stream().anyMatch(t -> t.pod().isPresent())) {
+                out.wakeBy(nowMillis + policy.pollMillis()); // a deleted Job's pod is still going away
+            } else if (s.source().get().state().isTerminal()) {
+                Progress.startSource(s, out);
+                out.wakeBy(nowMillis + policy.pollMillis());
+            } else if (s.source().get().state().isRunning()) {
+                idle.add(s);
+            } else {
+                out.wakeBy(nowMillis + policy.pollMillis()); // starting or being stopped: look again soon
+            }
+        }
+        Candidates.start(snapshot, idle, policy, out);
+        return out.plan();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ferry.migrate.reconcile;
+
+import dev.ferry.cluster.kube.KubeApiException;
+import dev.ferry.cluster.kube.MigrationAnnotations;
+import dev.ferry.cluster.kube.SessionSpec;
+import java.util.List;
+
+/**
+ * The session-Job operations the scheduler makes on the target clusters. Every call may throw
+ * {@link KubeApiException}; none retries or waits.
+ */
+public interface TargetClusters {
+
+    /** The clusters of the federation. */
+    List<ClusterInfo> clusters();
+
+    /** The session Jobs on {@code cluster}. */
+    List<TargetJob> jobs(String cluster);
+
+    /** Creates the session's Job suspended, carrying {@code migration}; a Job that already exists is left as it is. */
+    void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration);
+
+    /**
+     * Writes {@code migration} and {@code spec.suspend = suspend} if the Job is still at {@code resourceVersion}.
+     * {@code suspend} null leaves {@code spec.suspend} alone.
+     */
+    PatchResult patch(String cluster, String sessionId, MigrationAnnotations migration, Boolean suspend,
+            String resourceVersion);
+
+    /** Deletes the session's Job (and so its pod); a missing Job is not an error. */
+    void delete(String cluster, String sessionId);
+
+    /** What a guarded patch came to. */
+    enum PatchResult {
+        PATCHED,
+        /** The Job changed since it was read: nothing written, read again. */
+        CONFLICT,
+        /** No such Job: nothing written. */
+        NOT_FOUND
+    }
+}

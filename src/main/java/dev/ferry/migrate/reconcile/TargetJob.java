@@ -1,0 +1,53 @@
+package dev.ferry.migrate.reconcile;
+
+import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.cluster.kube.MigrationAnnotations;
+import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.kube.PodPhase;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A session's Job on one target cluster, as observed.
+ *
+ * @param cluster         the cluster it is on
+ * @param sessionId       the session (its {@code ferry.dev/session} label)
+ * @param owner           its {@code ferry.dev/owner} label
+ * @param team            its {@code ferry.dev/team} label
+ * @param suspended       {@code spec.suspend}: a suspended Job has (or soon has) no pod
+ * @param deleting        it has a deletionTimestamp (foreground deletion waits for its pod)
+ * @param migration       its migration annotations, parsed (never throws)
+ * @param resourceVersion for optimistic-concurrency patches
+ * @param pod             the phase of its pod, empty when it has none
+ * @param request         what its pod reserves
+ */
+public record TargetJob(String cluster, String sessionId, String owner, String team, boolean suspended,
+        boolean deleting, MigrationAnnotations.Parsed migration, String resourceVersion, Optional<PodPhase> pod,
+        Capacity request) {
+
+    public TargetJob {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(migration, "migration");
+        Objects.requireNonNull(resourceVersion, "resourceVersion");
+        Objects.requireNonNull(pod, "pod");
+        Objects.requireNonNull(request, "request");
+    }
+
+    /** The annotations when they are well-formed. */
+    public Optional<MigrationAnnotations> annotations() {
+        return migration instanceof MigrationAnnotations.Valid v ? Optional.of(v.annotations()) : Optional.empty();
+    }
+
+    /** The recorded state when the annotations are well-formed. */
+    public Optional<MigrationState> state() {
+        return annotations().map(MigrationAnnotations::state);
+    }
+
+    /** Whether a container of the session may be running here: not suspended, or its pod is not gone yet. */
+    public boolean mayRun() {
+        return !suspended || pod.isPresent();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ferry.migrate.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cluster.kube.KubeApiException;
+import dev.ferry.cluster.kube.MigrationAnnotations;
+import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.peloton.TaskState;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("the executor stops at the first action that does not apply, and never retries")
+class ExecutorTest {
+
+    private final World w = new World(World.cluster("east", "zone-a", 8000, 32));
+    private final Executor executor = new Executor(w.peloton, w.targets, (id, owner, deadline) -> { });
+
+    @Test
+    @DisplayName("the Job cannot be created (503): the source is not stopped; retryable")
+    void createFailsSourceKeepsRunning() {
+        w.idleSession("s1", "ann", "data", 1);
+        w.targets.failNext(new KubeApiException("east", "create job session-s1", 503, "unavailable", null, null));
+
+        Execution e = executor.apply(List.of(
+                new Action.CreateSuspendedJob("east", World.spec("s1", "ann", "data"), w.now()),
+                new Action.StopSource("s1", "s1")));
+
+        assertThat(e.applied()).isZero();
+        assertThat(e.stopped()).hasValueSatisfying(s -> {
+            assertThat(s.reason()).isEqualTo(Execution.Reason.API_ERROR);
+            assertThat(s.retryable()).isTrue();
+        });
+        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+        assertThat(w.targets.jobsOf("s1")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a patch on a stale resourceVersion stops the plan as STALE; the scheduler looks again at once")
+    void staleStops() {
+        w.idleSession("s1", "ann", "data", 1);
+        FakeTargets.Job job = w.targets.put("east", World.spec("s1", "ann", "data"), MigrationState.STOPPING_SOURCE,
+                true, null, w.now());
+
+        Execution e = executor.apply(List.of(
+                new Action.PatchState("s1", "east",
+                        new MigrationAnnotations(0, MigrationState.STARTING, w.now()), "stale"),
+                new Action.StopSource("s1", "s1")));
+
+        assertThat(e.applied()).isZero();
+        assertThat(e.stopped().orElseThrow().reason()).isEqualTo(Execution.Reason.STALE);
+        assertThat(job.migration.state()).isEqualTo(MigrationState.STOPPING_SOURCE);
+        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
+    @DisplayName("Peloton refuses a start (FAILED_PRECONDITION): reported as not retryable")
+    void pelotonRefusal() {
+        w.idleSession("s1", "ann", "data", 1);
+
+        Execution e = executor.apply(List.of(new Action.StartSource("s1", "s1")));
+
+        assertThat(e.stopped().orElseThrow().retryable()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the scheduler turns an API error into a wake-up one poll later, with the error reported")
+    void schedulerRequeues() {
+        w.idleSession("s1", "ann", "data", 1);
+        w.targets.failNext(new KubeApiException("east", "create job session-s1", 429, "slow down", null, null));
+
+        Reconcile r = w.scheduler().reconcile();
+
+        assertThat(r.error()).isPresent();
+        assertThat(r.nextWakeupMillis()).isEqualTo(w.now() + w.policy.pollMillis());
+        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+    }
+}

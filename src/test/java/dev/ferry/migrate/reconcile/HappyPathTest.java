@@ -1,0 +1,48 @@
+package dev.ferry.migrate.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.cluster.peloton.TaskState;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("one idle session goes through every state to DONE")
+class HappyPathTest {
+
+    @Test
+    @DisplayName("suspended intent → source killed → started → verified → done, each step visible on the Job")
+    void oneSession() {
+        World w = new World(World.cluster("east", "zone-a", 8000, 32));
+        w.idleSession("s1", "ann", "data", 7);
+        List<String> seen = new ArrayList<>();
+
+        for (int i = 0; i < 20; i++) {
+            Reconcile r = w.scheduler().reconcile();
+            assertThat(r.error()).isEmpty();
+            assertThat(r.nextWakeupMillis()).isGreaterThanOrEqualTo(w.now());
+            w.targets.job("east", "s1").ifPresent(j -> {
+                String step = j.migration.state() + (j.suspended ? "/suspended" : "") + "/" + w.peloton.state("s1");
+                if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(step)) {
+                    seen.add(step);
+                }
+            });
+            w.advance(5 * World.SECOND);
+            w.tick();
+        }
+
+        assertThat(seen).containsExactly(
+                "STOPPING_SOURCE/suspended/KILLING", // created suspended first, then the stop was requested
+                "STARTING/KILLED",                   // unsuspended only once the source was KILLED
+                "VERIFYING/KILLED",                  // the pod runs
+                "DONE/KILLED");                      // the restore reported generation 7
+        FakeTargets.Job job = w.targets.job("east", "s1").orElseThrow();
+        assertThat(job.spec.checkpointGeneration()).isEqualTo(7);
+        assertThat(job.pod).isEqualTo(PodPhase.RUNNING);
+        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.KILLED);
+        assertThat(w.state("east", "s1")).contains(MigrationState.DONE);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ferry.migrate.reconcile;
+
+import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.cluster.kube.MigrationAnnotations;
+import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.cluster.peloton.Resources;
+import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.cluster.peloton.TaskStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Hand-built observations for the pure reconciler tests. */
+final class Observations {
+
+    private Observations() {
+    }
+
+    static SessionJob source(String id, TaskState state) {
+        return new SessionJob(id, "u-" + id, "team", "zone-a", Resources.of(1.0, 4096),
+                new TaskStatus(state, state == TaskState.KILLING ? TaskState.KILLED : state, 1, ""));
+    }
+
+    static TargetJob job(String cluster, String id, MigrationState state, boolean suspended, PodPhase pod,
+            long generation, long started) {
+        return new TargetJob(cluster, id, "u-" + id, "team", suspended, false,
+                new MigrationAnnotations.Valid(new MigrationAnnotations(generation, state, started)), "7",
+                Optional.ofNullable(pod), new Capacity(1000, 4, 0));
+    }
+
+    static SessionObservation session(String id, TaskState source, OptionalLong lastActivity,
+            CheckpointStatus checkpoint, TargetJob... jobs) {
+        SessionJob src = source(id, source);
+        SessionSpec spec = World.specOf(src);
+        return new SessionObservation(id, Optional.of(src), Optional.of(spec), lastActivity, List.of(jobs),
+                Optional.ofNullable(checkpoint));
+    }
+
+    static CheckpointStatus checkpoint(long generation, long at) {
+        return new CheckpointStatus(generation, at, false, OptionalLong.empty());
+    }
+
+    static CheckpointStatus restored(long generation, long at, long restored) {
+        return new CheckpointStatus(generation, at, false, OptionalLong.of(restored));
+    }
+
+    static Observation of(List<ClusterInfo> clusters, SessionObservation... sessions) {
+        return new Observation(clusters, List.of(sessions));
+    }
+
+    static List<ClusterInfo> twoClusters() {
+        return List.of(World.cluster("east", "zone-a", 100_000, 400), World.cluster("west", "zone-b", 100_000, 400));
+    }
+}

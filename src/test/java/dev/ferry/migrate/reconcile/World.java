@@ -1,0 +1,107 @@
+package dev.ferry.migrate.reconcile;
+
+import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.time.ManualTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Fakes for everything the scheduler touches, on a manual clock, and the fake world's own progress. */
+final class World {
+
+    static final long EPOCH = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    static final long SECOND = 1_000;
+    static final long MINUTE = 60 * SECOND;
+    static final long HOUR = 60 * MINUTE;
+
+    final ManualTime time = new ManualTime(0, EPOCH);
+    final MutationGate gate = new MutationGate();
+    final FakePeloton peloton = new FakePeloton(gate);
+    final FakeTargets targets;
+    final Map<String, CheckpointStatus> checkpoints = new HashMap<>();
+    final Set<String> brokenRestores = new HashSet<>();
+    final List<String> notices = new ArrayList<>();
+    MigrationPolicy policy = policy(DisruptionBudget.of(10, 10, 1.0));
+
+    World(ClusterInfo... clusters) {
+        targets = new FakeTargets(gate, clusters);
+    }
+
+    static ClusterInfo cluster(String name, String zone, long cpuMillis, long memGiB) {
+        return new ClusterInfo(name, zone, new Capacity(cpuMillis, memGiB, 0));
+    }
+
+    static MigrationPolicy policy(DisruptionBudget budget) {
+        return new MigrationPolicy(budget, 30 * MINUTE, Long.MAX_VALUE, 24 * HOUR, 10 * MINUTE, 5 * MINUTE,
+                24 * HOUR, 5 * SECOND, 5 * MINUTE);
+    }
+
+    static SessionSpec spec(String id, String owner, String team) {
+        return new SessionSpec(id, owner, team, SessionKind.JUPYTER, "jupyter:1", 1000, 4, 0, "nfs.example",
+                "/homes/" + owner, 0);
+    }
+
+    static SessionSpec specOf(SessionJob job) {
+        return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(), SessionKind.JUPYTER, "jupyter:1",
+                (int) Math.round(job.resources().cpuLimit() * 1000), (int) (job.resources().memLimitMb() / 1024), 0,
+                "nfs.example", "/homes/" + job.owner(), 0);
+    }
+
+    long now() {
+        return time.epochMillis();
+    }
+
+    void advance(long millis) {
+        time.advanceBy(millis * 1_000_000L);
+    }
+
+    /** An idle session (last active two hours ago) with a checkpoint written after that. */
+    void idleSession(String id, String owner, String team, long generation) {
+        peloton.addRunning(id, owner, team, "zone-a", 1.0, 4096);
+        peloton.setActivity(id, now() - 2 * HOUR);
+        checkpoints.put(id, new CheckpointStatus(generation, now() - HOUR, false, OptionalLong.empty()));
+    }
+
+    MigrationScheduler scheduler() {
+        Observer observer = new Observer(peloton, targets, id -> Optional.ofNullable(checkpoints.get(id)),
+                World::specOf);
+        Executor executor = new Executor(peloton, targets, (id, owner, deadline) -> notices.add(id));
+        return new MigrationScheduler(time, observer, executor, policy);
+    }
+
+    Observation observe() throws Exception {
+        return new Observer(peloton, targets, id -> Optional.ofNullable(checkpoints.get(id)), World::specOf)
+                .observe();
+    }
+
+    /** One step of the world: Peloton, the kubelet, and restores of running pods. */
+    void tick() {
+        peloton.tick();
+        targets.tick();
+        for (String id : new ArrayList<>(checkpoints.keySet())) {
+            for (FakeTargets.Job j : targets.jobsOf(id)) {
+                if (j.pod == PodPhase.RUNNING && !brokenRestores.contains(id)) {
+                    CheckpointStatus c = checkpoints.get(id);
+                    checkpoints.put(id, new CheckpointStatus(c.generation(), c.generationEpochMillis(),
+                            c.installInProgress(), OptionalLong.of(j.spec.checkpointGeneration())));
+                }
+            }
+        }
+    }
+
+    /** The state recorded on the session's Job on {@code cluster}, if there is one. */
+    Optional<MigrationState> state(String cluster, String id) {
+        return targets.job(cluster, id).map(j -> j.migration.state());
+    }
+}
