@@ -1,0 +1,16 @@
+package dev.ferry.sim.kube;
+
+import dev.ferry.cluster.kube.Capacity;
+
+/**
+ * A node of a {@link FakeKubelet}'s cluster.
+ *
+ * @param name        {@code <cluster>-<pool>-<index>}
+ * @param pool        its node pool
+ * @param allocatable what it offers when up
+ * @param free        what is not reserved by pods bound to it; {@link Capacity#ZERO} while it is down
+ * @param up          whether it is up
+ * @param pods        pods holding capacity on it
+ */
+public record NodeView(String name, String pool, Capacity allocatable, Capacity free, boolean up, int pods) {
+}

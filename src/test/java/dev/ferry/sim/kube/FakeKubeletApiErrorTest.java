@@ -1,0 +1,75 @@
+package dev.ferry.sim.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.kube.SessionJobs;
+import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.des.Kernel;
+import dev.ferry.model.ClusterModel;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** API errors never escape a timer event: the kubelet counts them and retries on the next sync. */
+class FakeKubeletApiErrorTest {
+
+    private static final long MS = 1_000_000L;
+    private static final String NS = "sessions";
+
+    private KubernetesMockServer server;
+    private NamespacedKubernetesClient client;
+
+    @BeforeEach
+    void start() {
+        server = MockServers.mixed();
+        client = MockServers.client(server);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.destroy();
+    }
+
+    @Test
+    @DisplayName("a 500 on the Running status write leaves the pod Pending until the next sync writes it")
+    void startRetriedOnSync() {
+        Kernel kernel = new Kernel(0);
+        ClusterModel.LogNormal oneSecond = new ClusterModel.LogNormal(0, 0, 1_000, 1_000);
+        FakeKubelet kubelet = new FakeKubelet(
+                new ClusterModel.Cluster("k8s-b1", "zone-b",
+                        List.of(new ClusterModel.NodePool("cpu", 1, 32_000, 128, 0))),
+                new ClusterModel.PodStart(oneSecond, 1, oneSecond, oneSecond, oneSecond), kernel, kernel,
+                new SplittableRandom(1), client, NS);
+        client.batch().v1().jobs().inNamespace(NS).resource(SessionJobs.job(new SessionSpec("s1", "bob", "geo",
+                SessionKind.RSTUDIO, "rstudio:1", 2_000, 8, 0, "nfs.example", "/homes/bob", 3),
+                MigrationState.STARTING, 0)).create();
+        kubelet.sync();
+        String pod = "session-s1-00001";
+        server.expect().patch().withPath("/api/v1/namespaces/" + NS + "/pods/" + pod + "/status")
+                .andReturn(500, "{}").once();
+
+        kernel.runUntil(3_000 * MS);
+        assertThat(phase(pod)).isEqualTo("Pending");
+        assertThat(kubelet.counters().apiErrors()).isEqualTo(1);
+        assertThat(kubelet.counters().podsStarted()).isZero();
+
+        kernel.runUntil(4_000 * MS);
+        kubelet.sync();
+        assertThat(phase(pod)).isEqualTo("Running");
+        assertThat(kubelet.counters().podsStarted()).isEqualTo(1);
+    }
+
+    private String phase(String pod) {
+        Pod p = client.pods().inNamespace(NS).withName(pod).get();
+        return p.getStatus().getPhase();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ferry.sim.kube;
+
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * (A copy of dev.ferry.cluster.kube.MockClusters for this package.) fabric8 mock API servers on 127.0.0.1, plain HTTP, one per simulated cluster: CRUD ones (STACK.md), and a
+ * mixed one whose scripted expectations answer first and the CRUD store the rest, as
+ * {@link KubernetesMixedDispatcher} does.
+ */
+final class MockServers {
+
+    /** The mock web server logs every request at INFO through java.util.logging; held so the level sticks. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(Level.WARNING);
+    }
+
+    private MockServers() {
+    }
+
+    /** A started CRUD server. */
+    static KubernetesMockServer crud() {
+        return started(new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false));
+    }
+
+    /** A started CRUD server on which {@code server.expect()} scripts answers that take precedence. */
+    static KubernetesMockServer mixed() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        return started(new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false));
+    }
+
+    /** A client of {@code server} without fabric8's own retries, as the kubelet requires. */
+    static NamespacedKubernetesClient client(KubernetesMockServer server) {
+        return server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+    }
+
+    private static KubernetesMockServer started(KubernetesMockServer server) {
+        try {
+            server.init(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        return server;
+    }
+}
