@@ -6,6 +6,7 @@ import dev.ferry.report.ComparisonReport;
 import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.Budgets;
 import dev.ferry.sim.gate.Suite;
+import dev.ferry.sim.migration.Strategy;
 import dev.ferry.sim.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,10 +69,24 @@ final class SimCommand implements Runnable {
                 description = "Budgets to check and record in results.json, if the file exists (default: ${DEFAULT-VALUE}).")
         Path budgets;
 
+        @Option(names = "--strategy", paramLabel = "STRATEGY",
+                description = "How sessions migrate, for a workload with a migration section: idle-aware, rolling or"
+                        + " big-bang (default: the workload's).")
+        String strategy;
+
         @Override
         public Integer call() {
+            Strategy chosen = null;
+            if (strategy != null) {
+                chosen = Strategy.fromLabel(strategy).orElseThrow(() -> new UserError("--strategy must be one of "
+                        + String.join(", ", Strategy.labels()) + ", was '" + strategy + "'", 2));
+            }
             Workload w = SimRunner.workload(workload);
-            SimRunner.Outcome outcome = SimRunner.run(w, seed, out, budgets(budgets, false), spec.commandLine().getOut());
+            if (chosen != null && w.migration() == null) {
+                throw new UserError(workload + " has no migration section, so --strategy does not apply", 2);
+            }
+            SimRunner.Outcome outcome = SimRunner.run(w, seed, out, budgets(budgets, false), spec.commandLine().getOut(),
+                    chosen);
             return outcome.failed().isEmpty() ? 0 : 1;
         }
     }

@@ -6,6 +6,8 @@ import dev.ferry.report.BudgetResult;
 import dev.ferry.report.ResultsJson;
 import dev.ferry.report.SessionsCsv;
 import dev.ferry.sim.gate.Budget;
+import dev.ferry.sim.migration.MigrationOutcome;
+import dev.ferry.sim.migration.Strategy;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.workload.Workload;
@@ -42,13 +44,19 @@ final class SimRunner {
     }
 
     static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log) {
+        return run(workload, seed, out, budgets, log, null);
+    }
+
+    /** {@code strategy} overrides the workload's migration strategy (null: the workload's). */
+    static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
+            Strategy strategy) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UserError("cannot create output folder " + out + ": " + e.getMessage());
         }
         long started = System.nanoTime();
-        Simulation simulation = new Simulation(workload, seed);
+        Simulation simulation = new Simulation(workload, seed, strategy);
         SimulationResult result;
         if (showProgress()) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(workload.name() + " seed " + seed)
@@ -59,14 +67,15 @@ final class SimRunner {
             result = simulation.run(fraction -> { });
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        ObjectNode tree = ResultsJson.tree(result, wall, List.of());
+        MigrationOutcome migration = simulation.migration();
+        ObjectNode tree = ResultsJson.tree(result, wall, List.of(), migration);
         List<BudgetResult> checked = new ArrayList<>();
         for (Budget budget : budgets) {
             if (budget.appliesTo(workload.name())) {
                 checked.add(budget.check(tree));
             }
         }
-        tree = ResultsJson.tree(result, wall, checked);
+        tree = ResultsJson.tree(result, wall, checked, migration);
         try {
             ResultsJson.write(tree, out.resolve("results.json"));
             SessionsCsv.write(result, out.resolve("sessions.csv"));
@@ -80,6 +89,14 @@ final class SimRunner {
                 Math.round(result.totals().fileEvents / Math.max(wall, 1e-9)), result.exactAtQuiescence(),
                 result.amplification(), result.latencyP50Ms(), result.latencyMaxMs(), result.totals().restarts(),
                 result.totals().lostPackages, out);
+        if (migration != null) {
+            double[] v = migration.userVisibleSeconds();
+            log.printf("  migration %s: %d migrated, %d failed, %d rolled back, %d stranded, %d double-running,"
+                            + " makespan %.2f h; %d sessions disrupted while active, user-visible p99 %.1f s max %.1f s,"
+                            + " %d lost packages%n", migration.strategy(), migration.migrated(), migration.failed(),
+                    migration.rolledBack(), migration.stranded(), migration.doubleRunning(), migration.makespanHours(),
+                    migration.disruptedWhileActive(), v[2], v[3], migration.lostPackages());
+        }
         log.flush();
         return new Outcome(workload.name(), seed, tree, checked);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.sim.migration.MigrationOutcome;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.session.SessionMetrics;
 import java.io.IOException;
@@ -19,6 +20,12 @@ public final class ResultsJson {
     }
 
     public static ObjectNode tree(SimulationResult r, double wallSeconds, List<BudgetResult> budgets) {
+        return tree(r, wallSeconds, budgets, null);
+    }
+
+    /** With {@code migration} and {@code disruption} when the run migrated ({@code m} not null). */
+    public static ObjectNode tree(SimulationResult r, double wallSeconds, List<BudgetResult> budgets,
+            MigrationOutcome m) {
         SessionMetrics t = r.totals();
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", r.scenario());
@@ -49,6 +56,22 @@ public final class ResultsJson {
         restarts.put("user", t.userRestarts);
         restarts.put("oom", t.oomKills);
         restarts.put("node_loss", t.nodeLosses);
+        if (m != null) {
+            ObjectNode mig = root.putObject("migration");
+            mig.put("strategy", m.strategy());
+            mig.put("migrated", m.migrated());
+            mig.put("failed", m.failed());
+            mig.put("rolled_back", m.rolledBack());
+            mig.put("stranded", m.stranded());
+            mig.put("double_running", m.doubleRunning());
+            mig.put("makespan_h", round(m.makespanHours(), 3));
+            ObjectNode d = root.putObject("disruption");
+            d.put("sessions_disrupted_while_active", m.disruptedWhileActive());
+            quantiles(d.putObject("user_visible_s"), m.userVisibleSeconds());
+            quantiles(d.putObject("total_s"), m.totalSeconds());
+            d.put("lost_kernel_state", m.lostKernelState());
+            d.put("lost_packages", m.lostPackages());
+        }
         ArrayNode list = root.putArray("budgets");
         for (BudgetResult b : budgets) {
             ObjectNode node = list.addObject();
@@ -60,6 +83,13 @@ public final class ResultsJson {
             node.put("pass", b.pass());
         }
         return root;
+    }
+
+    private static void quantiles(ObjectNode node, double[] q) {
+        node.put("p50", round(q[0], 3));
+        node.put("p95", round(q[1], 3));
+        node.put("p99", round(q[2], 3));
+        node.put("max", round(q[3], 3));
     }
 
     public static void write(ObjectNode tree, Path file) throws IOException {

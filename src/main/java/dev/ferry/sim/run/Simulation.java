@@ -3,6 +3,9 @@ package dev.ferry.sim.run;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.RestartModel;
 import dev.ferry.sim.fs.Distribution;
+import dev.ferry.sim.migration.MigrationOutcome;
+import dev.ferry.sim.migration.MigrationWorld;
+import dev.ferry.sim.migration.Strategy;
 import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.sim.session.SimulatedSession.Cause;
 import dev.ferry.sim.session.UserCommands;
@@ -36,7 +39,20 @@ public final class Simulation {
     private final List<ActivitySchedule> schedules = new ArrayList<>();
     private final UniformRandomProvider faults;
 
+    private final Strategy strategy;
+    private MigrationOutcome migration;
+
     public Simulation(Workload workload, long seed) {
+        this(workload, seed, null);
+    }
+
+    /**
+     * @param strategy overrides the workload's migration strategy; null keeps it. Without a {@code migration:}
+     *                 section nothing migrates and the run is the same as without one.
+     */
+    public Simulation(Workload workload, long seed, Strategy strategy) {
+        this.strategy = workload.migration() == null ? null
+                : strategy != null ? strategy : workload.migration().strategy();
         this.workload = workload;
         this.seed = seed;
         this.kernel = new Kernel(workload.start().toEpochMilli());
@@ -126,13 +142,29 @@ public final class Simulation {
         return (long) ((range[0] + faults.nextDouble() * (range[1] - range[0])) * 1e9);
     }
 
+    /** What the migration came to, after {@link #run}; null when the workload does not migrate. */
+    public MigrationOutcome migration() {
+        return migration;
+    }
+
     /** Runs to the horizon, reporting progress (0 to 1) after every virtual hour. */
     public SimulationResult run(DoubleConsumer progress) {
         long horizon = workload.horizonNanos();
-        for (long t = 0; t < horizon; ) {
-            t = Math.min(horizon, t + HOUR);
-            kernel.runUntil(t);
-            progress.accept((double) t / horizon);
+        MigrationWorld world = strategy == null ? null
+                : new MigrationWorld(kernel, sessions, schedules, workload.migration(), strategy, seed);
+        try {
+            for (long t = 0; t < horizon; ) {
+                t = Math.min(horizon, t + HOUR);
+                kernel.runUntil(t);
+                progress.accept((double) t / horizon);
+            }
+            if (world != null) {
+                migration = world.outcome();
+            }
+        } finally {
+            if (world != null) {
+                world.close();
+            }
         }
         return SimulationResult.of(workload, seed, sessions, schedules, kernel.eventsProcessed());
     }

@@ -56,6 +56,8 @@ public final class SimulatedSession {
     private int epoch;
     private boolean up;
     private boolean trackerStarting;
+    /** A migration holds the container down: no restart brings it back, only {@link #startAfterMigration()}. */
+    private boolean held;
     /** Commands in flight; several when the user runs pip in two notebooks at once. */
     private final List<Operation> running = new ArrayList<>();
     /** The user's set at the last quiescent point, and the last file event of the commands since. */
@@ -232,6 +234,58 @@ public final class SimulatedSession {
             case OOM -> metrics.oomKills++;
             case NODE_LOSS -> metrics.nodeLosses++;
         }
+        PackageSet checkpointed = stopContainer();
+        kernel.schedule(kernel.nanos() + downtimeNanos, () -> {
+            if (!up && !held) {
+                startContainer(checkpointed);
+            }
+        });
+    }
+
+    /**
+     * The container goes down now and stays down (a migration stopped it on the source): SIGTERM, so the tracker
+     * flushes first, as at a user restart. Returns the packages lost (the user had them, the checkpoint lacks them).
+     */
+    public int stopForMigration() {
+        held = true;
+        if (!up) {
+            return 0;
+        }
+        tracker.flushNow();
+        long before = metrics.lostPackages;
+        stopContainer();
+        return (int) (metrics.lostPackages - before);
+    }
+
+    /**
+     * A new container starts now where the migration put the session (the target's pod, or the source again after a
+     * rollback) and restores from the latest checkpoint; returns the generation the new tracker adopted.
+     */
+    public long startAfterMigration() {
+        held = false;
+        if (!up) {
+            startContainer(home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY));
+        }
+        return tracker.generation();
+    }
+
+    /** The latest checkpoint on the session's home, if any. */
+    public java.util.Optional<Checkpoint> latestCheckpoint() {
+        return home.load();
+    }
+
+    /** Whether a user command (an install) is running now. */
+    public boolean installInProgress() {
+        return !running.isEmpty();
+    }
+
+    /** Whether the container runs and its tracker has flushed every event it saw: the checkpoint is current now. */
+    public boolean checkpointCurrent() {
+        return up && running.isEmpty() && tracker != null && !tracker.pending();
+    }
+
+    /** Stops the tracker and the container; counts lost packages; returns what the checkpoint holds. */
+    private PackageSet stopContainer() {
         tracker.stop();
         Map<String, Distribution> mustHave = new LinkedHashMap<>(installed);
         for (Operation interrupted : running) {
@@ -249,7 +303,7 @@ public final class SimulatedSession {
         up = false;
         epoch++;
         tracker = null;
-        kernel.schedule(kernel.nanos() + downtimeNanos, () -> startContainer(checkpointed));
+        return checkpointed;
     }
 
     /** A new container from the image; with a checkpoint, restore re-applies the user's packages first. */

@@ -4,15 +4,40 @@ import dev.ferry.model.ActivityModel;
 import dev.ferry.model.PipModel;
 import dev.ferry.model.PopulationModel;
 import dev.ferry.model.RestartModel;
+import dev.ferry.model.ClusterModel;
+import dev.ferry.sim.migration.Strategy;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One simulation scenario: how many sessions, for how long, from when, with which models, and an
- * optional pip storm (most users installing at once after an image update).
+ * optional pip storm (most users installing at once after an image update) and an optional
+ * migration (null: none).
  */
 public record Workload(String name, String description, int sessions, double days, Instant start,
                        PipModel pip, ActivityModel activity, RestartModel restarts, PopulationModel population,
-                       Storm storm) {
+                       Storm storm, Migration migration) {
+
+    /** A workload without a migration. */
+    public Workload(String name, String description, int sessions, double days, Instant start, PipModel pip,
+                    ActivityModel activity, RestartModel restarts, PopulationModel population, Storm storm) {
+        this(name, description, sessions, days, start, pip, activity, restarts, population, storm, null);
+    }
+
+    /**
+     * Every session moves from Peloton to the Kubernetes federation of {@code clusters}, from {@code startHour}
+     * hours after the start. {@code strategy} is the default (the command line may override it); the budgets,
+     * idle threshold, deadline ({@code deadlineHour} from the start) and notice apply to idle-aware;
+     * {@code rollingPerHour} is the rate of rolling. {@code windows} are cron expressions (none: any time).
+     */
+    public record Migration(Strategy strategy, double idleThresholdMinutes, int maxConcurrent, int maxPerCluster,
+                            double maxTeamShare, List<String> windows, double deadlineHour, double noticeHours,
+                            double rollingPerHour, double startHour, ClusterModel clusters) {
+
+        public Migration {
+            windows = List.copyOf(windows);
+        }
+    }
 
     /**
      * Most users upgrade at once: {@code share} of the sessions, starting within {@code spreadMinutes}

@@ -7,7 +7,12 @@ import dev.ferry.model.RestartModel;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
+import dev.ferry.migrate.MigrationWindow;
+import dev.ferry.model.ClusterModel;
+import dev.ferry.sim.migration.Strategy;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.DateTimeException;
 import java.time.Instant;
 
@@ -32,7 +37,8 @@ public final class WorkloadReader {
 
     public static Workload read(Path file) throws ConfigException {
         Fields f = YamlFile.read(file).fields();
-        f.allowOnly("name", "description", "sessions", "days", "start", "models", "overrides", "storm");
+        f.allowOnly("name", "description", "sessions", "days", "start", "models", "overrides", "storm",
+                "migration");
         String name = f.text("name");
         int sessions = f.integer("sessions", 1, 100_000);
         double days = f.number("days", 0.01, 365);
@@ -80,8 +86,57 @@ public final class WorkloadReader {
                     r.number("oom_per_session_day", 0, 100, restarts.oomPerSessionDay()),
                     r.number("node_loss_per_node_day", 0, 100, restarts.nodeLossPerNodeDay()));
         }
+        Workload.Migration migration = f.has("migration") ? migration(f.object("migration"), dir, days) : null;
         return new Workload(name, f.text("description", ""), sessions, days, start, pip, activity, restarts, population,
-                storm);
+                storm, migration);
+    }
+
+    /**
+     * The {@code migration:} section, e.g.
+     * <pre>
+     * migration: {strategy: idle-aware, idle_threshold_minutes: 30, start_hour: 8, deadline_hour: 40,
+     *             notice_hours: 8, rolling_per_hour: 10, clusters: ../model/clusters.yaml,
+     *             budgets: {max_concurrent: 20, max_per_cluster: 10, max_team_share: 0.25,
+     *                       windows: "* 0-7,19-23 * * *; * * * * 0,6"}}
+     * </pre>
+     * {@code windows} holds cron expressions separated by {@code ;} (absent: any time).
+     */
+    private static Workload.Migration migration(Fields m, Path dir, double days) throws ConfigException {
+        m.allowOnly("strategy", "idle_threshold_minutes", "budgets", "deadline_hour", "notice_hours",
+                "rolling_per_hour", "start_hour", "clusters");
+        Strategy strategy = Strategy.fromLabel(m.choice("strategy", Strategy.labels(), "idle-aware")).orElseThrow();
+        double hours = days * 24;
+        double startHour = m.number("start_hour", 0, hours, 0);
+        double deadline = m.number("deadline_hour", 0, 100 * hours, hours);
+        if (deadline < startHour) {
+            throw m.error("deadline_hour", "must not be before start_hour (" + startHour + "), was " + deadline);
+        }
+        int maxConcurrent = 50;
+        int maxPerCluster = 25;
+        double teamShare = 0.25;
+        List<String> windows = new ArrayList<>();
+        if (m.has("budgets")) {
+            Fields b = m.object("budgets").allowOnly("max_concurrent", "max_per_cluster", "max_team_share", "windows");
+            maxConcurrent = b.integer("max_concurrent", 1, 1_000_000, maxConcurrent);
+            maxPerCluster = b.integer("max_per_cluster", 1, 1_000_000, maxPerCluster);
+            teamShare = b.number("max_team_share", 0.001, 1, teamShare);
+            if (b.has("windows")) {
+                for (String expression : b.text("windows").split(";")) {
+                    try {
+                        windows.add(MigrationWindow.parse(expression.trim()).expression());
+                    } catch (IllegalArgumentException e) {
+                        throw b.error("windows", "'" + expression.trim() + "' is not a cron window: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        Path clustersFile = dir.resolve(m.text("clusters", "../model/clusters.yaml")).normalize();
+        if (!clustersFile.toFile().isFile()) {
+            throw m.error("clusters", "no cluster model file at " + clustersFile);
+        }
+        return new Workload.Migration(strategy, m.number("idle_threshold_minutes", 0.01, 7 * 24 * 60, 30),
+                maxConcurrent, maxPerCluster, teamShare, windows, deadline, m.number("notice_hours", 0, 24 * 30, 8),
+                m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, ClusterModel.read(clustersFile));
     }
 
     private static Path model(Path dir, Fields models, String which) throws ConfigException {

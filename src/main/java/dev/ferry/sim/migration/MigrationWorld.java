@@ -1,0 +1,495 @@
+package dev.ferry.sim.migration;
+
+import dev.ferry.cluster.kube.Federation;
+import dev.ferry.cluster.kube.KubeClients;
+import dev.ferry.cluster.kube.KubeCluster;
+import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.cluster.peloton.JobQuery;
+import dev.ferry.cluster.peloton.PelotonClient;
+import dev.ferry.cluster.peloton.PelotonException;
+import dev.ferry.cluster.peloton.Resources;
+import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.des.Kernel;
+import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.MigrationWindow;
+import dev.ferry.migrate.reconcile.CheckpointStatus;
+import dev.ferry.migrate.reconcile.ClusterInfo;
+import dev.ferry.migrate.reconcile.Executor;
+import dev.ferry.migrate.reconcile.KubeTargets;
+import dev.ferry.migrate.reconcile.MigrationPolicy;
+import dev.ferry.migrate.reconcile.MigrationScheduler;
+import dev.ferry.migrate.reconcile.Observer;
+import dev.ferry.migrate.reconcile.Reconcile;
+import dev.ferry.migrate.reconcile.TargetJob;
+import dev.ferry.model.ClusterModel;
+import dev.ferry.sim.kube.FakeKubelet;
+import dev.ferry.sim.kube.PodChange;
+import dev.ferry.sim.peloton.FakePeloton;
+import dev.ferry.sim.peloton.TaskTransition;
+import dev.ferry.sim.session.SimulatedSession;
+import dev.ferry.sim.workload.Workload;
+import dev.ferry.sim.world.ActivitySchedule;
+import dev.ferry.time.Timer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The migration on the sessions' kernel: one fabric8 CRUD mock server and one {@link FakeKubelet} per cluster of
+ * the cluster model, a {@link FakePeloton} holding every session as a RUNNING job at time 0, and the real
+ * {@link MigrationScheduler} over {@link KubeTargets}. A pass runs at the wake-up the scheduler asks for (bounded
+ * to [1 s, 15 min] ahead, sooner when a source task is KILLED or a pod changes), then every kubelet syncs.
+ *
+ * <p>The sessions follow: a source task leaving RUNNING takes the container down as SIGTERM does (the tracker
+ * flushes) without a restart; a target pod turning Running starts a new container restored from the checkpoint;
+ * the source RUNNING again after a rollback does the same on the source. A disruption window runs from the source
+ * stop to the session being usable again (its pod Running and the restore done, which is instant here); it is
+ * user-visible when the user was active at any moment of it.
+ *
+ * <p>The checkpoint barrier's signals come from each session: its home's latest checkpoint (reported as current
+ * now while its tracker has nothing unflushed and no command runs, as a tracker heartbeat would), a command running
+ * as install in progress, and the generation the newest container's tracker adopted.
+ */
+public final class MigrationWorld implements AutoCloseable {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long HOUR = 3_600 * SECOND;
+    private static final long MS = 1_000_000L;
+    private static final String NAMESPACE = "ferry-sessions";
+    private static final long MIN_STEP_MS = 1_000;
+    private static final long MAX_SLEEP_MS = 15 * 60_000;
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(Level.WARNING);
+    }
+
+    private record Window(int session, long start, long end, boolean visible) {
+    }
+
+    private final Kernel kernel;
+    private final List<SimulatedSession> sessions;
+    private final List<ActivitySchedule> schedules;
+    private final Strategy strategy;
+    private final Workload.Migration config;
+    private final long startNanos;
+    private final long epochAtZero;
+    private final List<KubernetesMockServer> servers = new ArrayList<>();
+    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final List<FakeKubelet> kubelets = new ArrayList<>();
+    private final KubeTargets targets;
+    private final FakePeloton peloton;
+    private final MigrationScheduler scheduler;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final boolean[] sourceRunning;
+    private final boolean[] targetRunning;
+    private final boolean[] doubled;
+    private final boolean[] rolledBack;
+    private final long[] windowStart;
+    private final long[] restored;
+    private final int[] activityCursor;
+    private final List<Window> windows = new ArrayList<>();
+    private final double rollingPerHour;
+    private final Admitting admitting;
+    private long lostKernelState;
+    private long lostPackages;
+    private long lastUsable = -1;
+    private long passes;
+    private Timer.Scheduled nextPass;
+    private long nextPassAt = Long.MAX_VALUE;
+
+    public MigrationWorld(Kernel kernel, List<SimulatedSession> sessions, List<ActivitySchedule> schedules,
+            Workload.Migration config, Strategy strategy, long seed) {
+        this.kernel = kernel;
+        this.sessions = sessions;
+        this.schedules = schedules;
+        this.config = config;
+        this.strategy = strategy;
+        this.epochAtZero = kernel.epochMillis() - kernel.nanos() / MS;
+        this.startNanos = (long) (config.startHour() * HOUR);
+        int n = sessions.size();
+        sourceRunning = new boolean[n];
+        targetRunning = new boolean[n];
+        doubled = new boolean[n];
+        rolledBack = new boolean[n];
+        windowStart = new long[n];
+        restored = new long[n];
+        activityCursor = new int[n];
+        Arrays.fill(windowStart, -1);
+        Arrays.fill(restored, -1);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x6d16_7a7e_0fe4_4aL);
+        ClusterModel model = config.clusters();
+        List<Federation.Member> members = new ArrayList<>();
+        Map<String, KubernetesClient> byName = new LinkedHashMap<>();
+        List<String> zones = new ArrayList<>();
+        try {
+            for (ClusterModel.Cluster c : model.clusters()) {
+                KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
+                        new HashMap<>(), new KubernetesCrudDispatcher(), false);
+                servers.add(server);
+                server.init(InetAddress.getByName("127.0.0.1"), 0);
+                KubernetesClient client;
+                try (NamespacedKubernetesClient base = server.createClient()) {
+                    client = KubeClients.create(base.getConfiguration());
+                }
+                clients.add(client);
+                byName.put(c.name(), client);
+                members.add(new Federation.Member(new KubeCluster(c.name(), c.zone(), client, NAMESPACE),
+                        c.capacity()));
+                FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
+                        new SplittableRandom(random.nextLong()), client, NAMESPACE);
+                kubelet.addListener(this::onPod);
+                kubelets.add(kubelet);
+                if (!zones.contains(c.zone())) {
+                    zones.add(c.zone());
+                }
+            }
+        } catch (UnknownHostException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot start the mocked clusters: " + e.getMessage(), e);
+        }
+        targets = new KubeTargets(new Federation(members), byName);
+        peloton = new FakePeloton(kernel, kernel, new SplittableRandom(random.nextLong()),
+                FakePeloton.Config.fixed(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                        Duration.ofSeconds(20)));
+        for (int i = 0; i < n; i++) {
+            SimulatedSession s = sessions.get(i);
+            var size = s.profile().size();
+            index.put(id(i), i);
+            peloton.register(id(i), s.profile().owner(), s.profile().team(), zones.get(i % zones.size()),
+                    new Resources(size.cpu(), (long) Math.ceil(size.memoryGib() * 1024), 0, size.gpu()));
+            sourceRunning[i] = true;
+        }
+        peloton.addTransitionListener(this::onTask);
+        rollingPerHour = config.rollingPerHour();
+        admitting = strategy == Strategy.ROLLING ? new Admitting() : null;
+        PelotonClient view = admitting != null ? admitting : peloton;
+        Observer observer = new Observer(view, targets, this::signals, this::spec);
+        Executor executor = new Executor(view, targets, (sessionId, owner, deadline) -> { });
+        scheduler = new MigrationScheduler(kernel, observer, executor, policy(n));
+        schedulePass(startNanos);
+    }
+
+    private MigrationPolicy policy(int sessionCount) {
+        long start = epochAtZero + startNanos / MS;
+        DisruptionBudget unlimited = DisruptionBudget.of(sessionCount, sessionCount, 1.0);
+        long minute = 60_000;
+        long startTimeout = 20 * minute;
+        long verifyTimeout = 10 * minute;
+        long backoff = 60 * minute;
+        long poll = 30_000;
+        if (strategy == Strategy.IDLE_AWARE) {
+            DisruptionBudget budget = new DisruptionBudget(config.maxConcurrent(), config.maxPerCluster(), Map.of(),
+                    config.maxTeamShare(), config.windows().stream().map(MigrationWindow::parse).toList());
+            return new MigrationPolicy(budget, Math.max(1, Math.round(config.idleThresholdMinutes() * minute)),
+                    epochAtZero + Math.round(config.deadlineHour() * 3_600_000), Math.round(config.noticeHours()
+                    * 3_600_000), startTimeout, verifyTimeout, backoff, poll, MAX_SLEEP_MS);
+        }
+        // rolling and big-bang: blind to activity (deadline now, so nobody waits to be idle), no budgets
+        return new MigrationPolicy(unlimited, 1, start, 0, startTimeout, verifyTimeout, backoff, poll, MAX_SLEEP_MS);
+    }
+
+    static String id(int i) {
+        return String.format("s-%05d", i);
+    }
+
+    private SessionSpec spec(SessionJob job) {
+        SimulatedSession s = sessions.get(index.get(job.jobId()));
+        var size = s.profile().size();
+        return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(),
+                s.profile().isJupyter() ? SessionKind.JUPYTER : SessionKind.RSTUDIO,
+                s.profile().isJupyter() ? "registry.example/jupyter:2026.11" : "registry.example/rstudio:2026.11",
+                (int) Math.round(size.cpu() * 1000), (int) Math.ceil(size.memoryGib()), size.gpu(),
+                "nfs.example", "/homes/" + job.owner(), 0);
+    }
+
+    private Optional<CheckpointStatus> signals(String sessionId) {
+        Integer i = index.get(sessionId);
+        if (i == null) {
+            return Optional.empty();
+        }
+        SimulatedSession s = sessions.get(i);
+        return s.latestCheckpoint().map(c -> new CheckpointStatus(c.generation(),
+                s.checkpointCurrent() ? kernel.epochMillis() : c.writtenAtEpochMillis(), s.installInProgress(),
+                restored[i] >= 0 ? OptionalLong.of(restored[i]) : OptionalLong.empty()));
+    }
+
+    /** Rolling: Peloton as the scheduler sees it, its sessions revealed in order at the rolling rate. */
+    private final class Admitting implements PelotonClient {
+
+        private int admitted() {
+            double hours = (kernel.nanos() - startNanos) / (double) HOUR;
+            return hours < 0 ? 0 : (int) Math.min(sessions.size(), Math.floor(hours * rollingPerHour) + 1);
+        }
+
+        @Override
+        public List<SessionJob> queryJobs(JobQuery query) throws PelotonException {
+            int admitted = admitted();
+            return peloton.queryJobs(query).stream().filter(j -> index.get(j.jobId()) < admitted).toList();
+        }
+
+        @Override
+        public Optional<SessionJob> getJob(String jobId) throws PelotonException {
+            return peloton.getJob(jobId);
+        }
+
+        @Override
+        public void stopJob(String jobId) throws PelotonException {
+            peloton.stopJob(jobId);
+        }
+
+        @Override
+        public void startJob(String jobId) throws PelotonException {
+            peloton.startJob(jobId);
+        }
+
+        @Override
+        public OptionalLong lastActivity(String jobId) throws PelotonException {
+            return peloton.lastActivity(jobId);
+        }
+
+        long nextAdmissionNanos() {
+            int admitted = admitted();
+            if (admitted >= sessions.size()) {
+                return Long.MAX_VALUE;
+            }
+            return startNanos + (long) Math.ceil(admitted / rollingPerHour * HOUR);
+        }
+    }
+
+    // ---- passes ----
+
+    private void schedulePass(long atNanos) {
+        if (atNanos >= nextPassAt) {
+            return;
+        }
+        if (nextPass != null) {
+            nextPass.cancel();
+        }
+        nextPassAt = atNanos;
+        nextPass = kernel.schedule(atNanos, this::pass);
+    }
+
+    /** Something moved: look again within a second (not before the migration starts). */
+    private void wake() {
+        schedulePass(Math.max(startNanos, kernel.nanos() + MIN_STEP_MS * MS));
+    }
+
+    private void pass() {
+        nextPass = null;
+        nextPassAt = Long.MAX_VALUE;
+        passes++;
+        updateActivity();
+        Reconcile r = scheduler.reconcile();
+        for (FakeKubelet k : kubelets) {
+            k.sync();
+        }
+        checkDoubleRunning();
+        long now = kernel.epochMillis();
+        long delayMs = Math.max(MIN_STEP_MS, Math.min(MAX_SLEEP_MS, r.nextWakeupMillis() - now));
+        long next = kernel.nanos() + delayMs * MS;
+        if (admitting != null) {
+            next = Math.min(next, Math.max(kernel.nanos() + MIN_STEP_MS * MS, admitting.nextAdmissionNanos()));
+        }
+        schedulePass(next);
+    }
+
+    /** Tells Peloton when each user was last active (JupyterHub's last_activity). */
+    private void updateActivity() {
+        long t = kernel.nanos();
+        for (int i = 0; i < schedules.size(); i++) {
+            ActivitySchedule a = schedules.get(i);
+            int p = activityCursor[i];
+            while (p < a.periods() && a.start(p) <= t) {
+                p++;
+            }
+            activityCursor[i] = p;
+            if (p > 0) {
+                peloton.setLastActivity(id(i), epochAtZero + Math.min(t, a.end(p - 1)) / MS);
+            }
+        }
+    }
+
+    private void checkDoubleRunning() {
+        for (int i = 0; i < sourceRunning.length; i++) {
+            if (sourceRunning[i] && targetRunning[i]) {
+                doubled[i] = true;
+            }
+        }
+    }
+
+    // ---- the sessions follow the clusters ----
+
+    private void onTask(TaskTransition t) {
+        Integer i = index.get(t.jobId());
+        if (i == null) {
+            return;
+        }
+        if (t.from() == TaskState.RUNNING && t.to() != TaskState.RUNNING) {
+            sourceRunning[i] = false;
+            goDown(i);
+        }
+        if (t.to() == TaskState.RUNNING) {
+            sourceRunning[i] = true;
+            rolledBack[i] = true;
+            doubled[i] |= targetRunning[i];
+            sessions.get(i).startAfterMigration();
+            closeWindow(i);
+        }
+        if (t.to().isTerminal()) {
+            wake();
+        }
+    }
+
+    private void onPod(PodChange c) {
+        Integer i = index.get(c.sessionId());
+        if (i == null) {
+            return;
+        }
+        if (c.to() == PodPhase.RUNNING) {
+            targetRunning[i] = true;
+            doubled[i] |= sourceRunning[i];
+            restored[i] = sessions.get(i).startAfterMigration();
+            closeWindow(i);
+            lastUsable = Math.max(lastUsable, kernel.nanos());
+        } else if (c.from() == PodPhase.RUNNING) {
+            targetRunning[i] = false;
+            goDown(i);
+        }
+        wake();
+    }
+
+    private void goDown(int i) {
+        SimulatedSession s = sessions.get(i);
+        if (s.up()) {
+            lostKernelState++;
+        }
+        lostPackages += s.stopForMigration();
+        restored[i] = -1;
+        if (windowStart[i] < 0) {
+            windowStart[i] = kernel.nanos();
+        }
+    }
+
+    private void closeWindow(int i) {
+        if (windowStart[i] >= 0) {
+            windows.add(new Window(i, windowStart[i], kernel.nanos(), activeDuring(schedules.get(i), windowStart[i],
+                    kernel.nanos())));
+            windowStart[i] = -1;
+        }
+    }
+
+    /** Whether the user was active at any moment of [from, to]. */
+    static boolean activeDuring(ActivitySchedule a, long from, long to) {
+        if (a.activeAt(from)) {
+            return true;
+        }
+        for (int p = 0; p < a.periods(); p++) {
+            if (a.start(p) > from && a.start(p) <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the end ----
+
+    /** The figures at the horizon; windows still open end there. Call once, after the kernel ran to the horizon. */
+    public MigrationOutcome outcome() {
+        for (int i = 0; i < windowStart.length; i++) {
+            closeWindow(i);
+        }
+        int migrated = 0;
+        int failed = 0;
+        for (ClusterInfo c : targets.clusters()) {
+            for (TargetJob j : targets.jobs(c.name())) {
+                MigrationState state = j.annotations().map(a -> a.state()).orElse(null);
+                if (state == MigrationState.DONE) {
+                    migrated++;
+                } else if (state == MigrationState.FAILED) {
+                    failed++;
+                }
+            }
+        }
+        int stranded = 0;
+        int doubleRunning = 0;
+        int rolled = 0;
+        for (int i = 0; i < sourceRunning.length; i++) {
+            stranded += !sourceRunning[i] && !targetRunning[i] ? 1 : 0;
+            doubleRunning += doubled[i] ? 1 : 0;
+        }
+        // a rollback is the source RUNNING again; the first RUNNING at registration is not reported
+        for (boolean b : rolledBack) {
+            rolled += b ? 1 : 0;
+        }
+        boolean[] disrupted = new boolean[sourceRunning.length];
+        List<Double> visible = new ArrayList<>();
+        List<Double> total = new ArrayList<>();
+        for (Window w : windows) {
+            double seconds = (w.end() - w.start()) / 1e9;
+            total.add(seconds);
+            if (w.visible()) {
+                visible.add(seconds);
+                disrupted[w.session()] = true;
+            }
+        }
+        int disruptedWhileActive = 0;
+        for (boolean b : disrupted) {
+            disruptedWhileActive += b ? 1 : 0;
+        }
+        double makespan = lastUsable < 0 ? 0 : (lastUsable - startNanos) / (double) HOUR;
+        return new MigrationOutcome(strategy.label(), migrated, failed, rolled, stranded, doubleRunning, makespan,
+                disruptedWhileActive, quantiles(visible), quantiles(total), windows.size(), lostKernelState,
+                lostPackages, passes);
+    }
+
+    /** {p50, p95, p99, max} by nearest rank; zeros when empty. */
+    static double[] quantiles(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            return new double[4];
+        }
+        return new double[] {rank(v, 0.50), rank(v, 0.95), rank(v, 0.99), v[v.length - 1]};
+    }
+
+    private static double rank(double[] sorted, double q) {
+        int k = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+    }
+
+    /** Closes the clients and stops the mock servers. */
+    @Override
+    public void close() {
+        for (KubernetesClient c : clients) {
+            c.close();
+        }
+        for (KubernetesMockServer s : servers) {
+            try {
+                s.destroy();
+            } catch (RuntimeException e) {
+                // already stopped
+            }
+        }
+    }
+}
