@@ -1,5 +1,7 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.testing.MockClusters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,5 +1,7 @@
 package dev.ferry.sim.kube;
 
+import dev.ferry.testing.MockClusters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cluster.kube.MigrationState;
@@ -29,8 +31,8 @@ class FakeKubeletApiErrorTest {
 
     @BeforeEach
     void start() {
-        server = MockServers.mixed();
-        client = MockServers.client(server);
+        server = MockClusters.mixed();
+        client = MockClusters.client(server);
     }
 
     @AfterEach

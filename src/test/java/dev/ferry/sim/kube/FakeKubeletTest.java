@@ -1,5 +1,7 @@
 package dev.ferry.sim.kube;
 
+import dev.ferry.testing.MockClusters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cluster.kube.Capacity;
@@ -47,8 +49,8 @@ class FakeKubeletTest {
 
     @BeforeAll
     static void startServer() {
-        server = MockServers.crud();
-        client = MockServers.client(server);
+        server = MockClusters.crud();
+        client = MockClusters.client(server);
     }
 
     @AfterAll

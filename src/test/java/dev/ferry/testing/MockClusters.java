@@ -1,4 +1,4 @@
-package dev.ferry.cluster.kube;
+package dev.ferry.testing;
 
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * mixed one whose scripted expectations answer first and the CRUD store the rest, as
  * {@link KubernetesMixedDispatcher} does.
  */
-final class MockClusters {
+public final class MockClusters {
 
     /** The mock web server logs every request at INFO through java.util.logging; held so the level sticks. */
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -34,20 +34,20 @@ final class MockClusters {
     }
 
     /** A started CRUD server. */
-    static KubernetesMockServer crud() {
+    public static KubernetesMockServer crud() {
         return started(new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false));
     }
 
     /** A started CRUD server on which {@code server.expect()} scripts answers that take precedence. */
-    static KubernetesMockServer mixed() {
+    public static KubernetesMockServer mixed() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         return started(new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false));
     }
 
-    /** A client of {@code server} without fabric8's own retries, as {@link KubeCluster} requires. */
-    static NamespacedKubernetesClient client(KubernetesMockServer server) {
+    /** A client of {@code server} without fabric8's own retries, as KubeCluster and the fake kubelet require. */
+    public static NamespacedKubernetesClient client(KubernetesMockServer server) {
         return server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
     }
 
