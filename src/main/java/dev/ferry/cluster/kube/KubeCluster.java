@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Optional;
 
 /**
@@ -178,17 +180,39 @@ public final class KubeCluster {
     public Optional<SessionPod> sessionPod(String sessionId) {
         String jobName = SessionJobs.jobName(sessionId);
         try {
-            List<Pod> pods = client.pods().inNamespace(namespace).withLabel(SessionJobs.JOB_NAME, jobName).list()
-                    .getItems();
-            return pods.stream()
-                    .max(Comparator.comparing((Pod p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), ""))
-                            .thenComparing(p -> p.getMetadata().getName()))
-                    .map(p -> new SessionPod(p.getMetadata().getName(),
-                            PodPhase.fromApi(p.getStatus() == null ? null : p.getStatus().getPhase()),
-                            p.getMetadata().getDeletionTimestamp() != null));
+            return newest(client.pods().inNamespace(namespace).withLabel(SessionJobs.JOB_NAME, jobName).list()
+                    .getItems());
         } catch (KubernetesClientException e) {
             throw KubeApiException.of(name, "list pods of job " + jobName, e);
         }
+    }
+
+    /**
+     * The pod of every Job in the namespace, by Job name, chosen as {@link #sessionPod} chooses: one list call
+     * for the whole cluster instead of one per Job.
+     */
+    public Map<String, SessionPod> sessionPodsByJob() {
+        try {
+            Map<String, List<Pod>> byJob = new HashMap<>();
+            for (Pod pod : client.pods().inNamespace(namespace).withLabel(SessionJobs.JOB_NAME).list().getItems()) {
+                String job = pod.getMetadata().getLabels().get(SessionJobs.JOB_NAME);
+                byJob.computeIfAbsent(job, k -> new ArrayList<>()).add(pod);
+            }
+            Map<String, SessionPod> newest = new HashMap<>();
+            byJob.forEach((job, pods) -> newest(pods).ifPresent(pod -> newest.put(job, pod)));
+            return newest;
+        } catch (KubernetesClientException e) {
+            throw KubeApiException.of(name, "list session pods", e);
+        }
+    }
+
+    private static Optional<SessionPod> newest(List<Pod> pods) {
+        return pods.stream()
+                .max(Comparator.comparing((Pod p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), ""))
+                        .thenComparing(p -> p.getMetadata().getName()))
+                .map(p -> new SessionPod(p.getMetadata().getName(),
+                        PodPhase.fromApi(p.getStatus() == null ? null : p.getStatus().getPhase()),
+                        p.getMetadata().getDeletionTimestamp() != null));
     }
 
     /** The phase of the session's pod; empty when it has none. */

@@ -8,6 +8,7 @@ import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.cluster.kube.PatchOutcome;
 import dev.ferry.cluster.kube.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
+import dev.ferry.cluster.kube.SessionPod;
 import dev.ferry.cluster.kube.SessionSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -60,13 +61,16 @@ public final class KubeTargets implements TargetClusters {
     public List<TargetJob> jobs(String cluster) {
         KubeCluster kube = member(cluster);
         List<TargetJob> views = new ArrayList<>();
-        for (Job job : kube.sessionJobs()) {
+        List<Job> jobs = kube.sessionJobs();
+        Map<String, SessionPod> pods = jobs.isEmpty() ? Map.of() : kube.sessionPodsByJob();
+        for (Job job : jobs) {
             Optional<String> sessionId = SessionJobs.sessionId(job);
             if (sessionId.isEmpty()) {
                 continue;
             }
             Map<String, String> labels = job.getMetadata().getLabels();
-            Optional<PodPhase> pod = kube.sessionPodPhase(sessionId.get());
+            Optional<PodPhase> pod = Optional.ofNullable(pods.get(SessionJobs.jobName(sessionId.get())))
+                    .map(SessionPod::phase);
             views.add(new TargetJob(cluster, sessionId.get(), labels.getOrDefault(SessionJobs.OWNER, ""),
                     labels.getOrDefault(SessionJobs.TEAM, ""),
                     job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend()),
