@@ -4,11 +4,13 @@ import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointStore;
 import java.util.Optional;
 
-/** Checkpoints kept in memory, for replay and simulation where thousands of sessions write them. */
+/**
+ * Checkpoints kept in memory, for replay and simulation where thousands of sessions write them.
+ * Only the latest is kept: nothing in memory can be damaged, so there is never a need to fall back.
+ */
 public final class MemoryCheckpointStore implements CheckpointStore {
 
     private Checkpoint latest;
-    private Checkpoint previous;
     private long writes;
 
     @Override
@@ -18,13 +20,8 @@ public final class MemoryCheckpointStore implements CheckpointStore {
 
     @Override
     public void write(Checkpoint checkpoint) {
-        previous = latest;
         latest = checkpoint;
         writes++;
-    }
-
-    public Optional<Checkpoint> previous() {
-        return Optional.ofNullable(previous);
     }
 
     public long writes() {
