@@ -6,21 +6,17 @@ import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +47,7 @@ import java.util.random.RandomGenerator;
  *       exists and its Job still wants it. A pod that fits nowhere is created Pending without a node, with
  *       condition {@code PodScheduled=False/Unschedulable}, and placed on a later sync when room appears (oldest
  *       first).</li>
- *   <li><b>Node loss</b> ({@link #loseNode}): every pod on the node turns Failed with reason {@code NodeLost};
+ *   <li><b>SimulatedNode loss</b> ({@link #loseNode}): every pod on the node turns Failed with reason {@code NodeLost};
  *       Ferry's Jobs have {@code backoffLimit: 0}, so no new pod is made for them: the scheduler decides. The
  *       node offers nothing until it returns.</li>
  *   <li><b>API errors</b>: a failed call is counted and retried on the next sync; it never escapes a timer
@@ -66,8 +62,6 @@ public final class FakeKubelet {
     public static final String NODE_LOST = "NodeLost";
     public static final String UNSCHEDULABLE = "Unschedulable";
 
-    private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private final String cluster;
     private final Clock clock;
@@ -76,8 +70,8 @@ public final class FakeKubelet {
     private final ClusterModel.PodStart podStart;
     private final KubernetesClient client;
     private final String namespace;
-    private final List<Node> nodes = new ArrayList<>();
-    private final Map<String, Node> nodesByName = new LinkedHashMap<>();
+    private final List<SimulatedNode> nodes = new ArrayList<>();
+    private final Map<String, SimulatedNode> nodesByName = new LinkedHashMap<>();
     private final Map<String, TrackedPod> pods = new LinkedHashMap<>();
     private final List<PodListener> listeners = new ArrayList<>();
     private long podSequence;
@@ -120,7 +114,7 @@ public final class FakeKubelet {
         }
         for (ClusterModel.NodePool pool : model.nodePools()) {
             for (int i = 0; i < pool.count(); i++) {
-                Node n = new Node(String.format("%s-%s-%03d", cluster, pool.name(), i), pool.name(),
+                SimulatedNode n = new SimulatedNode(String.format("%s-%s-%03d", cluster, pool.name(), i), pool.name(),
                         pool.perNode());
                 nodes.add(n);
                 nodesByName.put(n.name, n);
@@ -160,9 +154,9 @@ public final class FakeKubelet {
         Set<String> jobsWithPod = new HashSet<>();
         for (Pod p : serverPods) {
             String name = p.getMetadata().getName();
-            String jobName = label(p, SessionJobs.JOB_NAME);
+            String jobName = JobPods.label(p, SessionJobs.JOB_NAME);
             Job job = jobName == null ? null : jobs.get(jobName);
-            if (!wants(job, ownerUid(p))) {
+            if (!JobPods.wants(job, JobPods.ownerUid(p))) {
                 if (!deletePod(name, job == null ? "JobGone" : "JobSuspended")) {
                     onServer.add(name);
                     jobsWithPod.add(jobName);
@@ -187,7 +181,7 @@ public final class FakeKubelet {
             }
         }
         for (Job job : jobs.values()) {
-            if (!jobsWithPod.contains(job.getMetadata().getName()) && wants(job, null)) {
+            if (!jobsWithPod.contains(job.getMetadata().getName()) && JobPods.wants(job, null)) {
                 createPod(job);
             }
         }
@@ -198,7 +192,7 @@ public final class FakeKubelet {
      * capacity until it returns. Losing a node that is down keeps it down until the later of the two returns.
      */
     public void loseNode(String name, long downForNanos) {
-        Node node = nodesByName.get(name);
+        SimulatedNode node = nodesByName.get(name);
         if (node == null) {
             throw new IllegalArgumentException("cluster " + cluster + " has no node " + name);
         }
@@ -251,42 +245,13 @@ public final class FakeKubelet {
         return t == null || t.node == null ? Optional.empty() : Optional.of(t.node.name);
     }
 
-    /** What the Job's pod template requests: CPU and memory requests (limits if none), GPUs. */
-    public static Capacity request(Job job) {
-        if (job.getSpec() == null || job.getSpec().getTemplate() == null
-                || job.getSpec().getTemplate().getSpec() == null) {
-            return Capacity.ZERO;
-        }
-        BigDecimal cpu = BigDecimal.ZERO;
-        BigDecimal memory = BigDecimal.ZERO;
-        BigDecimal gpus = BigDecimal.ZERO;
-        for (Container c : job.getSpec().getTemplate().getSpec().getContainers()) {
-            if (c.getResources() == null) {
-                continue;
-            }
-            Map<String, Quantity> requests = Optional.ofNullable(c.getResources().getRequests()).orElse(Map.of());
-            Map<String, Quantity> limits = Optional.ofNullable(c.getResources().getLimits()).orElse(Map.of());
-            cpu = cpu.add(amount(requests, limits, "cpu"));
-            memory = memory.add(amount(requests, limits, "memory"));
-            gpus = gpus.add(amount(requests, limits, SessionJobs.GPU));
-        }
-        return new Capacity(cpu.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact(),
-                memory.divide(GIB, 0, RoundingMode.CEILING).longValueExact(),
-                gpus.setScale(0, RoundingMode.CEILING).longValueExact());
-    }
-
-    private static BigDecimal amount(Map<String, Quantity> requests, Map<String, Quantity> limits, String name) {
-        Quantity q = requests.containsKey(name) ? requests.get(name) : limits.get(name);
-        return q == null ? BigDecimal.ZERO : Quantity.getAmountInBytes(q);
-    }
-
     private void createPod(Job job) {
         String jobName = job.getMetadata().getName();
-        Capacity request = request(job);
+        Capacity request = JobPods.request(job);
         String podName = jobName + "-" + suffix(++podSequence);
         TrackedPod t = new TrackedPod(podName, jobName, Objects.toString(job.getMetadata().getUid(), ""),
-                label(job, SessionJobs.SESSION), request);
-        Node node = choose(request);
+                JobPods.label(job, SessionJobs.SESSION), request);
+        SimulatedNode node = choose(request);
         Map<String, String> labels = new LinkedHashMap<>();
         if (job.getSpec().getTemplate().getMetadata() != null
                 && job.getSpec().getTemplate().getMetadata().getLabels() != null) {
@@ -336,7 +301,7 @@ public final class FakeKubelet {
 
     /** Binds an unschedulable pod if a node fits it now. */
     private void place(TrackedPod t) {
-        Node node = choose(t.request);
+        SimulatedNode node = choose(t.request);
         if (node == null) {
             unschedulableAttempts++;
             return;
@@ -370,7 +335,7 @@ public final class FakeKubelet {
         }
         try {
             Job job = client.batch().v1().jobs().inNamespace(namespace).withName(t.jobName).get();
-            if (!wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
+            if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
                 deletePod(t.name, job == null ? "JobGone" : "JobSuspended");
                 return;
             }
@@ -437,11 +402,11 @@ public final class FakeKubelet {
         notify(t, t.phase, null, reason);
     }
 
-    private Node choose(Capacity request) {
+    private SimulatedNode choose(Capacity request) {
         boolean wantsGpu = request.gpus() > 0;
-        Node best = null;
+        SimulatedNode best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (Node n : nodes) {
+        for (SimulatedNode n : nodes) {
             if (!n.up || n.gpuNode() != wantsGpu || !n.free().fits(request)) {
                 continue;
             }
@@ -462,7 +427,7 @@ public final class FakeKubelet {
                 + (request.gpus() > 0 ? " on a GPU node" : " on a node without GPU taint");
     }
 
-    private void reserve(TrackedPod t, Node node) {
+    private void reserve(TrackedPod t, SimulatedNode node) {
         t.node = node;
         node.cpuUsed += t.request.cpuMillis();
         node.memoryUsed += t.request.memoryGiB();
@@ -497,31 +462,6 @@ public final class FakeKubelet {
         }
     }
 
-    /** Whether {@code job} wants a pod (owned by {@code podOwnerUid}, if known). */
-    private static boolean wants(Job job, String podOwnerUid) {
-        if (job == null || job.getMetadata().getDeletionTimestamp() != null) {
-            return false;
-        }
-        if (job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend())) {
-            return false;
-        }
-        String uid = job.getMetadata().getUid();
-        return podOwnerUid == null || uid == null || podOwnerUid.equals(uid);
-    }
-
-    private static String ownerUid(Pod pod) {
-        if (pod.getMetadata().getOwnerReferences() == null) {
-            return null;
-        }
-        return pod.getMetadata().getOwnerReferences().stream().filter(r -> "Job".equals(r.getKind()))
-                .map(r -> r.getUid()).filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    private static String label(io.fabric8.kubernetes.api.model.HasMetadata resource, String key) {
-        Map<String, String> labels = resource.getMetadata().getLabels();
-        return labels == null ? null : labels.get(key);
-    }
-
     private PodResource pod(String name) {
         return client.pods().inNamespace(namespace).withName(name);
     }
@@ -535,57 +475,7 @@ public final class FakeKubelet {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
-    private static NodeView view(Node n) {
+    private static NodeView view(SimulatedNode n) {
         return new NodeView(n.name, n.pool, n.allocatable, n.up ? n.free() : Capacity.ZERO, n.up, n.pods);
-    }
-
-    private static final class Node {
-        final String name;
-        final String pool;
-        final Capacity allocatable;
-        long cpuUsed;
-        long memoryUsed;
-        long gpusUsed;
-        int pods;
-        boolean up = true;
-        long downUntil;
-        long generation;
-
-        Node(String name, String pool, Capacity allocatable) {
-            this.name = name;
-            this.pool = pool;
-            this.allocatable = allocatable;
-        }
-
-        boolean gpuNode() {
-            return allocatable.gpus() > 0;
-        }
-
-        Capacity free() {
-            return new Capacity(allocatable.cpuMillis() - cpuUsed, allocatable.memoryGiB() - memoryUsed,
-                    allocatable.gpus() - gpusUsed);
-        }
-    }
-
-    private static final class TrackedPod {
-        final String name;
-        final String jobName;
-        final String jobUid;
-        final String sessionId;
-        final Capacity request;
-        Node node;
-        boolean reserved;
-        PodPhase phase;
-        Timer.Scheduled start;
-        boolean startDue;
-        boolean failedWriteDue;
-
-        TrackedPod(String name, String jobName, String jobUid, String sessionId, Capacity request) {
-            this.name = name;
-            this.jobName = jobName;
-            this.jobUid = jobUid;
-            this.sessionId = sessionId;
-            this.request = request;
-        }
     }
 }
