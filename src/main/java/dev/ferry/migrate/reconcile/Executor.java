@@ -5,14 +5,19 @@ import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.cluster.kube.MigrationState;
 import dev.ferry.cluster.peloton.PelotonClient;
 import dev.ferry.cluster.peloton.PelotonException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Applies a plan's actions in order through Peloton and the target clusters. It stops at the first action that
- * does not apply (a guarded patch that finds the Job changed, or an API error) and reports it; it never retries:
- * the scheduler observes again and decides again. Every action is safe to repeat after a crash.
+ * Applies a plan's actions in order through Peloton and the target clusters. When an action does not apply (a
+ * guarded patch that finds the Job changed, or an API error), the session's later actions are skipped, since they
+ * depend on it (a source is never stopped when its target Job could not be created), and the other sessions'
+ * actions go on: one failing call does not hold up the whole federation. It never retries: the scheduler observes
+ * again and decides again. Every action is safe to repeat after a crash.
  */
 public final class Executor {
 
@@ -27,22 +32,31 @@ public final class Executor {
     }
 
     public Execution apply(List<Action> actions) {
-        for (int i = 0; i < actions.size(); i++) {
-            Action action = actions.get(i);
+        int applied = 0;
+        List<Execution.Stop> stops = new ArrayList<>();
+        Set<String> halted = new HashSet<>();
+        for (Action action : actions) {
+            if (halted.contains(action.sessionId())) {
+                continue;
+            }
+            Optional<Execution.Stop> stop;
             try {
-                Optional<Execution.Stop> stop = apply(action);
-                if (stop.isPresent()) {
-                    return new Execution(i, stop);
-                }
+                stop = apply(action);
             } catch (KubeApiException e) {
-                return new Execution(i, Optional.of(new Execution.Stop(action, Execution.Reason.API_ERROR,
-                        e.retryable(), e.getMessage())));
+                stop = Optional.of(new Execution.Stop(action, Execution.Reason.API_ERROR, e.retryable(),
+                        e.getMessage()));
             } catch (PelotonException e) {
-                return new Execution(i, Optional.of(new Execution.Stop(action, Execution.Reason.API_ERROR,
-                        e.isRetryable(), e.getMessage())));
+                stop = Optional.of(new Execution.Stop(action, Execution.Reason.API_ERROR, e.isRetryable(),
+                        e.getMessage()));
+            }
+            if (stop.isPresent()) {
+                stops.add(stop.get());
+                halted.add(action.sessionId());
+            } else {
+                applied++;
             }
         }
-        return Execution.complete(actions.size());
+        return new Execution(applied, stops);
     }
 
     private Optional<Execution.Stop> apply(Action action) throws PelotonException {

@@ -39,11 +39,16 @@ public final class MigrationScheduler {
         long next = plan.nextWakeupMillis();
         Optional<String> error = Optional.empty();
         if (execution.stopped().isPresent()) {
-            Execution.Stop stop = execution.stopped().get();
-            // a stale read is re-read at once; an API error waits a poll period (a longer one if not retryable)
-            next = stop.reason() == Execution.Reason.STALE ? now
-                    : now + (stop.retryable() ? policy.pollMillis() : policy.maxSleepMillis());
-            error = Optional.of(stop.message());
+            // a stale read is re-read at once; a retryable error waits a poll period at most; an error that is not
+            // retryable concerns one session and leaves the others' wake-up as it was
+            if (execution.anyStale()) {
+                next = now;
+            } else if (execution.anyRetryable()) {
+                next = Math.min(next, now + policy.pollMillis());
+            }
+            error = Optional.of(execution.stops().size() == 1 ? execution.stopped().get().message()
+                    : execution.stopped().get().message() + " (and " + (execution.stops().size() - 1)
+                    + " more actions that did not apply)");
         }
         return new Reconcile(Optional.of(plan), Optional.of(execution), error, next);
     }

@@ -11,13 +11,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads everything the reconciler decides from: every Peloton session with its last activity, every session Job on
- * every target cluster, and the checkpoint signals. Keeps nothing between calls.
+ * every target cluster, and the checkpoint signals. Keeps nothing between calls. A read that fails with a retryable
+ * error is tried again at once, up to {@link #READ_ATTEMPTS} times in all (reads change nothing); a cluster that
+ * still cannot be read is reported {@linkplain Observation#unreachable() unreachable} rather than failing the
+ * whole observation, so migrations on the other clusters go on during one cluster's outage.
  */
 public final class Observer {
+
+    /** Attempts per cluster read. */
+    public static final int READ_ATTEMPTS = 3;
 
     private final PelotonClient peloton;
     private final TargetClusters targets;
@@ -33,7 +41,6 @@ public final class Observer {
 
     /**
      * @throws PelotonException  if Peloton could not be read
-     * @throws KubeApiException  if a target cluster could not be read
      */
     public Observation observe() throws PelotonException {
         Map<String, SessionJob> sources = new TreeMap<>();
@@ -45,8 +52,14 @@ public final class Observer {
         }
         List<ClusterInfo> clusters = targets.clusters();
         Map<String, List<TargetJob>> jobs = new TreeMap<>();
+        Set<String> unreachable = new TreeSet<>();
         for (ClusterInfo c : clusters) {
-            for (TargetJob j : targets.jobs(c.name())) {
+            Optional<List<TargetJob>> read = read(c.name());
+            if (read.isEmpty()) {
+                unreachable.add(c.name());
+                continue;
+            }
+            for (TargetJob j : read.get()) {
                 jobs.computeIfAbsent(j.sessionId(), k -> new ArrayList<>()).add(j);
             }
         }
@@ -61,6 +74,18 @@ public final class Observer {
             sessions.add(new SessionObservation(id, source, source.map(specs::specFor),
                     activity.getOrDefault(id, OptionalLong.empty()), found, signals.status(id)));
         }
-        return new Observation(clusters, sessions);
+        return new Observation(clusters, sessions, unreachable);
+    }
+
+    private Optional<List<TargetJob>> read(String cluster) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.of(targets.jobs(cluster));
+            } catch (KubeApiException e) {
+                if (!e.retryable() || attempt >= READ_ATTEMPTS) {
+                    return Optional.empty();
+                }
+            }
+        }
     }
 }

@@ -76,6 +76,12 @@ final class Progress {
                 if (!sourceEnded) {
                     stopSource(s, out);
                     out.wakeBy(now + policy.pollMillis());
+                } else if (job.pod().filter(PodPhase.FAILED::equals).isPresent()) {
+                    // the pod died after the migration (its node was lost) and the Job will not make another
+                    // (backoffLimit 0): deleting it leaves the session running nowhere, which starts the source
+                    // again, and the session migrates anew from there
+                    out.act(new Action.DeleteJob(s.sessionId(), job.cluster()));
+                    out.wakeBy(now + policy.pollMillis());
                 }
             }
             case ROLLING_BACK -> {
@@ -136,7 +142,7 @@ final class Progress {
     }
 
     private static boolean anyPod(SessionObservation s) {
-        return s.targets().stream().anyMatch(t -> t.pod().isPresent());
+        return s.targets().stream().anyMatch(TargetJob::podAlive);
     }
 
     private static void rollBack(SessionObservation s, TargetJob job, MigrationAnnotations m, Decisions out) {

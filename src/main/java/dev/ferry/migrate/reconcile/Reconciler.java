@@ -13,6 +13,8 @@ import java.util.List;
  *   <li>no live Job, the source task ended and no pod left anywhere → start the source (it runs nowhere);</li>
  *   <li>no live Job, the source RUNNING → a candidate ({@link Candidates}).</li>
  * </ol>
+ * While a cluster cannot be read, a session without a Job in sight may have one there, so steps 3 and 4 wait: no
+ * source is started and no migration begins until every cluster answers (budgets count the Jobs there too).
  * API errors and conflicts are not its business: the executor stops and the next pass reads again.
  */
 public final class Reconciler {
@@ -33,9 +35,11 @@ public final class Reconciler {
             List<TargetJob> live = s.liveTargets();
             if (!live.isEmpty()) {
                 Progress.step(s, live.get(0), policy, out);
+            } else if (!snapshot.complete()) {
+                out.wakeBy(nowMillis + policy.pollMillis()); // its Job may be on the cluster out of sight
             } else if (s.source().isEmpty()) {
                 continue;
-            } else if (s.targets().stream().anyMatch(t -> t.pod().isPresent())) {
+            } else if (s.targets().stream().anyMatch(TargetJob::podAlive)) {
                 out.wakeBy(nowMillis + policy.pollMillis()); // a deleted Job's pod is still going away
             } else if (s.source().get().state().isTerminal()) {
                 Progress.startSource(s, out);

@@ -48,6 +48,14 @@ public record TargetJob(String cluster, String sessionId, String owner, String t
 
     /** Whether a container of the session may be running here: not suspended, or its pod is not gone yet. */
     public boolean mayRun() {
-        return !suspended || pod.isPresent();
+        return !suspended || podAlive();
+    }
+
+    /**
+     * Whether the Job has a pod that is not over: Pending, Running or of unknown phase. A Failed or Succeeded pod
+     * runs no container, whether or not its object is still there.
+     */
+    public boolean podAlive() {
+        return pod.filter(p -> p != PodPhase.FAILED && p != PodPhase.SUCCEEDED).isPresent();
     }
 }

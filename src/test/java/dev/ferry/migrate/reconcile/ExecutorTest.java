@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("the executor stops at the first action that does not apply, and never retries")
+@DisplayName("the executor skips the rest of a session's actions after one does not apply, and never retries")
 class ExecutorTest {
 
     private final World w = new World(World.cluster("east", "zone-a", 8000, 32));
@@ -33,6 +33,27 @@ class ExecutorTest {
         });
         assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
         assertThat(w.targets.jobsOf("s1")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("one session's failed create holds back only that session: the next session's actions apply")
+    void otherSessionsGoOn() {
+        w.idleSession("s1", "ann", "data", 1);
+        w.idleSession("s2", "bob", "data", 1);
+        w.targets.failNext(new KubeApiException("east", "create job session-s1", 500, "internal", null, null));
+
+        Execution e = executor.apply(List.of(
+                new Action.CreateSuspendedJob("east", World.spec("s1", "ann", "data"), w.now()),
+                new Action.StopSource("s1", "s1"),
+                new Action.CreateSuspendedJob("east", World.spec("s2", "bob", "data"), w.now()),
+                new Action.StopSource("s2", "s2")));
+
+        assertThat(e.applied()).isEqualTo(2);
+        assertThat(e.stops()).singleElement().satisfies(s -> assertThat(s.action().sessionId()).isEqualTo("s1"));
+        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+        assertThat(w.targets.jobsOf("s1")).isEmpty();
+        assertThat(w.targets.jobsOf("s2")).hasSize(1);
+        assertThat(w.peloton.state("s2")).isNotEqualTo(TaskState.RUNNING);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.ferry.cluster.kube.SessionSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ final class FakeTargets implements TargetClusters {
     private final Set<String> failingPods = new HashSet<>();
     private final Set<String> stuckPods = new HashSet<>();
     private final Deque<KubeApiException> errors = new ArrayDeque<>();
+    private final Map<String, Integer> failingReads = new HashMap<>();
     private long rv = 100;
 
     FakeTargets(MutationGate gate, ClusterInfo... clusters) {
@@ -69,6 +71,11 @@ final class FakeTargets implements TargetClusters {
     /** The next mutating call throws {@code e}. */
     void failNext(KubeApiException e) {
         errors.add(e);
+    }
+
+    /** The next {@code times} reads of {@code cluster}'s Jobs answer 503. */
+    void failReads(String cluster, int times) {
+        failingReads.merge(cluster, times, Integer::sum);
     }
 
     Optional<Job> job(String cluster, String sessionId) {
@@ -111,6 +118,10 @@ final class FakeTargets implements TargetClusters {
 
     @Override
     public List<TargetJob> jobs(String cluster) {
+        if (failingReads.getOrDefault(cluster, 0) > 0) {
+            failingReads.merge(cluster, -1, Integer::sum);
+            throw new KubeApiException(cluster, "list session jobs", 503, "unavailable", null, null);
+        }
         return jobs.get(cluster).values().stream().map(FakeTargets::view).toList();
     }
 
