@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SimCommand.class,
             ModelCommand.class,
             ReportCommand.class,
+            MigrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

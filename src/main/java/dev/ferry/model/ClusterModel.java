@@ -112,6 +112,27 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
 
     public static ClusterModel from(Fields f) throws ConfigException {
         f.allowOnly("provenance", "clusters", "pod_start_ms");
+        List<Cluster> clusters = clusters(f);
+        Fields start = f.object("pod_start_ms");
+        start.allowOnly("scheduling", "image_pull", "nfs_mount");
+        Fields pull = start.object("image_pull");
+        pull.allowOnly("cached_share", "cached", "uncached");
+        PodStart podStart = new PodStart(logNormal(start, "scheduling"), pull.number("cached_share", 0, 1),
+                logNormal(pull, "cached"), logNormal(pull, "uncached"), logNormal(start, "nfs_mount"));
+        return new ClusterModel(clusters, podStart, f.text("provenance"));
+    }
+
+    /**
+     * Only the clusters of a file in the format of {@code model/clusters.yaml} (names, zones, node pools), for
+     * real federations: {@code provenance} and {@code pod_start_ms} may be there but are neither required nor read.
+     */
+    public static List<Cluster> readClusters(Path file) throws ConfigException {
+        Fields f = YamlFile.read(file).fields();
+        f.allowOnly("provenance", "clusters", "pod_start_ms");
+        return clusters(f);
+    }
+
+    private static List<Cluster> clusters(Fields f) throws ConfigException {
         List<Cluster> clusters = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Fields c : f.list("clusters")) {
@@ -144,13 +165,7 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
         if (clusters.isEmpty()) {
             throw f.error("clusters", "the federation needs at least one cluster");
         }
-        Fields start = f.object("pod_start_ms");
-        start.allowOnly("scheduling", "image_pull", "nfs_mount");
-        Fields pull = start.object("image_pull");
-        pull.allowOnly("cached_share", "cached", "uncached");
-        PodStart podStart = new PodStart(logNormal(start, "scheduling"), pull.number("cached_share", 0, 1),
-                logNormal(pull, "cached"), logNormal(pull, "uncached"), logNormal(start, "nfs_mount"));
-        return new ClusterModel(clusters, podStart, f.text("provenance"));
+        return clusters;
     }
 
     /** The cluster called {@code name}. */

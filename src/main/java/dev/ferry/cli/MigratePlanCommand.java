@@ -1,0 +1,291 @@
+package dev.ferry.cli;
+
+import dev.ferry.cluster.kube.Federation;
+import dev.ferry.cluster.kube.KubeApiException;
+import dev.ferry.cluster.kube.KubeClients;
+import dev.ferry.cluster.kube.KubeCluster;
+import dev.ferry.cluster.peloton.PelotonException;
+import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.MigrationWindow;
+import dev.ferry.migrate.reconcile.KubeTargets;
+import dev.ferry.migrate.reconcile.MigrationPolicy;
+import dev.ferry.migrate.reconcile.Observation;
+import dev.ferry.migrate.reconcile.Observer;
+import dev.ferry.migrate.reconcile.Plan;
+import dev.ferry.migrate.reconcile.Reconciler;
+import dev.ferry.model.ClusterModel;
+import dev.ferry.model.config.ConfigException;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ferry migrate plan}: one pass of the migration scheduler's observer and {@link Reconciler#decide}
+ * against real clusters, printed instead of executed. It only reads: the clusters are listed (Jobs and pods of
+ * the namespace), Peloton comes from an export file, and nothing is created, patched, deleted, stopped or started.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Prints what the migration scheduler would do now, changing nothing.",
+            "",
+            "Lists the session Jobs and pods on every cluster (GET requests only),",
+            "reads the Peloton sessions from an export file, and runs the",
+            "scheduler's own decision (Observer + Reconciler) on them. Nothing is",
+            "created, patched or deleted, and no Peloton job is stopped or started.",
+            "",
+            "--clusters: the format of model/clusters.yaml (pod_start_ms and",
+            "  provenance are ignored): clusters: [{name, zone, node_pools: [{name,",
+            "  count, cpu, memory_gib, gpus}]}]. Each name is a kubeconfig context.",
+            "--sessions: YAML or JSON, an export of Peloton's session jobs:",
+            "  defaults: {kind, image, nfs_server, nfs_path}   (optional)",
+            "  sessions:",
+            "    - job_id (the session id), owner, owning_team, zone,",
+            "      resources: {cpu, memory_mb, disk_mb, gpu},",
+            "      state (Peloton task state: RUNNING, KILLED...), run_id,",
+            "      last_activity (ISO-8601 instant; none: never active),",
+            "      checkpoint: {generation, written_at, install_in_progress,",
+            "                   restored_generation},",
+            "      kind, image, nfs_server, nfs_path (override the defaults;",
+            "      '{owner}' in nfs_path becomes the owner)",
+            "",
+            "As in the simulation: start timeout 20 min, verify timeout 10 min,",
+            "retry backoff 60 min, poll 30 s, longest sleep 15 min. Budget defaults",
+            "are those of workloads/dsw-3500-migration.yaml.",
+            "Exit codes: 0 planned; 2 bad input (files, options, contexts);",
+            "1 a cluster could not be read.",
+            ""
+        })
+final class MigratePlanCommand implements Callable<Integer> {
+
+    static final long START_TIMEOUT_MS = 20 * 60_000L;
+    static final long VERIFY_TIMEOUT_MS = 10 * 60_000L;
+    static final long RETRY_BACKOFF_MS = 60 * 60_000L;
+    static final long POLL_MS = 30_000L;
+    static final long MAX_SLEEP_MS = 15 * 60_000L;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kubeconfig", required = true, paramLabel = "FILE",
+            description = "A kubeconfig with one context per cluster of --clusters, named like it.")
+    Path kubeconfig;
+
+    @Option(names = "--clusters", required = true, paramLabel = "FILE",
+            description = "The federation: cluster names, zones and capacity (format of model/clusters.yaml).")
+    Path clusters;
+
+    @Option(names = "--sessions", required = true, paramLabel = "FILE",
+            description = "An export of Peloton's session jobs with last activity and checkpoint signals (YAML or JSON).")
+    Path sessions;
+
+    @Option(names = "--namespace", defaultValue = "ferry-sessions", paramLabel = "NAME",
+            description = "The namespace of session Jobs on every cluster (default: ${DEFAULT-VALUE}); the contexts' namespaces are not used.")
+    String namespace;
+
+    @Option(names = "--now", paramLabel = "INSTANT",
+            description = "The instant to plan for, e.g. 2026-11-30T18:00:00Z (default: the system clock).")
+    String now;
+
+    @Option(names = "--idle-threshold", defaultValue = "30", paramLabel = "MINUTES",
+            description = "A user idle this long may be migrated (default: ${DEFAULT-VALUE}).")
+    double idleThresholdMinutes;
+
+    @Option(names = "--deadline", paramLabel = "INSTANT",
+            description = "From this instant every session is migrated, idle or not (default: none, idle sessions only).")
+    String deadline;
+
+    @Option(names = "--notice-hours", defaultValue = "24", paramLabel = "HOURS",
+            description = "Users who are not idle are notified this long before the deadline (default: ${DEFAULT-VALUE}).")
+    double noticeHours;
+
+    @Option(names = "--max-concurrent", defaultValue = "100", paramLabel = "N",
+            description = "Migrations in flight at once, over all clusters (default: ${DEFAULT-VALUE}).")
+    int maxConcurrent;
+
+    @Option(names = "--max-per-cluster", defaultValue = "40", paramLabel = "N",
+            description = "Migrations in flight at once onto one cluster (default: ${DEFAULT-VALUE}).")
+    int maxPerCluster;
+
+    @Option(names = "--max-team-share", defaultValue = "0.25", paramLabel = "SHARE",
+            description = "Largest share of a team's sessions migrating at once, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double maxTeamShare;
+
+    @Option(names = "--window", paramLabel = "CRON",
+            description = "When migrations may start, a five-field cron expression in UTC, e.g. '* 18-23,0-6 * * 1-5';"
+                    + " repeat for several (default: any time).")
+    List<String> windows = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the plan as one JSON document instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        long nowMillis = now == null ? Instant.now().toEpochMilli() : instant("--now", now);
+        MigrationPolicy policy = policy();
+        List<ClusterModel.Cluster> federation = readClusters();
+        SessionsExport export = readSessions();
+        requireFile("--kubeconfig", kubeconfig, "a kubeconfig with one context per cluster of " + clusters);
+        Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+        try {
+            List<Federation.Member> members = new ArrayList<>();
+            for (ClusterModel.Cluster c : federation) {
+                KubernetesClient client = KubeClients.create(context(c.name()));
+                clients.put(c.name(), client);
+                KubeCluster kube;
+                try {
+                    kube = new KubeCluster(c.name(), c.zone(), client, namespace);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage(), 2);
+                }
+                members.add(new Federation.Member(kube, c.capacity()));
+            }
+            KubeTargets targets = new KubeTargets(new Federation(members), clients);
+            Observation observation = observe(new Observer(export.peloton(), targets, export.signals(),
+                    export.sessionSpecs()), clients);
+            for (String cluster : observation.unreachable()) {
+                // the observer keeps going without it; a plan from a partial view would mislead, so ask once more
+                // for the reason (a read) and stop
+                try {
+                    targets.jobs(cluster);
+                } catch (KubeApiException e) {
+                    throw clusterError(e, clients);
+                }
+                throw new UserError("cluster " + cluster + " (context " + cluster + ", " + server(clients, cluster)
+                        + ") could not be read during the observation; try again", 1);
+            }
+            Plan plan = Reconciler.decide(observation, policy, nowMillis);
+            PlanReport report = new PlanReport(observation, plan, policy, nowMillis, namespace);
+            spec.commandLine().getOut().print(json ? report.json() : report.table());
+            spec.commandLine().getOut().flush();
+            return 0;
+        } finally {
+            clients.values().forEach(KubernetesClient::close);
+        }
+    }
+
+    private Observation observe(Observer observer, Map<String, KubernetesClient> clients) {
+        try {
+            return observer.observe();
+        } catch (KubeApiException e) {
+            throw clusterError(e, clients);
+        } catch (PelotonException e) {
+            throw new IllegalStateException("the export answers every job it lists", e);
+        }
+    }
+
+    private UserError clusterError(KubeApiException e, Map<String, KubernetesClient> clients) {
+        return new UserError(oneLine("cluster " + e.cluster() + " (context " + e.cluster() + ", "
+                + server(clients, e.cluster()) + "): " + e.operation() + " in namespace " + namespace + " failed"
+                + (e.code() == KubeApiException.NO_RESPONSE ? " without an answer" : " with HTTP " + e.code())
+                + ": " + rootMessage(e) + "; check that the cluster is reachable and that the kubeconfig's"
+                + " credentials may list Jobs and pods there"), 1);
+    }
+
+    private static String server(Map<String, KubernetesClient> clients, String cluster) {
+        KubernetesClient client = clients.get(cluster);
+        return client == null ? "unknown server" : client.getConfiguration().getMasterUrl();
+    }
+
+    private MigrationPolicy policy() {
+        if (!(idleThresholdMinutes > 0)) {
+            throw new UserError("--idle-threshold must be more than 0 minutes, was " + idleThresholdMinutes, 2);
+        }
+        if (!(noticeHours >= 0)) {
+            throw new UserError("--notice-hours must be 0 or more, was " + noticeHours, 2);
+        }
+        long deadlineMillis = deadline == null ? Long.MAX_VALUE : instant("--deadline", deadline);
+        try {
+            DisruptionBudget budget = new DisruptionBudget(maxConcurrent, maxPerCluster, Map.of(), maxTeamShare,
+                    windows.stream().map(MigrationWindow::parse).toList());
+            return new MigrationPolicy(budget, Math.max(1, Math.round(idleThresholdMinutes * 60_000)),
+                    deadlineMillis, Math.round(noticeHours * 3_600_000), START_TIMEOUT_MS, VERIFY_TIMEOUT_MS,
+                    RETRY_BACKOFF_MS, POLL_MS, MAX_SLEEP_MS);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("budgets: " + e.getMessage() + " (see --max-concurrent, --max-per-cluster,"
+                    + " --max-team-share, --window)", 2);
+        }
+    }
+
+    private List<ClusterModel.Cluster> readClusters() {
+        requireFile("--clusters", clusters, "the federation, in the format of model/clusters.yaml");
+        try {
+            return ClusterModel.readClusters(clusters);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    private SessionsExport readSessions() {
+        requireFile("--sessions", sessions, "an export of Peloton's session jobs (format: ferry migrate plan --help)");
+        try {
+            return SessionsExport.read(sessions);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    /** The kubeconfig's context named {@code context}, exactly: fabric8 silently falls back to the current one. */
+    private Config context(String context) {
+        Config config;
+        try {
+            config = Config.fromKubeconfig(context, kubeconfig.toFile());
+        } catch (KubernetesClientException e) {
+            throw new UserError(oneLine("--kubeconfig " + kubeconfig + ": not a usable kubeconfig ("
+                    + rootMessage(e) + ")"), 2);
+        }
+        if (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName())) {
+            String known = config.getContexts() == null ? "" : config.getContexts().stream()
+                    .map(NamedContext::getName).sorted().collect(Collectors.joining(", "));
+            throw new UserError("--kubeconfig " + kubeconfig + " has no context '" + context + "' (it has: "
+                    + (known.isEmpty() ? "none" : known) + "); every cluster name in " + clusters
+                    + " must be a context name of the kubeconfig", 2);
+        }
+        return config;
+    }
+
+    private static void requireFile(String option, Path file, String what) {
+        if (!Files.exists(file)) {
+            throw new UserError(option + " " + file + ": no such file; give " + what, 2);
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserError(option + " " + file + ": not a readable file; give " + what, 2);
+        }
+    }
+
+    private static long instant(String option, String text) {
+        try {
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new UserError(option + " must be an ISO-8601 instant such as 2026-11-30T18:00:00Z, was '" + text
+                    + "'", 2);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : message + " [" + root.getClass().getSimpleName() + "]";
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.testing.FerryCli;
+import dev.ferry.testing.MockClusters;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad input of {@code ferry migrate plan} gives one line on stderr saying what, where and what to do. */
+@DisplayName("ferry migrate plan: errors")
+class MigratePlanErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private KubernetesMockServer a;
+    private KubernetesMockServer b;
+    private Path kubeconfig;
+    private Path clusters;
+    private Path sessions;
+
+    @BeforeEach
+    void files() throws Exception {
+        a = MockClusters.crud();
+        b = MockClusters.crud();
+        kubeconfig = PlanFiles.kubeconfig(dir, PlanFiles.contexts("k8s-a", PlanFiles.url(a), "k8s-b",
+                PlanFiles.url(b)));
+        clusters = PlanFiles.write(dir, "clusters.yaml", PlanFiles.CLUSTERS);
+        sessions = PlanFiles.write(dir, "sessions.yaml", PlanFiles.SESSIONS);
+    }
+
+    @AfterEach
+    void stop() {
+        a.destroy();
+        b.destroy();
+    }
+
+    private FerryCli.Run plan(Path kube, Path clustersFile, Path sessionsFile, String... extra) {
+        String[] base = {"migrate", "plan", "--kubeconfig", kube.toString(), "--clusters", clustersFile.toString(),
+            "--sessions", sessionsFile.toString(), "--now", PlanFiles.NOW};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return FerryCli.run(args);
+    }
+
+    private static void assertOneLineError(FerryCli.Run run, int exitCode, String... contains) {
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(exitCode);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("ferry: ").contains(contains).doesNotContain("\tat ", "Exception:");
+        assertThat(run.err().lines().count()).as(run.transcript()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a missing sessions export")
+    void missingSessions() {
+        assertOneLineError(plan(kubeconfig, clusters, dir.resolve("nope.yaml")), 2,
+                "--sessions " + dir.resolve("nope.yaml") + ": no such file; give an export of Peloton's session jobs");
+    }
+
+    @Test
+    @DisplayName("a missing kubeconfig")
+    void missingKubeconfig() {
+        assertOneLineError(plan(dir.resolve("kube"), clusters, sessions), 2, "--kubeconfig", "no such file");
+    }
+
+    @Test
+    @DisplayName("a wrong task state names the file, the line and the field")
+    void badState() throws Exception {
+        Path bad = PlanFiles.write(dir, "bad.yaml", PlanFiles.SESSIONS.replace("state: KILLED", "state: GONE"));
+        assertOneLineError(plan(kubeconfig, clusters, bad), 2,
+                bad + " line 36: sessions[3].state: must be a Peloton task state (", "was 'GONE'");
+    }
+
+    @Test
+    @DisplayName("a session without an image when there are no defaults")
+    void missingImage() throws Exception {
+        Path bad = PlanFiles.write(dir, "bad.yaml", PlanFiles.SESSIONS.replace(
+                "  image: registry.example/jupyter:2026.11\n", ""));
+        assertOneLineError(plan(kubeconfig, clusters, bad), 2, bad + " line 6: sessions[0]: missing field 'image'");
+    }
+
+    @Test
+    @DisplayName("a cluster that is not a context of the kubeconfig")
+    void unknownContext() throws Exception {
+        Path other = PlanFiles.write(dir, "other.yaml", PlanFiles.CLUSTERS.replace("k8s-b", "k8s-c"));
+        assertOneLineError(plan(kubeconfig, other, sessions), 2,
+                "--kubeconfig " + kubeconfig + " has no context 'k8s-c' (it has: k8s-a, k8s-b); every cluster name in "
+                        + other + " must be a context name of the kubeconfig");
+    }
+
+    @Test
+    @DisplayName("a cluster that does not answer: exit 1, naming the cluster and its server")
+    void unreachable() throws Exception {
+        // port 1 (tcpmux): privileged and unused, so no concurrently running test can be listening there
+        int closedPort = 1;
+        Path kube = PlanFiles.kubeconfig(dir, PlanFiles.contexts("k8s-a", PlanFiles.url(a), "k8s-b",
+                "http://127.0.0.1:" + closedPort));
+        assertOneLineError(plan(kube, clusters, sessions), 1, "cluster k8s-b (context k8s-b, http://127.0.0.1:"
+                + closedPort + "/): list session jobs in namespace ferry-sessions failed without an answer",
+                "check that the cluster is reachable");
+    }
+
+    @Test
+    @DisplayName("an instant that is not ISO-8601, and a window that is not cron")
+    void badOptions() {
+        assertOneLineError(plan(kubeconfig, clusters, sessions, "--deadline", "friday"), 2,
+                "--deadline must be an ISO-8601 instant such as 2026-11-30T18:00:00Z, was 'friday'");
+        assertOneLineError(plan(kubeconfig, clusters, sessions, "--window", "nights"), 2,
+                "budgets: migration window \"nights\": expected 5 fields");
+    }
+}
