@@ -8,7 +8,7 @@ import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.cluster.kube.PatchOutcome;
 import dev.ferry.cluster.kube.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
-import dev.ferry.cluster.kube.SessionPod;
+import dev.ferry.cluster.kube.JobPodStatus;
 import dev.ferry.cluster.kube.SessionSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -27,7 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link TargetClusters} over the federation's {@link KubeCluster}s. {@code spec.suspend} is not among
+ * {@link TargetClusters} over the federation's {@link KubeCluster}s. One list call per cluster reads every session
+ * Job, its migration state and, from the Job's status, where its pod stands ({@link JobPodStatus}). {@code spec.suspend} is not among
  * KubeCluster's calls, so suspending and unsuspending patch the Job through the cluster's fabric8 client (the same
  * client the KubeCluster uses, without retries), as one JSON merge patch of annotations and {@code spec.suspend}
  * guarded by the resourceVersion.
@@ -61,16 +62,13 @@ public final class KubeTargets implements TargetClusters {
     public List<TargetJob> jobs(String cluster) {
         KubeCluster kube = member(cluster);
         List<TargetJob> views = new ArrayList<>();
-        List<Job> jobs = kube.sessionJobs();
-        Map<String, SessionPod> pods = jobs.isEmpty() ? Map.of() : kube.sessionPodsByJob();
-        for (Job job : jobs) {
+        for (Job job : kube.sessionJobs()) {
             Optional<String> sessionId = SessionJobs.sessionId(job);
             if (sessionId.isEmpty()) {
                 continue;
             }
             Map<String, String> labels = job.getMetadata().getLabels();
-            Optional<PodPhase> pod = Optional.ofNullable(pods.get(SessionJobs.jobName(sessionId.get())))
-                    .map(SessionPod::phase);
+            Optional<PodPhase> pod = JobPodStatus.podPhase(job);
             views.add(new TargetJob(cluster, sessionId.get(), labels.getOrDefault(SessionJobs.OWNER, ""),
                     labels.getOrDefault(SessionJobs.TEAM, ""),
                     job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend()),

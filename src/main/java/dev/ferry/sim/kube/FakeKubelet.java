@@ -70,8 +70,7 @@ public final class FakeKubelet {
     private final ClusterModel.PodStart podStart;
     private final KubernetesClient client;
     private final String namespace;
-    private final List<SimulatedNode> nodes = new ArrayList<>();
-    private final Map<String, SimulatedNode> nodesByName = new LinkedHashMap<>();
+    private final ClusterNodes nodes;
     private final Map<String, TrackedPod> pods = new LinkedHashMap<>();
     private final List<PodListener> listeners = new ArrayList<>();
     private long podSequence;
@@ -82,6 +81,12 @@ public final class FakeKubelet {
     private long podsDeleted;
     private long nodeLosses;
     private long apiErrors;
+    private boolean retryDue;
+    private Map<String, Job> lastSeenJobs = Map.of();
+    private final Map<String, Map<String, Object>> jobStatusDue = new LinkedHashMap<>();
+    private double slowStartShare;
+    private double slowStartFactor = 1;
+    private boolean capacityReturned;
 
     /** Hears every phase change of the pods this kubelet manages. */
     @FunctionalInterface
@@ -112,14 +117,7 @@ public final class FakeKubelet {
             throw new IllegalArgumentException("cluster " + cluster + ": the client retries by itself on a real-time "
                     + "timer (requestRetryBackoffLimit " + retries + "); use KubeClients.withoutRetries");
         }
-        for (ClusterModel.NodePool pool : model.nodePools()) {
-            for (int i = 0; i < pool.count(); i++) {
-                SimulatedNode n = new SimulatedNode(String.format("%s-%s-%03d", cluster, pool.name(), i), pool.name(),
-                        pool.perNode());
-                nodes.add(n);
-                nodesByName.put(n.name, n);
-            }
-        }
+        this.nodes = new ClusterNodes(model);
     }
 
     public String cluster() {
@@ -133,43 +131,37 @@ public final class FakeKubelet {
     /**
      * Brings the pods in line with the Jobs: deletes the pods of suspended, deleting or deleted Jobs (freeing
      * their capacity), places pods that were unschedulable if room appeared, retries failed status writes, and
-     * creates a pod for every unsuspended Ferry Job that has none.
+     * creates a pod for every unsuspended Ferry Job that has none. One list call: the kubelet made every pod it
+     * manages, so it knows them without asking; a pod start between syncs acts on the Jobs as this sync saw them,
+     * as a real kubelet acts on its watch cache.
      */
     public void sync() {
+        retryDue = false;
+        capacityReturned = false;
         Map<String, Job> jobs = new TreeMap<>();
-        List<Pod> serverPods;
         try {
             for (Job j : client.batch().v1().jobs().inNamespace(namespace)
                     .withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY).list().getItems()) {
                 jobs.put(j.getMetadata().getName(), j);
             }
-            serverPods = new ArrayList<>(client.pods().inNamespace(namespace)
-                    .withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY).list().getItems());
         } catch (KubernetesClientException e) {
-            apiErrors++;
+            refused();
             return;
         }
-        serverPods.sort(Comparator.comparing(p -> p.getMetadata().getName()));
-        Set<String> onServer = new HashSet<>();
+        lastSeenJobs = jobs;
         Set<String> jobsWithPod = new HashSet<>();
-        for (Pod p : serverPods) {
-            String name = p.getMetadata().getName();
-            String jobName = JobPods.label(p, SessionJobs.JOB_NAME);
-            Job job = jobName == null ? null : jobs.get(jobName);
-            if (!JobPods.wants(job, JobPods.ownerUid(p))) {
-                if (!deletePod(name, job == null ? "JobGone" : "JobSuspended")) {
-                    onServer.add(name);
-                    jobsWithPod.add(jobName);
+        for (TrackedPod t : List.copyOf(pods.values())) {
+            Job job = jobs.get(t.jobName);
+            if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
+                if (!deletePod(t.name, job == null ? "JobGone" : "JobSuspended")) {
+                    jobsWithPod.add(t.jobName);
                 }
                 continue;
             }
-            onServer.add(name);
-            jobsWithPod.add(jobName);
+            jobsWithPod.add(t.jobName);
         }
-        for (TrackedPod t : List.copyOf(pods.values())) {
-            if (!onServer.contains(t.name)) {
-                forget(t, "JobGone");
-            }
+        for (String jobName : List.copyOf(jobStatusDue.keySet())) {
+            writeJobStatus(jobName);
         }
         for (TrackedPod t : List.copyOf(pods.values())) {
             if (t.failedWriteDue) {
@@ -188,11 +180,40 @@ public final class FakeKubelet {
     }
 
     /**
+     * Makes {@code share} of the pod starts from now on take {@code factor} times as long (an image registry or NFS
+     * server under strain). The extra draw is made only while {@code share} is positive.
+     */
+    public void setSlowStarts(double share, double factor) {
+        if (!(share >= 0 && share <= 1) || !(factor >= 1)) {
+            throw new IllegalArgumentException("slow starts: share in [0, 1] and factor >= 1, got " + share + " and "
+                    + factor);
+        }
+        slowStartShare = share;
+        slowStartFactor = factor;
+    }
+
+    /**
+     * Whether a {@link #sync()} has work even if no Job changed since the last one: a refused call to retry, a pod
+     * waiting for room, or a node that came back.
+     */
+    public boolean hasPendingWork() {
+        if (retryDue || capacityReturned || !jobStatusDue.isEmpty()) {
+            return true;
+        }
+        for (TrackedPod t : pods.values()) {
+            if (t.startDue || t.failedWriteDue || (t.phase == PodPhase.PENDING && t.node == null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Loses node {@code name} for {@code downForNanos}: its pods turn Failed ({@code NodeLost}) and it offers no
      * capacity until it returns. Losing a node that is down keeps it down until the later of the two returns.
      */
     public void loseNode(String name, long downForNanos) {
-        SimulatedNode node = nodesByName.get(name);
+        SimulatedNode node = nodes.byName(name);
         if (node == null) {
             throw new IllegalArgumentException("cluster " + cluster + " has no node " + name);
         }
@@ -207,12 +228,13 @@ public final class FakeKubelet {
         timer.schedule(back, () -> {
             if (node.generation == generation) {
                 node.up = true;
+                capacityReturned = true;
             }
         });
         for (TrackedPod t : List.copyOf(pods.values())) {
             if (t.node == node && (t.phase == PodPhase.PENDING || t.phase == PodPhase.RUNNING)) {
                 cancelStart(t);
-                release(t);
+                nodes.release(t);
                 PodPhase from = t.phase;
                 t.phase = PodPhase.FAILED;
                 failedByNodeLoss++;
@@ -231,12 +253,12 @@ public final class FakeKubelet {
 
     /** The nodes in the model's order. */
     public List<NodeView> nodes() {
-        return nodes.stream().map(FakeKubelet::view).toList();
+        return nodes.all().stream().map(ClusterNodes::view).toList();
     }
 
     /** The node called {@code name}. */
     public Optional<NodeView> node(String name) {
-        return Optional.ofNullable(nodesByName.get(name)).map(FakeKubelet::view);
+        return Optional.ofNullable(nodes.byName(name)).map(ClusterNodes::view);
     }
 
     /** The node pod {@code podName} is bound to, if this kubelet knows the pod and it has one. */
@@ -251,7 +273,7 @@ public final class FakeKubelet {
         String podName = jobName + "-" + suffix(++podSequence);
         TrackedPod t = new TrackedPod(podName, jobName, Objects.toString(job.getMetadata().getUid(), ""),
                 JobPods.label(job, SessionJobs.SESSION), request);
-        SimulatedNode node = choose(request);
+        SimulatedNode node = nodes.choose(request);
         Map<String, String> labels = new LinkedHashMap<>();
         if (job.getSpec().getTemplate().getMetadata() != null
                 && job.getSpec().getTemplate().getMetadata().getLabels() != null) {
@@ -278,12 +300,13 @@ public final class FakeKubelet {
         }
         if (node == null) {
             pod.editStatus().addNewCondition().withType("PodScheduled").withStatus("False")
-                    .withReason(UNSCHEDULABLE).withMessage(unschedulableMessage(request)).endCondition().endStatus();
+                    .withReason(UNSCHEDULABLE).withMessage(nodes.unschedulableMessage(request)).endCondition()
+                    .endStatus();
         }
         try {
             client.pods().inNamespace(namespace).resource(pod.build()).create();
         } catch (KubernetesClientException e) {
-            apiErrors++;
+            refused();
             return;
         }
         podsCreated++;
@@ -293,7 +316,7 @@ public final class FakeKubelet {
             unschedulableAttempts++;
             notify(t, null, PodPhase.PENDING, UNSCHEDULABLE);
         } else {
-            reserve(t, node);
+            nodes.reserve(t, node);
             notify(t, null, PodPhase.PENDING, "Scheduled");
             scheduleStart(t);
         }
@@ -301,7 +324,7 @@ public final class FakeKubelet {
 
     /** Binds an unschedulable pod if a node fits it now. */
     private void place(TrackedPod t) {
-        SimulatedNode node = choose(t.request);
+        SimulatedNode node = nodes.choose(t.request);
         if (node == null) {
             unschedulableAttempts++;
             return;
@@ -312,15 +335,19 @@ public final class FakeKubelet {
         try {
             pod(t.name).patch(PatchContext.of(PatchType.JSON_MERGE), body);
         } catch (KubernetesClientException e) {
-            apiErrors++;
+            refused();
             return;
         }
-        reserve(t, node);
+        nodes.reserve(t, node);
         scheduleStart(t);
     }
 
     private void scheduleStart(TrackedPod t) {
-        long at = Math.addExact(clock.nanos(), podStart.sample(random).totalNanos());
+        long latency = podStart.sample(random).totalNanos();
+        if (slowStartShare > 0 && random.nextDouble() < slowStartShare) {
+            latency = Math.round(latency * slowStartFactor);
+        }
+        long at = Math.addExact(clock.nanos(), latency);
         t.start = timer.schedule(at, () -> {
             t.start = null;
             start(t);
@@ -333,16 +360,12 @@ public final class FakeKubelet {
         if (pods.get(t.name) != t || t.phase != PodPhase.PENDING || t.node == null) {
             return;
         }
+        Job job = lastSeenJobs.get(t.jobName);
+        if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
+            deletePod(t.name, job == null ? "JobGone" : "JobSuspended");
+            return;
+        }
         try {
-            Job job = client.batch().v1().jobs().inNamespace(namespace).withName(t.jobName).get();
-            if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
-                deletePod(t.name, job == null ? "JobGone" : "JobSuspended");
-                return;
-            }
-            if (pod(t.name).get() == null) {
-                forget(t, "JobGone");
-                return;
-            }
             String now = Instant.ofEpochMilli(clock.epochMillis()).toString();
             List<Map<String, Object>> conditions = new ArrayList<>();
             for (String type : List.of("PodScheduled", "Initialized", "ContainersReady", "Ready")) {
@@ -355,7 +378,11 @@ public final class FakeKubelet {
             pod(t.name).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
                     client.getKubernetesSerialization().asJson(Map.of("status", status)));
         } catch (KubernetesClientException e) {
-            apiErrors++;
+            if (e.getCode() == 404) {
+                forget(t, "JobGone"); // deleted behind the kubelet's back
+                return;
+            }
+            refused();
             t.startDue = true;
             return;
         }
@@ -374,7 +401,7 @@ public final class FakeKubelet {
                     client.getKubernetesSerialization().asJson(Map.of("status", status)));
             t.failedWriteDue = false;
         } catch (KubernetesClientException e) {
-            apiErrors++;
+            refused();
             t.failedWriteDue = true;
         }
     }
@@ -384,7 +411,7 @@ public final class FakeKubelet {
         try {
             pod(name).delete();
         } catch (KubernetesClientException e) {
-            apiErrors++;
+            refused();
             return false;
         }
         podsDeleted++;
@@ -397,53 +424,14 @@ public final class FakeKubelet {
 
     private void forget(TrackedPod t, String reason) {
         cancelStart(t);
-        release(t);
+        nodes.release(t);
         pods.remove(t.name);
         notify(t, t.phase, null, reason);
     }
 
-    private SimulatedNode choose(Capacity request) {
-        boolean wantsGpu = request.gpus() > 0;
-        SimulatedNode best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (SimulatedNode n : nodes) {
-            if (!n.up || n.gpuNode() != wantsGpu || !n.free().fits(request)) {
-                continue;
-            }
-            double score = fraction(n.free().cpuMillis() - request.cpuMillis(), n.allocatable.cpuMillis())
-                    + fraction(n.free().memoryGiB() - request.memoryGiB(), n.allocatable.memoryGiB());
-            if (score > bestScore) {
-                best = n;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
-    private String unschedulableMessage(Capacity request) {
-        long up = nodes.stream().filter(n -> n.up).count();
-        return "0/" + nodes.size() + " nodes are available (" + up + " up): none has " + request.cpuMillis()
-                + "m cpu, " + request.memoryGiB() + " GiB memory and " + request.gpus() + " GPUs free"
-                + (request.gpus() > 0 ? " on a GPU node" : " on a node without GPU taint");
-    }
-
-    private void reserve(TrackedPod t, SimulatedNode node) {
-        t.node = node;
-        node.cpuUsed += t.request.cpuMillis();
-        node.memoryUsed += t.request.memoryGiB();
-        node.gpusUsed += t.request.gpus();
-        node.pods++;
-        t.reserved = true;
-    }
-
-    private void release(TrackedPod t) {
-        if (t.reserved) {
-            t.node.cpuUsed -= t.request.cpuMillis();
-            t.node.memoryUsed -= t.request.memoryGiB();
-            t.node.gpusUsed -= t.request.gpus();
-            t.node.pods--;
-            t.reserved = false;
-        }
+    private void refused() {
+        apiErrors++;
+        retryDue = true;
     }
 
     private static void cancelStart(TrackedPod t) {
@@ -454,7 +442,38 @@ public final class FakeKubelet {
         t.startDue = false;
     }
 
+    /**
+     * Plays the Job controller's part of a pod change: the Job's {@code status.active}, {@code ready} and
+     * {@code failed}, which is what the scheduler reads. A refused write is retried on the next sync.
+     */
+    private void recordOnJob(String jobName, PodPhase to) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("active", to == PodPhase.PENDING || to == PodPhase.RUNNING ? 1 : 0);
+        status.put("ready", to == PodPhase.RUNNING ? 1 : 0);
+        if (to == PodPhase.FAILED) {
+            status.put("failed", 1);
+        }
+        jobStatusDue.put(jobName, status);
+        writeJobStatus(jobName);
+    }
+
+    private void writeJobStatus(String jobName) {
+        Map<String, Object> status = jobStatusDue.get(jobName);
+        try {
+            client.batch().v1().jobs().inNamespace(namespace).withName(jobName).subresource("status")
+                    .patch(PatchContext.of(PatchType.JSON_MERGE),
+                            client.getKubernetesSerialization().asJson(Map.of("status", status)));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) { // a Job that is gone has no status to keep
+                refused();
+                return;
+            }
+        }
+        jobStatusDue.remove(jobName);
+    }
+
     private void notify(TrackedPod t, PodPhase from, PodPhase to, String reason) {
+        recordOnJob(t.jobName, to);
         PodChange change = new PodChange(cluster, t.name, t.jobName, t.sessionId == null ? "" : t.sessionId,
                 t.node == null ? "" : t.node.name, from, to, reason, clock.nanos());
         for (PodListener l : listeners) {
@@ -471,11 +490,5 @@ public final class FakeKubelet {
         return s.length() >= 5 ? s : "0".repeat(5 - s.length()) + s;
     }
 
-    private static double fraction(long part, long whole) {
-        return whole == 0 ? 0 : (double) part / whole;
-    }
 
-    private static NodeView view(SimulatedNode n) {
-        return new NodeView(n.name, n.pool, n.allocatable, n.up ? n.free() : Capacity.ZERO, n.up, n.pods);
-    }
 }

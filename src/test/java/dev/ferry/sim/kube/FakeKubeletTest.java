@@ -181,13 +181,16 @@ class FakeKubeletTest {
         });
         assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(new Capacity(28_000, 112, 0));
 
-        // suspended while Pending, with no sync before the start event: the start event deletes it
+        // suspended while Pending and no sync before the start event: the kubelet acts on the Jobs as it last saw
+        // them, so the pod starts, and the next sync deletes it
         createJob(spec("s3", 4_000, 16, 0));
         kubelet.sync();
         suspend("s3");
         kernel.runUntil(START * 2);
+        assertThat(onlyPod("s3").getStatus().getPhase()).isEqualTo("Running");
+        kubelet.sync();
         assertThat(pods("s3")).isEmpty();
-        assertThat(kubelet.counters().podsStarted()).isEqualTo(2);
+        assertThat(kubelet.counters().podsStarted()).isEqualTo(3);
         assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(new Capacity(28_000, 112, 0));
 
         // unsuspended: a new pod

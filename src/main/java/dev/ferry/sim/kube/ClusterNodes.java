@@ -1,0 +1,94 @@
+package dev.ferry.sim.kube;
+
+import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.model.ClusterModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nodes of one simulated cluster and the fake kube-scheduler's part: least-allocated placement with tainted GPU
+ * nodes, and the capacity each placed pod reserves.
+ */
+final class ClusterNodes {
+
+    private final List<SimulatedNode> nodes = new ArrayList<>();
+    private final Map<String, SimulatedNode> byName = new LinkedHashMap<>();
+
+    ClusterNodes(ClusterModel.Cluster model) {
+        for (ClusterModel.NodePool pool : model.nodePools()) {
+            for (int i = 0; i < pool.count(); i++) {
+                SimulatedNode n = new SimulatedNode(String.format("%s-%s-%03d", model.name(), pool.name(), i),
+                        pool.name(), pool.perNode());
+                nodes.add(n);
+                byName.put(n.name, n);
+            }
+        }
+    }
+
+    /** In the model's order: pools in file order, then index. */
+    List<SimulatedNode> all() {
+        return nodes;
+    }
+
+    SimulatedNode byName(String name) {
+        return byName.get(name);
+    }
+
+    /**
+     * The node that is up, fits {@code request} and leaves the most CPU and memory free (sum of the free
+     * fractions); ties go to the first in model order; null if none fits.
+     */
+    SimulatedNode choose(Capacity request) {
+        boolean wantsGpu = request.gpus() > 0;
+        SimulatedNode best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (SimulatedNode n : nodes) {
+            if (!n.up || n.gpuNode() != wantsGpu || !n.free().fits(request)) {
+                continue;
+            }
+            double score = fraction(n.free().cpuMillis() - request.cpuMillis(), n.allocatable.cpuMillis())
+                    + fraction(n.free().memoryGiB() - request.memoryGiB(), n.allocatable.memoryGiB());
+            if (score > bestScore) {
+                best = n;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    String unschedulableMessage(Capacity request) {
+        long up = nodes.stream().filter(n -> n.up).count();
+        return "0/" + nodes.size() + " nodes are available (" + up + " up): none has " + request.cpuMillis()
+                + "m cpu, " + request.memoryGiB() + " GiB memory and " + request.gpus() + " GPUs free"
+                + (request.gpus() > 0 ? " on a GPU node" : " on a node without GPU taint");
+    }
+
+    void reserve(TrackedPod t, SimulatedNode node) {
+        t.node = node;
+        node.cpuUsed += t.request.cpuMillis();
+        node.memoryUsed += t.request.memoryGiB();
+        node.gpusUsed += t.request.gpus();
+        node.pods++;
+        t.reserved = true;
+    }
+
+    void release(TrackedPod t) {
+        if (t.reserved) {
+            t.node.cpuUsed -= t.request.cpuMillis();
+            t.node.memoryUsed -= t.request.memoryGiB();
+            t.node.gpusUsed -= t.request.gpus();
+            t.node.pods--;
+            t.reserved = false;
+        }
+    }
+
+    private static double fraction(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    static NodeView view(SimulatedNode n) {
+        return new NodeView(n.name, n.pool, n.allocatable, n.up ? n.free() : Capacity.ZERO, n.up, n.pods);
+    }
+}
