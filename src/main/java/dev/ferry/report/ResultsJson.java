@@ -63,10 +63,24 @@ public final class ResultsJson {
             mig.put("failed", m.failed());
             mig.put("rolled_back", m.rolledBack());
             mig.put("stranded", m.stranded());
+            mig.put("still_on_source", m.onSource());
             mig.put("double_running", m.doubleRunning());
             mig.put("makespan_h", round(m.makespanHours(), 3));
+            mig.put("scheduler_passes", m.passes());
+            ObjectNode peaks = mig.putObject("budgets_observed");
+            peaks.put("peak_in_flight", m.budgets().inFlight());
+            peaks.put("peak_in_flight_per_cluster", m.budgets().perCluster());
+            peaks.put("team_share_exceeded", m.budgets().teamOverLimit());
+            ObjectNode clusters = mig.putObject("clusters");
+            clusters.put("api_requests", m.faults().apiRequests());
+            clusters.put("api_errors_injected", m.faults().apiErrorsInjected());
+            clusters.put("refused_by_outage", m.faults().refusedByOutage());
+            clusters.put("nodes_lost", m.faults().nodesLost());
+            clusters.put("pods_failed_by_node_loss", m.faults().podsFailed());
             ObjectNode d = root.putObject("disruption");
             d.put("sessions_disrupted_while_active", m.disruptedWhileActive());
+            d.put("share_disrupted_while_active",
+                    round(m.disruptedWhileActive() / (double) Math.max(1, r.sessions()), 6));
             quantiles(d.putObject("user_visible_s"), m.userVisibleSeconds());
             quantiles(d.putObject("total_s"), m.totalSeconds());
             d.put("lost_kernel_state", m.lostKernelState());

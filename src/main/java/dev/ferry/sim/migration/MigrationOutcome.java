@@ -8,6 +8,7 @@ package dev.ferry.sim.migration;
  * @param failed                sessions whose Job ended FAILED
  * @param rolledBack            sessions rolled back to the source at least once
  * @param stranded              sessions running nowhere at the end (neither the source task nor a target pod)
+ * @param onSource              sessions running on the source at the end (not migrated yet, or rolled back)
  * @param doubleRunning         sessions ever running on the source and a target at once
  * @param makespanHours         from the migration's start to the last session becoming usable on its target
  * @param disruptedWhileActive  sessions with at least one user-visible disruption window
@@ -17,9 +18,31 @@ package dev.ferry.sim.migration;
  * @param lostKernelState       running containers the migration stopped (each loses its notebook kernels' memory)
  * @param lostPackages          packages the user had that the checkpoint lacked when the migration stopped them
  * @param passes                scheduler passes run
+ * @param faults                what the clusters did and suffered
+ * @param budgets               the most migrations in flight at once, as the clusters saw them written
  */
-public record MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded,
+public record MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded, int onSource,
                                int doubleRunning, double makespanHours, int disruptedWhileActive,
                                double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState,
-                               long lostPackages, long passes) {
+                               long lostPackages, long passes, ClusterActivity faults,
+                               BudgetPeaks budgets) {
+
+    /**
+     * @param inFlight      most migrations in flight at once over the federation
+     * @param perCluster    most in flight at once onto one cluster
+     * @param teamOverLimit times a migration started while its team already had its budgeted share in flight
+     */
+    public record BudgetPeaks(int inFlight, int perCluster, int teamOverLimit) {
+    }
+
+    /**
+     * @param apiRequests       requests the mock API servers answered
+     * @param apiErrorsInjected of those, answered with an injected 500, 503 or 429
+     * @param refusedByOutage   of those, refused because the cluster was down
+     * @param nodesLost         node losses on the target clusters
+     * @param podsFailed        pods failed by those losses
+     */
+    public record ClusterActivity(long apiRequests, long apiErrorsInjected, long refusedByOutage, long nodesLost,
+                                  long podsFailed) {
+    }
 }

@@ -1,8 +1,5 @@
 package dev.ferry.sim.migration;
 
-import dev.ferry.cluster.kube.Federation;
-import dev.ferry.cluster.kube.KubeClients;
-import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.cluster.kube.MigrationState;
 import dev.ferry.cluster.kube.PodPhase;
 import dev.ferry.cluster.kube.SessionKind;
@@ -25,7 +22,6 @@ import dev.ferry.migrate.reconcile.MigrationScheduler;
 import dev.ferry.migrate.reconcile.Observer;
 import dev.ferry.migrate.reconcile.Reconcile;
 import dev.ferry.migrate.reconcile.TargetJob;
-import dev.ferry.model.ClusterModel;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.PodChange;
 import dev.ferry.sim.peloton.FakePeloton;
@@ -34,26 +30,14 @@ import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.world.ActivitySchedule;
 import dev.ferry.time.Timer;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The migration on the sessions' kernel: one fabric8 CRUD mock server and one {@link FakeKubelet} per cluster of
@@ -76,17 +60,8 @@ public final class MigrationWorld implements AutoCloseable {
     private static final long SECOND = 1_000_000_000L;
     private static final long HOUR = 3_600 * SECOND;
     private static final long MS = 1_000_000L;
-    private static final String NAMESPACE = "ferry-sessions";
     private static final long MIN_STEP_MS = 1_000;
     private static final long MAX_SLEEP_MS = 15 * 60_000;
-    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_LOG.setLevel(Level.WARNING);
-    }
-
-    private record Window(int session, long start, long end, boolean visible) {
-    }
 
     private final Kernel kernel;
     private final List<SimulatedSession> sessions;
@@ -95,32 +70,23 @@ public final class MigrationWorld implements AutoCloseable {
     private final Workload.Migration config;
     private final long startNanos;
     private final long epochAtZero;
-    private final List<KubernetesMockServer> servers = new ArrayList<>();
-    private final List<KubernetesClient> clients = new ArrayList<>();
-    private final List<FakeKubelet> kubelets = new ArrayList<>();
+    private final MockFederation federation;
+    private final BudgetAudit audit;
     private final KubeTargets targets;
     private final FakePeloton peloton;
     private final MigrationScheduler scheduler;
     private final Map<String, Integer> index = new HashMap<>();
-    private final boolean[] sourceRunning;
-    private final boolean[] targetRunning;
-    private final boolean[] doubled;
-    private final boolean[] rolledBack;
-    private final long[] windowStart;
+    private final DisruptionLedger ledger;
     private final long[] restored;
     private final int[] activityCursor;
-    private final List<Window> windows = new ArrayList<>();
     private final double rollingPerHour;
     private final Admitting admitting;
-    private long lostKernelState;
-    private long lostPackages;
-    private long lastUsable = -1;
     private long passes;
     private Timer.Scheduled nextPass;
     private long nextPassAt = Long.MAX_VALUE;
 
     public MigrationWorld(Kernel kernel, List<SimulatedSession> sessions, List<ActivitySchedule> schedules,
-            Workload.Migration config, Strategy strategy, long seed) {
+            Workload.Migration config, Strategy strategy, long seed, long horizonNanos) {
         this.kernel = kernel;
         this.sessions = sessions;
         this.schedules = schedules;
@@ -129,47 +95,14 @@ public final class MigrationWorld implements AutoCloseable {
         this.epochAtZero = kernel.epochMillis() - kernel.nanos() / MS;
         this.startNanos = (long) (config.startHour() * HOUR);
         int n = sessions.size();
-        sourceRunning = new boolean[n];
-        targetRunning = new boolean[n];
-        doubled = new boolean[n];
-        rolledBack = new boolean[n];
-        windowStart = new long[n];
+        ledger = new DisruptionLedger(schedules);
         restored = new long[n];
         activityCursor = new int[n];
-        Arrays.fill(windowStart, -1);
         Arrays.fill(restored, -1);
         SplittableRandom random = new SplittableRandom(seed ^ 0x6d16_7a7e_0fe4_4aL);
-        ClusterModel model = config.clusters();
-        List<Federation.Member> members = new ArrayList<>();
-        Map<String, KubernetesClient> byName = new LinkedHashMap<>();
-        List<String> zones = new ArrayList<>();
-        try {
-            for (ClusterModel.Cluster c : model.clusters()) {
-                KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-                        new HashMap<>(), new KubernetesCrudDispatcher(), false);
-                servers.add(server);
-                server.init(InetAddress.getByName("127.0.0.1"), 0);
-                KubernetesClient client;
-                try (NamespacedKubernetesClient base = server.createClient()) {
-                    client = KubeClients.create(base.getConfiguration());
-                }
-                clients.add(client);
-                byName.put(c.name(), client);
-                members.add(new Federation.Member(new KubeCluster(c.name(), c.zone(), client, NAMESPACE),
-                        c.capacity()));
-                FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
-                        new SplittableRandom(random.nextLong()), client, NAMESPACE);
-                kubelet.addListener(this::onPod);
-                kubelets.add(kubelet);
-                if (!zones.contains(c.zone())) {
-                    zones.add(c.zone());
-                }
-            }
-        } catch (UnknownHostException | RuntimeException e) {
-            close();
-            throw new IllegalStateException("cannot start the mocked clusters: " + e.getMessage(), e);
-        }
-        targets = new KubeTargets(new Federation(members), byName);
+        federation = new MockFederation(config.clusters(), kernel, random, this::onPod);
+        targets = federation.targets();
+        List<String> zones = federation.zones();
         peloton = new FakePeloton(kernel, kernel, new SplittableRandom(random.nextLong()),
                 FakePeloton.Config.fixed(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1),
                         Duration.ofSeconds(20)));
@@ -179,15 +112,20 @@ public final class MigrationWorld implements AutoCloseable {
             index.put(id(i), i);
             peloton.register(id(i), s.profile().owner(), s.profile().team(), zones.get(i % zones.size()),
                     new Resources(size.cpu(), (long) Math.ceil(size.memoryGib() * 1024), 0, size.gpu()));
-            sourceRunning[i] = true;
         }
         peloton.addTransitionListener(this::onTask);
         rollingPerHour = config.rollingPerHour();
         admitting = strategy == Strategy.ROLLING ? new Admitting() : null;
         PelotonClient view = admitting != null ? admitting : peloton;
-        Observer observer = new Observer(view, targets, this::signals, this::spec);
-        Executor executor = new Executor(view, targets, (sessionId, owner, deadline) -> { });
-        scheduler = new MigrationScheduler(kernel, observer, executor, policy(n));
+        MigrationPolicy policy = policy(n);
+        Map<String, Integer> teams = new HashMap<>();
+        sessions.forEach(s -> teams.merge(s.profile().team(), 1, Integer::sum));
+        audit = new BudgetAudit(targets, policy.budget(), teams);
+        Observer observer = new Observer(view, audit, this::signals, this::spec);
+        Executor executor = new Executor(view, audit, (sessionId, owner, deadline) -> { });
+        scheduler = new MigrationScheduler(kernel, observer, executor, policy);
+        FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
+                startNanos, horizonNanos);
         schedulePass(startNanos);
     }
 
@@ -302,10 +240,8 @@ public final class MigrationWorld implements AutoCloseable {
         passes++;
         updateActivity();
         Reconcile r = scheduler.reconcile();
-        for (FakeKubelet k : kubelets) {
-            k.sync();
-        }
-        checkDoubleRunning();
+        federation.syncKubelets();
+        ledger.checkDoubleRunning();
         long now = kernel.epochMillis();
         long delayMs = Math.max(MIN_STEP_MS, Math.min(MAX_SLEEP_MS, r.nextWakeupMillis() - now));
         long next = kernel.nanos() + delayMs * MS;
@@ -331,14 +267,6 @@ public final class MigrationWorld implements AutoCloseable {
         }
     }
 
-    private void checkDoubleRunning() {
-        for (int i = 0; i < sourceRunning.length; i++) {
-            if (sourceRunning[i] && targetRunning[i]) {
-                doubled[i] = true;
-            }
-        }
-    }
-
     // ---- the sessions follow the clusters ----
 
     private void onTask(TaskTransition t) {
@@ -347,15 +275,11 @@ public final class MigrationWorld implements AutoCloseable {
             return;
         }
         if (t.from() == TaskState.RUNNING && t.to() != TaskState.RUNNING) {
-            sourceRunning[i] = false;
-            goDown(i);
+            goDown(i, true);
         }
         if (t.to() == TaskState.RUNNING) {
-            sourceRunning[i] = true;
-            rolledBack[i] = true;
-            doubled[i] |= targetRunning[i];
             sessions.get(i).startAfterMigration();
-            closeWindow(i);
+            ledger.sourceUp(i, kernel.nanos());
         }
         if (t.to().isTerminal()) {
             wake();
@@ -368,60 +292,30 @@ public final class MigrationWorld implements AutoCloseable {
             return;
         }
         if (c.to() == PodPhase.RUNNING) {
-            targetRunning[i] = true;
-            doubled[i] |= sourceRunning[i];
             restored[i] = sessions.get(i).startAfterMigration();
-            closeWindow(i);
-            lastUsable = Math.max(lastUsable, kernel.nanos());
+            ledger.targetUp(i, kernel.nanos());
         } else if (c.from() == PodPhase.RUNNING) {
-            targetRunning[i] = false;
-            goDown(i);
+            goDown(i, false);
         }
         wake();
     }
 
-    private void goDown(int i) {
+    private void goDown(int i, boolean source) {
         SimulatedSession s = sessions.get(i);
-        if (s.up()) {
-            lostKernelState++;
-        }
-        lostPackages += s.stopForMigration();
+        boolean wasUp = s.up();
+        long lost = s.stopForMigration();
         restored[i] = -1;
-        if (windowStart[i] < 0) {
-            windowStart[i] = kernel.nanos();
-        }
-    }
-
-    private void closeWindow(int i) {
-        if (windowStart[i] >= 0) {
-            windows.add(new Window(i, windowStart[i], kernel.nanos(), activeDuring(schedules.get(i), windowStart[i],
-                    kernel.nanos())));
-            windowStart[i] = -1;
-        }
-    }
-
-    /** Whether the user was active at any moment of [from, to]. */
-    static boolean activeDuring(ActivitySchedule a, long from, long to) {
-        if (a.activeAt(from)) {
-            return true;
-        }
-        for (int p = 0; p < a.periods(); p++) {
-            if (a.start(p) > from && a.start(p) <= to) {
-                return true;
-            }
-        }
-        return false;
+        ledger.down(i, source, kernel.nanos(), wasUp, lost);
     }
 
     // ---- the end ----
 
     /** The figures at the horizon; windows still open end there. Call once, after the kernel ran to the horizon. */
     public MigrationOutcome outcome() {
-        for (int i = 0; i < windowStart.length; i++) {
-            closeWindow(i);
-        }
         int migrated = 0;
         int failed = 0;
+        MigrationOutcome.ClusterActivity activity = federation.activity();
+        federation.calm(); // the harness's own reading is not subject to the workload's faults
         for (ClusterInfo c : targets.clusters()) {
             for (TargetJob j : targets.jobs(c.name())) {
                 MigrationState state = j.annotations().map(a -> a.state()).orElse(null);
@@ -432,64 +326,13 @@ public final class MigrationWorld implements AutoCloseable {
                 }
             }
         }
-        int stranded = 0;
-        int doubleRunning = 0;
-        int rolled = 0;
-        for (int i = 0; i < sourceRunning.length; i++) {
-            stranded += !sourceRunning[i] && !targetRunning[i] ? 1 : 0;
-            doubleRunning += doubled[i] ? 1 : 0;
-        }
-        // a rollback is the source RUNNING again; the first RUNNING at registration is not reported
-        for (boolean b : rolledBack) {
-            rolled += b ? 1 : 0;
-        }
-        boolean[] disrupted = new boolean[sourceRunning.length];
-        List<Double> visible = new ArrayList<>();
-        List<Double> total = new ArrayList<>();
-        for (Window w : windows) {
-            double seconds = (w.end() - w.start()) / 1e9;
-            total.add(seconds);
-            if (w.visible()) {
-                visible.add(seconds);
-                disrupted[w.session()] = true;
-            }
-        }
-        int disruptedWhileActive = 0;
-        for (boolean b : disrupted) {
-            disruptedWhileActive += b ? 1 : 0;
-        }
-        double makespan = lastUsable < 0 ? 0 : (lastUsable - startNanos) / (double) HOUR;
-        return new MigrationOutcome(strategy.label(), migrated, failed, rolled, stranded, doubleRunning, makespan,
-                disruptedWhileActive, quantiles(visible), quantiles(total), windows.size(), lostKernelState,
-                lostPackages, passes);
-    }
-
-    /** {p50, p95, p99, max} by nearest rank; zeros when empty. */
-    static double[] quantiles(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (v.length == 0) {
-            return new double[4];
-        }
-        return new double[] {rank(v, 0.50), rank(v, 0.95), rank(v, 0.99), v[v.length - 1]};
-    }
-
-    private static double rank(double[] sorted, double q) {
-        int k = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+        return ledger.outcome(strategy.label(), migrated, failed, startNanos, passes, kernel.nanos(),
+                activity, audit.peaks());
     }
 
     /** Closes the clients and stops the mock servers. */
     @Override
     public void close() {
-        for (KubernetesClient c : clients) {
-            c.close();
-        }
-        for (KubernetesMockServer s : servers) {
-            try {
-                s.destroy();
-            } catch (RuntimeException e) {
-                // already stopped
-            }
-        }
+        federation.close();
     }
 }

@@ -151,7 +151,8 @@ public final class Simulation {
     public SimulationResult run(DoubleConsumer progress) {
         long horizon = workload.horizonNanos();
         MigrationWorld world = strategy == null ? null
-                : new MigrationWorld(kernel, sessions, schedules, workload.migration(), strategy, seed);
+                : new MigrationWorld(kernel, sessions, schedules, workload.migration(), strategy, seed,
+                        workload.horizonNanos());
         try {
             for (long t = 0; t < horizon; ) {
                 t = Math.min(horizon, t + HOUR);

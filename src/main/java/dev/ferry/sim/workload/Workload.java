@@ -29,10 +29,11 @@ public record Workload(String name, String description, int sessions, double day
      * hours after the start. {@code strategy} is the default (the command line may override it); the budgets,
      * idle threshold, deadline ({@code deadlineHour} from the start) and notice apply to idle-aware;
      * {@code rollingPerHour} is the rate of rolling. {@code windows} are cron expressions (none: any time).
+     * {@code faults} apply to every strategy.
      */
     public record Migration(Strategy strategy, double idleThresholdMinutes, int maxConcurrent, int maxPerCluster,
                             double maxTeamShare, List<String> windows, double deadlineHour, double noticeHours,
-                            double rollingPerHour, double startHour, ClusterModel clusters) {
+                            double rollingPerHour, double startHour, ClusterModel clusters, MigrationFaults faults) {
 
         public Migration {
             windows = List.copyOf(windows);

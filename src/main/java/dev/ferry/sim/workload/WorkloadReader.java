@@ -99,11 +99,12 @@ public final class WorkloadReader {
      *             budgets: {max_concurrent: 20, max_per_cluster: 10, max_team_share: 0.25,
      *                       windows: "* 0-7,19-23 * * *; * * * * 0,6"}}
      * </pre>
-     * {@code windows} holds cron expressions separated by {@code ;} (absent: any time).
+     * {@code windows} holds cron expressions separated by {@code ;} (absent: any time). {@code faults} is optional
+     * (see {@link #faults}).
      */
     private static Workload.Migration migration(Fields m, Path dir, double days) throws ConfigException {
         m.allowOnly("strategy", "idle_threshold_minutes", "budgets", "deadline_hour", "notice_hours",
-                "rolling_per_hour", "start_hour", "clusters");
+                "rolling_per_hour", "start_hour", "clusters", "faults");
         Strategy strategy = Strategy.fromLabel(m.choice("strategy", Strategy.labels(), "idle-aware")).orElseThrow();
         double hours = days * 24;
         double startHour = m.number("start_hour", 0, hours, 0);
@@ -134,9 +135,70 @@ public final class WorkloadReader {
         if (!clustersFile.toFile().isFile()) {
             throw m.error("clusters", "no cluster model file at " + clustersFile);
         }
+        ClusterModel clusters = ClusterModel.read(clustersFile);
+        MigrationFaults faults = m.has("faults") ? faults(m.object("faults"), clusters, hours) : MigrationFaults.NONE;
         return new Workload.Migration(strategy, m.number("idle_threshold_minutes", 0.01, 7 * 24 * 60, 30),
                 maxConcurrent, maxPerCluster, teamShare, windows, deadline, m.number("notice_hours", 0, 24 * 30, 8),
-                m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, ClusterModel.read(clustersFile));
+                m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, clusters, faults);
+    }
+
+    /**
+     * The {@code faults:} of a migration, e.g.
+     * <pre>
+     * faults:
+     *   api_error_rate: 0.2            # share of Kubernetes API calls answered 500, 503 or 429
+     *   outages:                       # an API server unreachable; a zone names all its clusters
+     *     - {cluster: k8s-a1, from_hour: 30, hours: 6}
+     *     - {zone: zone-b, from_hour: 50, hours: 6, nodes_lost: true}
+     *   node_losses_per_cluster_day: 2
+     *   node_down_hours: 1
+     *   slow_pod_starts: {share: 0.1, factor: 10}
+     * </pre>
+     */
+    private static MigrationFaults faults(Fields f, ClusterModel clusters, double hours) throws ConfigException {
+        f.allowOnly("api_error_rate", "outages", "node_losses_per_cluster_day", "node_down_hours", "slow_pod_starts");
+        List<MigrationFaults.Outage> outages = new ArrayList<>();
+        if (f.has("outages")) {
+            for (Fields o : f.list("outages")) {
+                o.allowOnly("cluster", "zone", "from_hour", "hours", "nodes_lost");
+                if (o.has("cluster") == o.has("zone")) {
+                    throw o.error(o.has("zone") ? "zone" : "from_hour",
+                            "an outage names either a cluster or a zone, not both or neither");
+                }
+                double from = o.number("from_hour", 0, hours);
+                double length = o.number("hours", 0.001, 100 * hours);
+                boolean nodesLost = "true".equals(o.choice("nodes_lost", List.of("true", "false"), "false"));
+                List<String> names = new ArrayList<>();
+                if (o.has("cluster")) {
+                    String name = o.text("cluster");
+                    if (clusters.clusters().stream().noneMatch(c -> c.name().equals(name))) {
+                        throw o.error("cluster", "no cluster '" + name + "' in the cluster model (it has "
+                                + clusters.clusters().stream().map(ClusterModel.Cluster::name).toList() + ")");
+                    }
+                    names.add(name);
+                } else {
+                    String zone = o.text("zone");
+                    clusters.clusters().stream().filter(c -> c.zone().equals(zone))
+                            .forEach(c -> names.add(c.name()));
+                    if (names.isEmpty()) {
+                        throw o.error("zone", "no cluster of the cluster model is in zone '" + zone + "' (zones: "
+                                + clusters.clusters().stream().map(ClusterModel.Cluster::zone).distinct().toList()
+                                + ")");
+                    }
+                }
+                names.forEach(n -> outages.add(new MigrationFaults.Outage(n, from, length, nodesLost)));
+            }
+        }
+        double slowShare = 0;
+        double slowFactor = 1;
+        if (f.has("slow_pod_starts")) {
+            Fields s = f.object("slow_pod_starts").allowOnly("share", "factor");
+            slowShare = s.number("share", 0, 1);
+            slowFactor = s.number("factor", 1, 1000);
+        }
+        return new MigrationFaults(f.number("api_error_rate", 0, 0.9, 0), outages,
+                f.number("node_losses_per_cluster_day", 0, 10_000, 0), f.number("node_down_hours", 0.001, 24 * 30, 1),
+                slowShare, slowFactor);
     }
 
     private static Path model(Path dir, Fields models, String which) throws ConfigException {

@@ -109,4 +109,60 @@ class MigrationSectionTest {
         assertThatThrownBy(() -> WorkloadReader.read(file))
                 .hasMessageContaining("line 6").hasMessageContaining("no cluster model file at");
     }
+
+    @Test
+    void readsFaultsAndExpandsAZoneToItsClusters() throws Exception {
+        Workload w = WorkloadReader.read(workload("""
+                migration:
+                  clusters: %s
+                  faults:
+                    api_error_rate: 0.2
+                    outages:
+                      - {cluster: k8s-a1, from_hour: 20, hours: 6}
+                      - {zone: zone-b, from_hour: 30, hours: 2, nodes_lost: true}
+                    node_losses_per_cluster_day: 3
+                    node_down_hours: 0.5
+                    slow_pod_starts: {share: 0.1, factor: 8}
+                """.formatted(clusters())));
+        var f = w.migration().faults();
+        assertThat(f.apiErrorRate()).isEqualTo(0.2);
+        assertThat(f.outages()).containsExactly(
+                new dev.ferry.sim.workload.MigrationFaults.Outage("k8s-a1", 20, 6, false),
+                new dev.ferry.sim.workload.MigrationFaults.Outage("k8s-b1", 30, 2, true),
+                new dev.ferry.sim.workload.MigrationFaults.Outage("k8s-b2", 30, 2, true));
+        assertThat(f.nodeLossesPerClusterDay()).isEqualTo(3);
+        assertThat(f.nodeDownHours()).isEqualTo(0.5);
+        assertThat(f.slowStartShare()).isEqualTo(0.1);
+        assertThat(f.slowStartFactor()).isEqualTo(8);
+    }
+
+    @Test
+    void noFaultsByDefault() throws Exception {
+        assertThat(WorkloadReader.read(Path.of("workloads/dsw-3500-migration.yaml")).migration().faults().any())
+                .isFalse();
+    }
+
+    @Test
+    void anOutageOfAnUnknownClusterNamesTheClustersThereAre() throws Exception {
+        Path file = workload("migration:\n  clusters: " + clusters()
+                + "\n  faults:\n    outages:\n      - {cluster: k8s-z9, from_hour: 1, hours: 1}\n");
+        assertThatThrownBy(() -> WorkloadReader.read(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 9").hasMessageContaining("no cluster 'k8s-z9'")
+                .hasMessageContaining("k8s-a1");
+    }
+
+    @Test
+    void anOutageNamesAClusterOrAZoneNotBoth() throws Exception {
+        Path file = workload("migration:\n  clusters: " + clusters()
+                + "\n  faults:\n    outages:\n      - {cluster: k8s-a1, zone: zone-a, from_hour: 1, hours: 1}\n");
+        assertThatThrownBy(() -> WorkloadReader.read(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("either a cluster or a zone");
+    }
+
+    @Test
+    void anErrorRateOfOneIsRejected() throws Exception {
+        Path file = workload("migration:\n  clusters: " + clusters() + "\n  faults: {api_error_rate: 1}\n");
+        assertThatThrownBy(() -> WorkloadReader.read(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("api_error_rate");
+    }
 }

@@ -1,0 +1,105 @@
+package dev.ferry.sim.migration;
+
+import dev.ferry.cluster.kube.MigrationAnnotations;
+import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.reconcile.ClusterInfo;
+import dev.ferry.migrate.reconcile.TargetClusters;
+import dev.ferry.migrate.reconcile.TargetJob;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks the disruption budgets from outside the scheduler: it sits between the scheduler and the clusters, follows
+ * every migration state the scheduler manages to write (a Job created, patched or deleted), and keeps the most
+ * migrations ever in flight at once, globally, on one cluster and within one team. A migration is in flight from
+ * its Job's creation until its state is terminal or the Job is deleted, as the budgets count it. Writes that
+ * failed changed nothing and are not counted.
+ */
+final class BudgetAudit implements TargetClusters {
+
+    private record Flight(String cluster, String team) {
+    }
+
+    private final TargetClusters clusters;
+    private final DisruptionBudget budget;
+    private final Map<String, Integer> teamSessions;
+    private final Map<String, Flight> inFlight = new HashMap<>();
+    private final Map<String, Integer> perCluster = new HashMap<>();
+    private final Map<String, Integer> perTeam = new HashMap<>();
+    private int peakInFlight;
+    private int peakPerCluster;
+    private int teamOverLimit;
+
+    /** @param teamSessions how many sessions each team has, for the team share */
+    BudgetAudit(TargetClusters clusters, DisruptionBudget budget, Map<String, Integer> teamSessions) {
+        this.clusters = Objects.requireNonNull(clusters, "clusters");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.teamSessions = Map.copyOf(teamSessions);
+    }
+
+    MigrationOutcome.BudgetPeaks peaks() {
+        return new MigrationOutcome.BudgetPeaks(peakInFlight, peakPerCluster, teamOverLimit);
+    }
+
+    @Override
+    public List<ClusterInfo> clusters() {
+        return clusters.clusters();
+    }
+
+    @Override
+    public List<TargetJob> jobs(String cluster) {
+        return clusters.jobs(cluster);
+    }
+
+    @Override
+    public void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration) {
+        clusters.createSuspended(cluster, spec, migration);
+        track(spec.sessionId(), cluster, spec.team(), migration);
+    }
+
+    @Override
+    public PatchResult patch(String cluster, String sessionId, MigrationAnnotations migration, Boolean suspend,
+            String resourceVersion) {
+        PatchResult result = clusters.patch(cluster, sessionId, migration, suspend, resourceVersion);
+        if (result == PatchResult.PATCHED) {
+            Flight f = inFlight.get(sessionId);
+            track(sessionId, cluster, f == null ? "" : f.team(), migration);
+        }
+        return result;
+    }
+
+    @Override
+    public void delete(String cluster, String sessionId) {
+        clusters.delete(cluster, sessionId);
+        land(sessionId);
+    }
+
+    private void track(String sessionId, String cluster, String team, MigrationAnnotations migration) {
+        if (migration.state().terminal()) {
+            land(sessionId);
+            return;
+        }
+        if (inFlight.containsKey(sessionId)) {
+            return;
+        }
+        inFlight.put(sessionId, new Flight(cluster, team));
+        int onCluster = perCluster.merge(cluster, 1, Integer::sum);
+        int ofTeam = perTeam.merge(team, 1, Integer::sum);
+        peakInFlight = Math.max(peakInFlight, inFlight.size());
+        peakPerCluster = Math.max(peakPerCluster, onCluster);
+        if (ofTeam > budget.teamLimit(teamSessions.getOrDefault(team, 0))) {
+            teamOverLimit++;
+        }
+    }
+
+    private void land(String sessionId) {
+        Flight f = inFlight.remove(sessionId);
+        if (f != null) {
+            perCluster.merge(f.cluster(), -1, Integer::sum);
+            perTeam.merge(f.team(), -1, Integer::sum);
+        }
+    }
+}

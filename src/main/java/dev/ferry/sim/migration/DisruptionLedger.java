@@ -1,0 +1,160 @@
+package dev.ferry.sim.migration;
+
+import dev.ferry.sim.world.ActivitySchedule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where each session runs during a migration, and the disruption windows that follow from it (DESIGN.md's
+ * metrics): a window runs from the session going down to it being usable again, and is user-visible when its user
+ * was active at any moment of it. Also catches sessions running on the source and a target at once, and counts
+ * what the stops cost (kernel state, packages).
+ */
+final class DisruptionLedger {
+
+    private static final double HOUR_NANOS = 3_600e9;
+
+    private record Window(int session, long start, long end, boolean visible) {
+    }
+
+    private final List<ActivitySchedule> schedules;
+    private final boolean[] sourceRunning;
+    private final boolean[] targetRunning;
+    private final boolean[] doubled;
+    private final boolean[] rolledBack;
+    private final long[] windowStart;
+    private final List<Window> windows = new ArrayList<>();
+    private long lostKernelState;
+    private long lostPackages;
+    private long lastUsable = -1;
+
+    /** Every session starts running on the source. */
+    DisruptionLedger(List<ActivitySchedule> schedules) {
+        this.schedules = schedules;
+        int n = schedules.size();
+        sourceRunning = new boolean[n];
+        targetRunning = new boolean[n];
+        doubled = new boolean[n];
+        rolledBack = new boolean[n];
+        windowStart = new long[n];
+        Arrays.fill(sourceRunning, true);
+        Arrays.fill(windowStart, -1);
+    }
+
+    /** The source task of session {@code i} is RUNNING again (a rollback, or a restart after a lost target). */
+    void sourceUp(int i, long now) {
+        sourceRunning[i] = true;
+        rolledBack[i] = true;
+        doubled[i] |= targetRunning[i];
+        closeWindow(i, now);
+    }
+
+    /** The session's pod on a target turned Running, and its restore is done. */
+    void targetUp(int i, long now) {
+        targetRunning[i] = true;
+        doubled[i] |= sourceRunning[i];
+        closeWindow(i, now);
+        lastUsable = Math.max(lastUsable, now);
+    }
+
+    /**
+     * The session went down on the source or a target; {@code kernelWasUp} whether its container ran (its kernels'
+     * memory is lost), {@code packagesLost} what its checkpoint lacked.
+     */
+    void down(int i, boolean source, long now, boolean kernelWasUp, long packagesLost) {
+        if (source) {
+            sourceRunning[i] = false;
+        } else {
+            targetRunning[i] = false;
+        }
+        lostKernelState += kernelWasUp ? 1 : 0;
+        lostPackages += packagesLost;
+        if (windowStart[i] < 0) {
+            windowStart[i] = now;
+        }
+    }
+
+    /** Marks sessions that are running on both sides right now (call after every pass). */
+    void checkDoubleRunning() {
+        for (int i = 0; i < sourceRunning.length; i++) {
+            if (sourceRunning[i] && targetRunning[i]) {
+                doubled[i] = true;
+            }
+        }
+    }
+
+    private void closeWindow(int i, long now) {
+        if (windowStart[i] >= 0) {
+            windows.add(new Window(i, windowStart[i], now, activeDuring(schedules.get(i), windowStart[i], now)));
+            windowStart[i] = -1;
+        }
+    }
+
+    /** Whether the user was active at any moment of [from, to]. */
+    static boolean activeDuring(ActivitySchedule a, long from, long to) {
+        if (a.activeAt(from)) {
+            return true;
+        }
+        for (int p = 0; p < a.periods(); p++) {
+            if (a.start(p) > from && a.start(p) <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The figures at {@code now} (windows still open end there); {@code migrated} and {@code failed} come from the
+     * clusters. Call once, at the end.
+     */
+    MigrationOutcome outcome(String strategy, int migrated, int failed, long startNanos, long passes, long now,
+            MigrationOutcome.ClusterActivity clusters, MigrationOutcome.BudgetPeaks budgets) {
+        for (int i = 0; i < windowStart.length; i++) {
+            closeWindow(i, now);
+        }
+        int stranded = 0;
+        int onSource = 0;
+        int doubleRunning = 0;
+        int rolled = 0;
+        for (int i = 0; i < sourceRunning.length; i++) {
+            stranded += !sourceRunning[i] && !targetRunning[i] ? 1 : 0;
+            onSource += sourceRunning[i] ? 1 : 0;
+            doubleRunning += doubled[i] ? 1 : 0;
+            rolled += rolledBack[i] ? 1 : 0; // the first RUNNING, at registration, is not a rollback
+        }
+        boolean[] disrupted = new boolean[sourceRunning.length];
+        List<Double> visible = new ArrayList<>();
+        List<Double> total = new ArrayList<>();
+        for (Window w : windows) {
+            double seconds = (w.end() - w.start()) / 1e9;
+            total.add(seconds);
+            if (w.visible()) {
+                visible.add(seconds);
+                disrupted[w.session()] = true;
+            }
+        }
+        int disruptedWhileActive = 0;
+        for (boolean b : disrupted) {
+            disruptedWhileActive += b ? 1 : 0;
+        }
+        double makespan = lastUsable < 0 ? 0 : (lastUsable - startNanos) / HOUR_NANOS;
+        return new MigrationOutcome(strategy, migrated, failed, rolled, stranded, onSource, doubleRunning, makespan,
+                disruptedWhileActive, quantiles(visible), quantiles(total), windows.size(), lostKernelState,
+                lostPackages, passes, clusters, budgets);
+    }
+
+    /** {p50, p95, p99, max} by nearest rank; zeros when empty. */
+    static double[] quantiles(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            return new double[4];
+        }
+        return new double[] {rank(v, 0.50), rank(v, 0.95), rank(v, 0.99), v[v.length - 1]};
+    }
+
+    private static double rank(double[] sorted, double q) {
+        int k = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+    }
+}

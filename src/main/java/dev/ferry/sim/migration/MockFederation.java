@@ -1,0 +1,174 @@
+package dev.ferry.sim.migration;
+
+import dev.ferry.cluster.kube.Federation;
+import dev.ferry.cluster.kube.KubeClients;
+import dev.ferry.cluster.kube.KubeCluster;
+import dev.ferry.des.Kernel;
+import dev.ferry.migrate.reconcile.KubeTargets;
+import dev.ferry.model.ClusterModel;
+import dev.ferry.sim.kube.FakeKubelet;
+import dev.ferry.sim.kube.SimulatedApiServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The target federation of a simulated migration: per cluster of the model, a fabric8 mock API server in CRUD mode
+ * on the loopback interface (behind a {@link SimulatedApiServer} that injects faults and counts writes), a client
+ * without retries, and a {@link FakeKubelet} on the kernel's time; and the scheduler's {@link KubeTargets} over
+ * them.
+ */
+final class MockFederation implements AutoCloseable {
+
+    static final String NAMESPACE = "ferry-sessions";
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(Level.WARNING);
+    }
+
+    private final ClusterModel model;
+    private final List<KubernetesMockServer> servers = new ArrayList<>();
+    private final List<SimulatedApiServer> apiServers = new ArrayList<>();
+    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final List<FakeKubelet> kubelets = new ArrayList<>();
+    private final long[] syncedAtWrites;
+    private final KubeTargets targets;
+
+    /** Starts the servers; the draws for each cluster's API errors and pod starts come from {@code random}. */
+    MockFederation(ClusterModel model, Kernel kernel, SplittableRandom random, FakeKubelet.PodListener listener) {
+        this.model = model;
+        List<Federation.Member> members = new ArrayList<>();
+        Map<String, KubernetesClient> byName = new LinkedHashMap<>();
+        try {
+            for (ClusterModel.Cluster c : model.clusters()) {
+                SimulatedApiServer api = new SimulatedApiServer(new SplittableRandom(random.nextLong()),
+                        List.of(500, 503, 429));
+                apiServers.add(api);
+                KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
+                        new HashMap<>(), api, false);
+                servers.add(server);
+                server.init(InetAddress.getByName("127.0.0.1"), 0);
+                KubernetesClient client;
+                try (NamespacedKubernetesClient base = server.createClient()) {
+                    client = KubeClients.create(base.getConfiguration());
+                }
+                clients.add(client);
+                byName.put(c.name(), client);
+                members.add(new Federation.Member(new KubeCluster(c.name(), c.zone(), client, NAMESPACE),
+                        c.capacity()));
+                FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
+                        new SplittableRandom(random.nextLong()), client, NAMESPACE);
+                kubelet.addListener(listener);
+                kubelets.add(kubelet);
+            }
+        } catch (UnknownHostException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot start the mocked clusters: " + e.getMessage(), e);
+        }
+        syncedAtWrites = new long[kubelets.size()];
+        Arrays.fill(syncedAtWrites, -1);
+        targets = new KubeTargets(new Federation(members), byName);
+    }
+
+    KubeTargets targets() {
+        return targets;
+    }
+
+    /** The zones in the order their clusters first appear in the model. */
+    List<String> zones() {
+        return model.clusters().stream().map(ClusterModel.Cluster::zone).distinct().toList();
+    }
+
+    int size() {
+        return kubelets.size();
+    }
+
+    int indexOf(String cluster) {
+        for (int k = 0; k < model.clusters().size(); k++) {
+            if (model.clusters().get(k).name().equals(cluster)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no cluster " + cluster);
+    }
+
+    FakeKubelet kubelet(int k) {
+        return kubelets.get(k);
+    }
+
+    SimulatedApiServer apiServer(int k) {
+        return apiServers.get(k);
+    }
+
+    /**
+     * Each kubelet syncs when its API server accepted a write since its last sync or it has work of its own: a
+     * real kubelet hears of changes through a watch, and listing every Job and pod of an unchanged cluster after
+     * every pass would cost most of the run's HTTP time.
+     */
+    void syncKubelets() {
+        for (int k = 0; k < kubelets.size(); k++) {
+            FakeKubelet kubelet = kubelets.get(k);
+            long writes = apiServers.get(k).writes();
+            if (writes != syncedAtWrites[k] || kubelet.hasPendingWork()) {
+                kubelet.sync();
+                syncedAtWrites[k] = apiServers.get(k).writes();
+            }
+        }
+    }
+
+    /** Clears every injected fault: no API errors, every API server up. */
+    void calm() {
+        for (SimulatedApiServer a : apiServers) {
+            a.setErrorRate(0);
+            a.setDown(false);
+        }
+    }
+
+    /** What the API servers answered and the kubelets suffered so far, over all clusters. */
+    MigrationOutcome.ClusterActivity activity() {
+        long requests = 0;
+        long injected = 0;
+        long refused = 0;
+        for (SimulatedApiServer a : apiServers) {
+            requests += a.requests();
+            injected += a.injectedErrors();
+            refused += a.outageRefusals();
+        }
+        long nodesLost = 0;
+        long podsFailed = 0;
+        for (FakeKubelet k : kubelets) {
+            nodesLost += k.counters().nodeLosses();
+            podsFailed += k.counters().failedByNodeLoss();
+        }
+        return new MigrationOutcome.ClusterActivity(requests, injected, refused, nodesLost, podsFailed);
+    }
+
+    /** Closes the clients and stops the mock servers. */
+    @Override
+    public void close() {
+        for (KubernetesClient c : clients) {
+            c.close();
+        }
+        for (KubernetesMockServer s : servers) {
+            try {
+                s.destroy();
+            } catch (RuntimeException e) {
+                // already stopped
+            }
+        }
+    }
+}

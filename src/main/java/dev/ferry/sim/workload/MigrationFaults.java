@@ -1,0 +1,35 @@
+package dev.ferry.sim.workload;
+
+import java.util.List;
+
+/**
+ * What goes wrong on the target clusters during a migration: Kubernetes API calls that fail, API servers that are
+ * unreachable for a while (a zone outage takes its nodes down too), nodes lost at random, and pods slow to start.
+ *
+ * @param apiErrorRate         share of the calls to each cluster's API server answered 500, 503 or 429
+ * @param outages              clusters whose API server is unreachable for a while
+ * @param nodeLossesPerClusterDay nodes lost per cluster and day, at uniformly random times and nodes
+ * @param nodeDownHours        how long a lost node stays away
+ * @param slowStartShare       share of pod starts that are slow
+ * @param slowStartFactor      how many times longer a slow start takes
+ */
+public record MigrationFaults(double apiErrorRate, List<Outage> outages, double nodeLossesPerClusterDay,
+                              double nodeDownHours, double slowStartShare, double slowStartFactor) {
+
+    public static final MigrationFaults NONE = new MigrationFaults(0, List.of(), 0, 1, 0, 1);
+
+    public MigrationFaults {
+        outages = List.copyOf(outages);
+    }
+
+    /**
+     * One cluster's API server unreachable from {@code fromHour} (hours from the workload's start) for
+     * {@code hours}; with {@code nodesLost}, its nodes go down for that time as well and every pod on them fails.
+     */
+    public record Outage(String cluster, double fromHour, double hours, boolean nodesLost) {
+    }
+
+    public boolean any() {
+        return apiErrorRate > 0 || !outages.isEmpty() || nodeLossesPerClusterDay > 0 || slowStartShare > 0;
+    }
+}
