@@ -4,6 +4,7 @@ import dev.ferry.model.config.ConfigException;
 import dev.ferry.report.BudgetResult;
 import dev.ferry.report.ComparisonReport;
 import dev.ferry.sim.gate.Budget;
+import dev.ferry.sim.gate.Comparison;
 import dev.ferry.sim.gate.Budgets;
 import dev.ferry.sim.gate.Suite;
 import dev.ferry.sim.migration.Strategy;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -123,6 +126,12 @@ final class SimCommand implements Runnable {
                 throw new UserError(e.getMessage(), 2);
             }
             List<Budget> limits = budgets(budgets, true);
+            List<Comparison> comparisons;
+            try {
+                comparisons = Budgets.comparisons(budgets);
+            } catch (ConfigException e) {
+                throw new UserError(e.getMessage(), 2);
+            }
             List<Workload> workloads = new ArrayList<>();
             for (Suite.Entry entry : entries) {
                 workloads.add(SimRunner.workload(entry.workload()));
@@ -130,20 +139,31 @@ final class SimCommand implements Runnable {
             PrintWriter log = spec.commandLine().getOut();
             List<String> exceeded = new ArrayList<>();
             List<ComparisonReport.Run> compared = new ArrayList<>();
+            Map<String, SimRunner.Outcome> byLabel = new HashMap<>();
             int runs = 0;
             for (int i = 0; i < entries.size(); i++) {
                 Workload w = workloads.get(i);
-                for (long seed : entries.get(i).seeds()) {
-                    String label = w.name() + "-seed" + seed;
-                    SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(label), limits, log);
-                    compared.add(new ComparisonReport.Run(label, outcome.results(), ReportCommand.baseline(baseline, label)));
-                    runs++;
-                    for (BudgetResult b : outcome.failed()) {
-                        exceeded.add(String.format(Locale.ROOT, "%s seed %d: %s = %s, limit %s %s", w.name(), seed,
-                                b.metric(), plain(b.value()), b.comparison(), plain(b.limit())));
+                List<Strategy> strategies = new ArrayList<>(entries.get(i).strategies());
+                if (strategies.isEmpty()) {
+                    strategies.add(null);
+                }
+                for (Strategy strategy : strategies) {
+                    for (long seed : entries.get(i).seeds()) {
+                        String scenario = SimRunner.scenario(w, strategy);
+                        String label = scenario + "-seed" + seed;
+                        SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(label), limits, log, strategy);
+                        byLabel.put(label, outcome);
+                        compared.add(new ComparisonReport.Run(label, outcome.results(),
+                                ReportCommand.baseline(baseline, label)));
+                        runs++;
+                        for (BudgetResult b : outcome.failed()) {
+                            exceeded.add(String.format(Locale.ROOT, "%s seed %d: %s = %s, limit %s %s", scenario,
+                                    seed, b.metric(), plain(b.value()), b.comparison(), plain(b.limit())));
+                        }
                     }
                 }
             }
+            exceeded.addAll(compare(comparisons, byLabel, log));
             ReportCommand.write(compared, out.resolve("index.html"));
             log.println("report: " + out.resolve("index.html"));
             if (!exceeded.isEmpty()) {
@@ -156,6 +176,34 @@ final class SimCommand implements Runnable {
             log.println("all budgets held in " + runs + " run(s)");
             log.flush();
             return 0;
+        }
+
+        /** Each comparison on every seed both of its scenarios ran with; the lines of those that failed. */
+        private static List<String> compare(List<Comparison> comparisons, Map<String, SimRunner.Outcome> byLabel,
+                PrintWriter log) {
+            List<String> failed = new ArrayList<>();
+            for (Comparison c : comparisons) {
+                for (Map.Entry<String, SimRunner.Outcome> e : byLabel.entrySet()) {
+                    SimRunner.Outcome mine = e.getValue();
+                    if (!mine.scenario().equals(c.scenario())) {
+                        continue;
+                    }
+                    SimRunner.Outcome other = byLabel.get(c.against() + "-seed" + mine.seed());
+                    if (other == null) {
+                        continue;
+                    }
+                    double value = c.value(mine.results());
+                    double reference = c.value(other.results());
+                    String line = String.format(Locale.ROOT, "%s seed %d: %s = %s against %s in %s, limit %s x",
+                            c.scenario(), mine.seed(), c.metric(), plain(value), plain(reference), c.against(),
+                            plain(c.maxRatio()));
+                    log.println((c.holds(value, reference) ? "held: " : "FAILED: ") + c.name() + ": " + line);
+                    if (!c.holds(value, reference)) {
+                        failed.add(line);
+                    }
+                }
+            }
+            return failed;
         }
 
         private static String plain(double value) {

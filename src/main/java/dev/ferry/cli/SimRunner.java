@@ -43,6 +43,17 @@ final class SimRunner {
         }
     }
 
+    /**
+     * What budgets and result folders call a run: the workload's name, and for a workload that migrates, its
+     * strategy too ({@code dsw-3500-migration-rolling}).
+     */
+    static String scenario(Workload workload, Strategy strategy) {
+        if (workload.migration() == null) {
+            return workload.name();
+        }
+        return workload.name() + "-" + (strategy != null ? strategy : workload.migration().strategy()).label();
+    }
+
     static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log) {
         return run(workload, seed, out, budgets, log, null);
     }
@@ -71,7 +82,7 @@ final class SimRunner {
         ObjectNode tree = ResultsJson.tree(result, wall, List.of(), migration);
         List<BudgetResult> checked = new ArrayList<>();
         for (Budget budget : budgets) {
-            if (budget.appliesTo(workload.name())) {
+            if (budget.appliesTo(scenario(workload, strategy))) {
                 checked.add(budget.check(tree));
             }
         }
@@ -98,7 +109,7 @@ final class SimRunner {
                     migration.disruptedWhileActive(), v[2], v[3], migration.lostPackages());
         }
         log.flush();
-        return new Outcome(workload.name(), seed, tree, checked);
+        return new Outcome(scenario(workload, strategy), seed, tree, checked);
     }
 
     /** A progress bar on a terminal; none in CI logs or when output is redirected. */

@@ -3,15 +3,24 @@ package dev.ferry.sim.gate;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
+import dev.ferry.sim.migration.Strategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads sim/suite.yaml: which workloads (relative to the suite file) to run with which seeds. */
+/**
+ * Reads sim/suite.yaml: which workloads (relative to the suite file) to run with which seeds and, for a workload
+ * that migrates, with which strategies (absent: the workload's own).
+ */
 public final class Suite {
 
-    /** One workload and its seeds. */
-    public record Entry(Path workload, List<Long> seeds) {
+    /** One workload, its seeds and its strategies (empty: the workload's). */
+    public record Entry(Path workload, List<Long> seeds, List<Strategy> strategies) {
+
+        public Entry {
+            seeds = List.copyOf(seeds);
+            strategies = List.copyOf(strategies);
+        }
     }
 
     private Suite() {
@@ -22,7 +31,7 @@ public final class Suite {
         Path dir = file.toAbsolutePath().getParent();
         List<Entry> entries = new ArrayList<>();
         for (Fields run : f.list("runs")) {
-            run.allowOnly("workload", "seeds");
+            run.allowOnly("workload", "seeds", "strategies");
             Path workload = dir.resolve(run.text("workload")).normalize();
             if (!workload.toFile().isFile()) {
                 throw run.error("workload", "no workload file at " + workload);
@@ -35,7 +44,14 @@ public final class Suite {
                     throw run.error("seeds", "must be a comma-separated list of integers, was '" + run.text("seeds") + "'");
                 }
             }
-            entries.add(new Entry(workload, seeds));
+            List<Strategy> strategies = new ArrayList<>();
+            if (run.has("strategies")) {
+                for (String label : run.text("strategies").split("\\s*,\\s*")) {
+                    strategies.add(Strategy.fromLabel(label.trim()).orElseThrow(() -> run.error("strategies",
+                            "'" + label.trim() + "' is not a strategy; one of " + String.join(", ", Strategy.labels()))));
+                }
+            }
+            entries.add(new Entry(workload, seeds, strategies));
         }
         return entries;
     }
