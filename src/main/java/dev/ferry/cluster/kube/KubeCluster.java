@@ -114,8 +114,24 @@ public final class KubeCluster {
 
     /** Every Ferry-managed Job in the namespace ({@code app.kubernetes.io/managed-by=ferry}), by name. */
     public List<Job> sessionJobs() {
+        return sessionJobs(false);
+    }
+
+    /**
+     * The Ferry-managed Jobs whose migration is not done ({@code ferry.dev/migration-state!=done}, which also
+     * keeps Jobs without the label), by name: what moves, without the bulk of sessions already migrated.
+     */
+    public List<Job> unsettledSessionJobs() {
+        return sessionJobs(true);
+    }
+
+    private List<Job> sessionJobs(boolean unsettledOnly) {
         try {
-            JobList list = jobs().withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY).list();
+            var query = jobs().withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY);
+            if (unsettledOnly) {
+                query = query.withoutLabel(SessionJobs.MIGRATION_STATE, MigrationState.DONE.wireName());
+            }
+            JobList list = query.list();
             return list.getItems().stream()
                     .sorted(Comparator.comparing(j -> j.getMetadata().getName()))
                     .toList();
@@ -141,6 +157,7 @@ public final class KubeCluster {
         String jobName = SessionJobs.jobName(sessionId);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resourceVersion", resourceVersion);
+        metadata.put("labels", Map.of(SessionJobs.MIGRATION_STATE, migration.state().wireName()));
         metadata.put("annotations", migration.toMap());
         String body = client.getKubernetesSerialization().asJson(Map.of("metadata", metadata));
         try {

@@ -63,15 +63,23 @@ public final class SessionJobs {
         return SessionSpec.JOB_NAME_PREFIX + sessionId;
     }
 
+    /**
+     * The label that mirrors the migration state annotation on the Job (same key, same value), so that a list can
+     * leave out the sessions whose migration is done: {@code ferry.dev/migration-state!=done}.
+     */
+    public static final String MIGRATION_STATE = MigrationAnnotations.MIGRATION_STATE;
+
     /** The Job for {@code spec}, its migration in {@code state} since {@code startedEpochMillis}. */
     public static Job job(SessionSpec spec, MigrationState state, long startedEpochMillis) {
         Map<String, String> labels = labels(spec);
+        Map<String, String> jobLabels = new LinkedHashMap<>(labels);
+        jobLabels.put(MIGRATION_STATE, state.wireName());
         MigrationAnnotations migration = new MigrationAnnotations(spec.checkpointGeneration(), state,
                 startedEpochMillis);
         return new JobBuilder()
                 .withNewMetadata()
                     .withName(spec.jobName())
-                    .withLabels(labels)
+                    .withLabels(jobLabels)
                     .withAnnotations(migration.toMap())
                 .endMetadata()
                 .withNewSpec()

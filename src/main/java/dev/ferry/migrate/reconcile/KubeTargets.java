@@ -60,9 +60,18 @@ public final class KubeTargets implements TargetClusters {
 
     @Override
     public List<TargetJob> jobs(String cluster) {
-        KubeCluster kube = member(cluster);
+        return views(cluster, member(cluster).sessionJobs());
+    }
+
+    /** One list call with a label selector: the Jobs whose migration is not done. */
+    @Override
+    public List<TargetJob> unsettledJobs(String cluster) {
+        return views(cluster, member(cluster).unsettledSessionJobs());
+    }
+
+    private static List<TargetJob> views(String cluster, List<Job> jobs) {
         List<TargetJob> views = new ArrayList<>();
-        for (Job job : kube.sessionJobs()) {
+        for (Job job : jobs) {
             Optional<String> sessionId = SessionJobs.sessionId(job);
             if (sessionId.isEmpty()) {
                 continue;
@@ -100,6 +109,7 @@ public final class KubeTargets implements TargetClusters {
         KubernetesClient client = clients.get(cluster);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resourceVersion", resourceVersion);
+        metadata.put("labels", Map.of(SessionJobs.MIGRATION_STATE, migration.state().wireName()));
         metadata.put("annotations", migration.toMap());
         String body = client.getKubernetesSerialization()
                 .asJson(Map.of("metadata", metadata, "spec", Map.of("suspend", suspend)));

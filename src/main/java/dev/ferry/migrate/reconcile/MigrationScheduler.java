@@ -10,6 +10,11 @@ import java.util.Optional;
  * The migration scheduler: each {@link #reconcile()} observes, decides and executes once, and returns when to run
  * again; whoever owns the timer (a real scheduler in production, the simulation's event list) calls it then. It
  * holds no migration state, so a new instance continues where any earlier one stopped.
+ *
+ * <p>With a full-pass period, a pass reads every Job only when that period has passed since the last full one;
+ * the passes in between read only the Jobs whose migration is not done, which moves migrations on but starts
+ * nothing new (see {@link Reconciler}). Listing every migrated session's Job on every pass would otherwise cost
+ * most of a large migration's API time. A new instance starts with a full pass.
  */
 public final class MigrationScheduler {
 
@@ -17,8 +22,21 @@ public final class MigrationScheduler {
     private final Observer observer;
     private final Executor executor;
     private final MigrationPolicy policy;
+    private final long fullPassEveryMillis;
+    private long lastFullPass = Long.MIN_VALUE;
 
+    /** Every pass a full one. */
     public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy) {
+        this(clock, observer, executor, policy, 0);
+    }
+
+    /** @param fullPassEveryMillis how often a pass reads every Job; 0: every pass does */
+    public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy,
+            long fullPassEveryMillis) {
+        if (fullPassEveryMillis < 0) {
+            throw new IllegalArgumentException("fullPassEveryMillis must be 0 or more, found " + fullPassEveryMillis);
+        }
+        this.fullPassEveryMillis = fullPassEveryMillis;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -27,16 +45,24 @@ public final class MigrationScheduler {
 
     public Reconcile reconcile() {
         long now = clock.epochMillis();
+        boolean full = fullPassEveryMillis == 0 || lastFullPass == Long.MIN_VALUE
+                || now - lastFullPass >= fullPassEveryMillis;
         Observation snapshot;
         try {
-            snapshot = observer.observe();
+            snapshot = observer.observe(full);
         } catch (PelotonException | KubeApiException e) {
             return new Reconcile(Optional.empty(), Optional.empty(), Optional.of(e.getMessage()),
                     now + policy.pollMillis());
         }
+        if (full) {
+            lastFullPass = now;
+        }
         Plan plan = Reconciler.decide(snapshot, policy, now);
         Execution execution = executor.apply(plan.actions());
         long next = plan.nextWakeupMillis();
+        if (!full) {
+            next = Math.min(next, lastFullPass + fullPassEveryMillis); // new starts wait for the next full pass
+        }
         Optional<String> error = Optional.empty();
         if (execution.stopped().isPresent()) {
             // a stale read is re-read at once; a retryable error waits a poll period at most; an error that is not

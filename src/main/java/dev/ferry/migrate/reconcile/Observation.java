@@ -6,10 +6,12 @@ import java.util.Set;
 
 /**
  * A snapshot of the federation and of every session, ordered by cluster name and session id. {@code unreachable}
- * names the clusters whose Jobs could not be read: the sessions' view of them is missing, so a session without a
- * Job in sight may still have one there.
+ * names the clusters whose Jobs could not be read; {@code everyJob} is false when only the Jobs whose migration is
+ * not done were read. Either way a session without a Job in sight may still have one, and only a complete
+ * observation may start anything new.
  */
-public record Observation(List<ClusterInfo> clusters, List<SessionObservation> sessions, Set<String> unreachable) {
+public record Observation(List<ClusterInfo> clusters, List<SessionObservation> sessions, Set<String> unreachable,
+        boolean everyJob) {
 
     public Observation {
         clusters = clusters.stream().sorted(Comparator.comparing(ClusterInfo::name)).toList();
@@ -17,13 +19,18 @@ public record Observation(List<ClusterInfo> clusters, List<SessionObservation> s
         unreachable = Set.copyOf(unreachable);
     }
 
-    /** Every cluster read. */
+    /** Every Job of every cluster read. */
     public Observation(List<ClusterInfo> clusters, List<SessionObservation> sessions) {
-        this(clusters, sessions, Set.of());
+        this(clusters, sessions, Set.of(), true);
     }
 
-    /** Whether every cluster's Jobs were read. */
+    /** Every Job of every reachable cluster read; {@code unreachable} could not be. */
+    public Observation(List<ClusterInfo> clusters, List<SessionObservation> sessions, Set<String> unreachable) {
+        this(clusters, sessions, unreachable, true);
+    }
+
+    /** Whether every Job of every cluster was read. */
     public boolean complete() {
-        return unreachable.isEmpty();
+        return everyJob && unreachable.isEmpty();
     }
 }

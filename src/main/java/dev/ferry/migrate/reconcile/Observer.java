@@ -43,6 +43,15 @@ public final class Observer {
      * @throws PelotonException  if Peloton could not be read
      */
     public Observation observe() throws PelotonException {
+        return observe(true);
+    }
+
+    /**
+     * @param everyJob false to read only the Jobs whose migration is not done (a cheaper pass that can move
+     *                 migrations on but start nothing new)
+     * @throws PelotonException  if Peloton could not be read
+     */
+    public Observation observe(boolean everyJob) throws PelotonException {
         Map<String, SessionJob> sources = new TreeMap<>();
         Map<String, OptionalLong> activity = new TreeMap<>();
         for (SessionJob job : peloton.queryJobs(JobQuery.all())) {
@@ -54,7 +63,7 @@ public final class Observer {
         Map<String, List<TargetJob>> jobs = new TreeMap<>();
         Set<String> unreachable = new TreeSet<>();
         for (ClusterInfo c : clusters) {
-            Optional<List<TargetJob>> read = read(c.name());
+            Optional<List<TargetJob>> read = read(c.name(), everyJob);
             if (read.isEmpty()) {
                 unreachable.add(c.name());
                 continue;
@@ -74,13 +83,13 @@ public final class Observer {
             sessions.add(new SessionObservation(id, source, source.map(specs::specFor),
                     activity.getOrDefault(id, OptionalLong.empty()), found, signals.status(id)));
         }
-        return new Observation(clusters, sessions, unreachable);
+        return new Observation(clusters, sessions, unreachable, everyJob);
     }
 
-    private Optional<List<TargetJob>> read(String cluster) {
+    private Optional<List<TargetJob>> read(String cluster, boolean everyJob) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Optional.of(targets.jobs(cluster));
+                return Optional.of(everyJob ? targets.jobs(cluster) : targets.unsettledJobs(cluster));
             } catch (KubeApiException e) {
                 if (!e.retryable() || attempt >= READ_ATTEMPTS) {
                     return Optional.empty();

@@ -2,6 +2,7 @@ package dev.ferry.migrate.reconcile;
 
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.MigrationAnnotations;
+import dev.ferry.cluster.kube.MigrationState;
 import dev.ferry.cluster.kube.SessionSpec;
 import java.util.List;
 
@@ -16,6 +17,15 @@ public interface TargetClusters {
 
     /** The session Jobs on {@code cluster}. */
     List<TargetJob> jobs(String cluster);
+
+    /**
+     * The session Jobs on {@code cluster} whose migration is not done (unreadable ones included). Implementations
+     * that can ask the API for only those should: it is what every pass between two full ones reads.
+     */
+    default List<TargetJob> unsettledJobs(String cluster) {
+        return jobs(cluster).stream().filter(j -> j.state().map(s -> s != MigrationState.DONE).orElse(true))
+                .toList();
+    }
 
     /** Creates the session's Job suspended, carrying {@code migration}; a Job that already exists is left as it is. */
     void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration);

@@ -1,13 +1,13 @@
 package dev.ferry.sim.kube;
 
 import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.cluster.kube.MigrationState;
 import dev.ferry.cluster.kube.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -19,7 +19,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +61,11 @@ public final class FakeKubelet {
 
     public static final String NODE_LOST = "NodeLost";
     public static final String UNSCHEDULABLE = "Unschedulable";
+    /**
+     * How often a sync lists every Job; the syncs in between list only the Jobs whose migration is not done, since
+     * a migrated session's Job changes only when the scheduler deletes it (after its pod failed).
+     */
+    public static final long FULL_SYNC_NANOS = 5 * 60 * 1_000_000_000L;
 
 
     private final String cluster;
@@ -83,6 +88,7 @@ public final class FakeKubelet {
     private long apiErrors;
     private boolean retryDue;
     private Map<String, Job> lastSeenJobs = Map.of();
+    private long lastFullSync = Long.MIN_VALUE / 2;
     private final Map<String, Map<String, Object>> jobStatusDue = new LinkedHashMap<>();
     private double slowStartShare;
     private double slowStartFactor = 1;
@@ -136,22 +142,52 @@ public final class FakeKubelet {
      * as a real kubelet acts on its watch cache.
      */
     public void sync() {
+        boolean full = clock.nanos() - lastFullSync >= FULL_SYNC_NANOS;
         retryDue = false;
         capacityReturned = false;
         Map<String, Job> jobs = new TreeMap<>();
         try {
-            for (Job j : client.batch().v1().jobs().inNamespace(namespace)
-                    .withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY).list().getItems()) {
+            var query = client.batch().v1().jobs().inNamespace(namespace)
+                    .withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY);
+            if (!full) {
+                query = query.withoutLabel(SessionJobs.MIGRATION_STATE, MigrationState.DONE.wireName());
+            }
+            for (Job j : query.list().getItems()) {
                 jobs.put(j.getMetadata().getName(), j);
             }
         } catch (KubernetesClientException e) {
             refused();
             return;
         }
-        lastSeenJobs = jobs;
+        Map<String, Job> previouslySeen = lastSeenJobs;
+        if (full) {
+            lastFullSync = clock.nanos();
+            lastSeenJobs = new HashMap<>(jobs);
+        } else {
+            lastSeenJobs = new HashMap<>(lastSeenJobs);
+            lastSeenJobs.putAll(jobs);
+        }
         Set<String> jobsWithPod = new HashSet<>();
         for (TrackedPod t : List.copyOf(pods.values())) {
             Job job = jobs.get(t.jobName);
+            if (!full && job == null) {
+                Job before = previouslySeen.get(t.jobName);
+                if (before != null && isDone(before)) {
+                    jobsWithPod.add(t.jobName); // migrated: unchanged until the scheduler deletes it
+                    continue;
+                }
+                // it was moving and left the list: done now, or deleted; one read tells which
+                try {
+                    job = client.batch().v1().jobs().inNamespace(namespace).withName(t.jobName).get();
+                } catch (KubernetesClientException e) {
+                    refused();
+                    jobsWithPod.add(t.jobName);
+                    continue;
+                }
+                if (job != null) {
+                    lastSeenJobs.put(t.jobName, job);
+                }
+            }
             if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
                 if (!deletePod(t.name, job == null ? "JobGone" : "JobSuspended")) {
                     jobsWithPod.add(t.jobName);
@@ -427,6 +463,11 @@ public final class FakeKubelet {
         nodes.release(t);
         pods.remove(t.name);
         notify(t, t.phase, null, reason);
+    }
+
+    private static boolean isDone(Job job) {
+        Map<String, String> labels = job.getMetadata().getLabels();
+        return labels != null && MigrationState.DONE.wireName().equals(labels.get(SessionJobs.MIGRATION_STATE));
     }
 
     private void refused() {

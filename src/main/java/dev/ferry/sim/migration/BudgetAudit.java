@@ -55,6 +55,11 @@ final class BudgetAudit implements TargetClusters {
     }
 
     @Override
+    public List<TargetJob> unsettledJobs(String cluster) {
+        return clusters.unsettledJobs(cluster);
+    }
+
+    @Override
     public void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration) {
         clusters.createSuspended(cluster, spec, migration);
         track(spec.sessionId(), cluster, spec.team(), migration);

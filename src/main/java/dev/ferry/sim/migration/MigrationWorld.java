@@ -62,6 +62,8 @@ public final class MigrationWorld implements AutoCloseable {
     private static final long MS = 1_000_000L;
     private static final long MIN_STEP_MS = 1_000;
     private static final long MAX_SLEEP_MS = 15 * 60_000;
+    /** How often the scheduler reads every Job rather than only the ones whose migration is not done. */
+    private static final long FULL_PASS_EVERY_MS = 5 * 60_000;
 
     private final Kernel kernel;
     private final List<SimulatedSession> sessions;
@@ -123,7 +125,7 @@ public final class MigrationWorld implements AutoCloseable {
         audit = new BudgetAudit(targets, policy.budget(), teams);
         Observer observer = new Observer(view, audit, this::signals, this::spec);
         Executor executor = new Executor(view, audit, (sessionId, owner, deadline) -> { });
-        scheduler = new MigrationScheduler(kernel, observer, executor, policy);
+        scheduler = new MigrationScheduler(kernel, observer, executor, policy, FULL_PASS_EVERY_MS);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
                 startNanos, horizonNanos);
         schedulePass(startNanos);

@@ -116,8 +116,8 @@ final class MockFederation implements AutoCloseable {
 
     /**
      * Each kubelet syncs when its API server accepted a write since its last sync or it has work of its own: a
-     * real kubelet hears of changes through a watch, and listing every Job and pod of an unchanged cluster after
-     * every pass would cost most of the run's HTTP time.
+     * real kubelet hears of changes through a watch, and listing the Jobs of an unchanged cluster after every pass
+     * would cost much of the run's HTTP time.
      */
     void syncKubelets() {
         for (int k = 0; k < kubelets.size(); k++) {

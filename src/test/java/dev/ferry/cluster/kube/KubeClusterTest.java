@@ -161,7 +161,7 @@ class KubeClusterTest {
     class Patching {
 
         @Test
-        @DisplayName("at the current resourceVersion writes them and leaves labels alone")
+        @DisplayName("at the current resourceVersion writes them, mirrors the state in its label, leaves the other labels")
         void patches() {
             Job created = a.createSessionJob(job("s-1")).job();
             MigrationAnnotations next = new MigrationAnnotations(7, MigrationState.STARTING, Sessions.STARTED);
@@ -171,7 +171,14 @@ class KubeClusterTest {
             assertThat(MigrationAnnotations.of(stored)).isEqualTo(new MigrationAnnotations.Valid(next));
             assertThat(stored.getMetadata().getResourceVersion())
                     .isNotEqualTo(created.getMetadata().getResourceVersion());
-            assertThat(stored.getMetadata().getLabels()).isEqualTo(created.getMetadata().getLabels());
+            java.util.Map<String, String> expected = new java.util.HashMap<>(created.getMetadata().getLabels());
+            expected.put(SessionJobs.MIGRATION_STATE, "starting");
+            assertThat(stored.getMetadata().getLabels()).isEqualTo(expected);
+            assertThat(a.unsettledSessionJobs()).extracting(j -> j.getMetadata().getName()).contains("session-s-1");
+            a.patchMigration("s-1", next.withState(MigrationState.DONE), stored.getMetadata().getResourceVersion());
+            assertThat(a.unsettledSessionJobs()).extracting(j -> j.getMetadata().getName())
+                    .doesNotContain("session-s-1");
+            assertThat(a.sessionJobs()).extracting(j -> j.getMetadata().getName()).contains("session-s-1");
             assertThat(((PatchOutcome.Patched) outcome).job().getMetadata().getResourceVersion())
                     .isEqualTo(stored.getMetadata().getResourceVersion());
         }

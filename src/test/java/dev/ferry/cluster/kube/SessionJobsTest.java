@@ -133,11 +133,13 @@ class SessionJobsTest {
     class Metadata {
 
         @Test
-        @DisplayName("the Job and its pods carry Ferry's identity labels")
+        @DisplayName("the Job and its pods carry Ferry's identity labels; the Job also its migration state, to select on")
         void labels() {
             Map<String, String> expected = Map.of("app.kubernetes.io/managed-by", "ferry", "ferry.dev/session", "s-42",
                     "ferry.dev/owner", "alice", "ferry.dev/team", "geo", "ferry.dev/kind", "jupyter");
-            assertThat(job.getMetadata().getLabels()).isEqualTo(expected);
+            Map<String, String> onJob = new java.util.HashMap<>(expected);
+            onJob.put("ferry.dev/migration-state", "creating");
+            assertThat(job.getMetadata().getLabels()).isEqualTo(onJob);
             assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(expected);
             assertThat(SessionJobs.sessionId(job)).contains("s-42");
         }
