@@ -48,6 +48,8 @@ final class FakeTargets implements TargetClusters {
     private final Set<String> stuckPods = new HashSet<>();
     private final Deque<KubeApiException> errors = new ArrayDeque<>();
     private final Map<String, Integer> failingReads = new HashMap<>();
+    int fullReads;
+    int unsettledReads;
     private long rv = 100;
 
     FakeTargets(MutationGate gate, ClusterInfo... clusters) {
@@ -117,7 +119,15 @@ final class FakeTargets implements TargetClusters {
     }
 
     @Override
+    public List<TargetJob> unsettledJobs(String cluster) {
+        unsettledReads++;
+        fullReads--; // the default reads every Job and filters; count it as the narrower read it stands for
+        return TargetClusters.super.unsettledJobs(cluster);
+    }
+
+    @Override
     public List<TargetJob> jobs(String cluster) {
+        fullReads++;
         if (failingReads.getOrDefault(cluster, 0) > 0) {
             failingReads.merge(cluster, -1, Integer::sum);
             throw new KubeApiException(cluster, "list session jobs", 503, "unavailable", null, null);

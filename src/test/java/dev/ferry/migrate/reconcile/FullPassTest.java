@@ -1,0 +1,71 @@
+package dev.ferry.migrate.reconcile;
+
+import static dev.ferry.migrate.reconcile.World.MINUTE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cluster.peloton.TaskState;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("full passes every period: the passes between read only unsettled Jobs and start nothing new")
+class FullPassTest {
+
+    private final World w = new World(World.cluster("east", "zone-a", 8000, 32));
+
+    private MigrationScheduler scheduler(long fullEveryMillis) {
+        Observer observer = new Observer(w.peloton, w.targets, id -> Optional.ofNullable(w.checkpoints.get(id)),
+                World::specOf);
+        return new MigrationScheduler(w.time, observer,
+                new Executor(w.peloton, w.targets, (id, owner, deadline) -> { }), w.policy, fullEveryMillis);
+    }
+
+    @Test
+    @DisplayName("the first pass is full; a session idle only later starts at the next full pass, not before")
+    void startsWaitForAFullPass() {
+        MigrationScheduler scheduler = scheduler(5 * MINUTE);
+        Reconcile first = scheduler.reconcile();
+        assertThat(w.targets.fullReads).isEqualTo(1);
+        assertThat(first.plan().orElseThrow().actions()).isEmpty();
+
+        w.idleSession("s1", "ann", "data", 1); // appears between full passes
+        w.advance(MINUTE);
+        Reconcile partial = scheduler.reconcile();
+        assertThat(w.targets.unsettledReads).isEqualTo(1);
+        assertThat(partial.plan().orElseThrow().actions()).isEmpty();
+        assertThat(partial.nextWakeupMillis()).isLessThanOrEqualTo(w.now() + 4 * MINUTE);
+
+        w.advance(4 * MINUTE);
+        Reconcile full = scheduler.reconcile();
+        assertThat(w.targets.fullReads).isEqualTo(2);
+        assertThat(full.plan().orElseThrow().actions()).extracting(Action::sessionId).contains("s1");
+        assertThat(w.peloton.state("s1")).isNotEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
+    @DisplayName("a migration under way moves on in the passes between full ones")
+    void progressBetweenFullPasses() {
+        w.idleSession("s1", "ann", "data", 1);
+        MigrationScheduler scheduler = scheduler(5 * MINUTE);
+        scheduler.reconcile(); // full: creates the Job suspended and stops the source
+        int full = w.targets.fullReads;
+        for (int i = 0; i < 8; i++) {
+            w.advance(10_000);
+            w.tick();
+            scheduler.reconcile();
+        }
+        assertThat(w.targets.fullReads).isEqualTo(full);
+        assertThat(w.targets.jobsOf("s1")).singleElement()
+                .satisfies(j -> assertThat(j.migration.state().terminal()).isTrue());
+    }
+
+    @Test
+    @DisplayName("without a period every pass is full, as before")
+    void everyPassFull() {
+        MigrationScheduler scheduler = scheduler(0);
+        scheduler.reconcile();
+        scheduler.reconcile();
+        assertThat(w.targets.fullReads).isEqualTo(2);
+        assertThat(w.targets.unsettledReads).isZero();
+    }
+}
