@@ -1,25 +1,16 @@
 package dev.ferry.sim.kube;
 
 import dev.ferry.cluster.kube.Capacity;
-import dev.ferry.cluster.kube.MigrationState;
 import dev.ferry.cluster.kube.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.PodResource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,7 +37,7 @@ import java.util.random.RandomGenerator;
  *       exists and its Job still wants it. A pod that fits nowhere is created Pending without a node, with
  *       condition {@code PodScheduled=False/Unschedulable}, and placed on a later sync when room appears (oldest
  *       first).</li>
- *   <li><b>SimulatedNode loss</b> ({@link #loseNode}): every pod on the node turns Failed with reason {@code NodeLost};
+ *   <li><b>Node loss</b> ({@link #loseNode}): every pod on the node turns Failed with reason {@code NodeLost};
  *       Ferry's Jobs have {@code backoffLimit: 0}, so no new pod is made for them: the scheduler decides. The
  *       node offers nothing until it returns.</li>
  *   <li><b>API errors</b>: a failed call is counted and retried on the next sync; it never escapes a timer
@@ -55,7 +45,9 @@ import java.util.random.RandomGenerator;
  * </ul>
  *
  * The kubelet accounts capacity only for the pods it created. Deterministic: for the same calls, API answers and
- * random generator, the same pods, nodes and times. Single-threaded, like the kernel.
+ * random generator, the same pods, nodes and times. Single-threaded, like the kernel. Its package-private parts:
+ * {@code ClusterNodes} places pods, {@code KubeletApi} makes the API calls, {@code SeenJobs} caches the Jobs,
+ * {@code JobStatusWriter} writes their status and {@code StartLatency} draws the start latencies.
  */
 public final class FakeKubelet {
 
@@ -67,14 +59,13 @@ public final class FakeKubelet {
      */
     public static final long FULL_SYNC_NANOS = 5 * 60 * 1_000_000_000L;
 
-
     private final String cluster;
     private final Clock clock;
     private final Timer timer;
-    private final RandomGenerator random;
-    private final ClusterModel.PodStart podStart;
-    private final KubernetesClient client;
-    private final String namespace;
+    private final StartLatency startLatency;
+    private final KubeletApi api;
+    private final JobStatusWriter jobStatuses;
+    private final SeenJobs seenJobs;
     private final ClusterNodes nodes;
     private final Map<String, TrackedPod> pods = new LinkedHashMap<>();
     private final List<PodListener> listeners = new ArrayList<>();
@@ -87,11 +78,6 @@ public final class FakeKubelet {
     private long nodeLosses;
     private long apiErrors;
     private boolean retryDue;
-    private Map<String, Job> lastSeenJobs = Map.of();
-    private long lastFullSync = Long.MIN_VALUE / 2;
-    private final Map<String, Map<String, Object>> jobStatusDue = new LinkedHashMap<>();
-    private double slowStartShare;
-    private double slowStartFactor = 1;
     private boolean capacityReturned;
 
     /** Hears every phase change of the pods this kubelet manages. */
@@ -112,17 +98,13 @@ public final class FakeKubelet {
     public FakeKubelet(ClusterModel.Cluster model, ClusterModel.PodStart podStart, Clock clock, Timer timer,
             RandomGenerator random, KubernetesClient client, String namespace) {
         this.cluster = model.name();
-        this.podStart = Objects.requireNonNull(podStart, "podStart");
+        Objects.requireNonNull(podStart, "podStart");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
-        this.random = Objects.requireNonNull(random, "random");
-        this.client = Objects.requireNonNull(client, "client");
-        this.namespace = Objects.requireNonNull(namespace, "namespace");
-        Integer retries = client.getConfiguration().getRequestRetryBackoffLimit();
-        if (retries != null && retries > 0) {
-            throw new IllegalArgumentException("cluster " + cluster + ": the client retries by itself on a real-time "
-                    + "timer (requestRetryBackoffLimit " + retries + "); use KubeClients.withoutRetries");
-        }
+        this.startLatency = new StartLatency(podStart, Objects.requireNonNull(random, "random"));
+        this.api = new KubeletApi(cluster, client, namespace);
+        this.jobStatuses = new JobStatusWriter(api, this::refused);
+        this.seenJobs = new SeenJobs(api, clock);
         this.nodes = new ClusterNodes(model);
     }
 
@@ -142,50 +124,31 @@ public final class FakeKubelet {
      * as a real kubelet acts on its watch cache.
      */
     public void sync() {
-        boolean full = clock.nanos() - lastFullSync >= FULL_SYNC_NANOS;
         retryDue = false;
         capacityReturned = false;
-        Map<String, Job> jobs = new TreeMap<>();
+        Map<String, Job> jobs;
         try {
-            var query = client.batch().v1().jobs().inNamespace(namespace)
-                    .withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY);
-            if (!full) {
-                query = query.withoutLabel(SessionJobs.MIGRATION_STATE, MigrationState.DONE.wireName());
-            }
-            for (Job j : query.list().getItems()) {
-                jobs.put(j.getMetadata().getName(), j);
-            }
+            jobs = seenJobs.list();
         } catch (KubernetesClientException e) {
             refused();
             return;
         }
-        Map<String, Job> previouslySeen = lastSeenJobs;
-        if (full) {
-            lastFullSync = clock.nanos();
-            lastSeenJobs = new HashMap<>(jobs);
-        } else {
-            lastSeenJobs = new HashMap<>(lastSeenJobs);
-            lastSeenJobs.putAll(jobs);
-        }
+        boolean full = seenJobs.lastListFull();
         Set<String> jobsWithPod = new HashSet<>();
         for (TrackedPod t : List.copyOf(pods.values())) {
             Job job = jobs.get(t.jobName);
             if (!full && job == null) {
-                Job before = previouslySeen.get(t.jobName);
-                if (before != null && isDone(before)) {
+                if (seenJobs.wasDone(t.jobName)) {
                     jobsWithPod.add(t.jobName); // migrated: unchanged until the scheduler deletes it
                     continue;
                 }
                 // it was moving and left the list: done now, or deleted; one read tells which
                 try {
-                    job = client.batch().v1().jobs().inNamespace(namespace).withName(t.jobName).get();
+                    job = seenJobs.read(t.jobName);
                 } catch (KubernetesClientException e) {
                     refused();
                     jobsWithPod.add(t.jobName);
                     continue;
-                }
-                if (job != null) {
-                    lastSeenJobs.put(t.jobName, job);
                 }
             }
             if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
@@ -196,9 +159,7 @@ public final class FakeKubelet {
             }
             jobsWithPod.add(t.jobName);
         }
-        for (String jobName : List.copyOf(jobStatusDue.keySet())) {
-            writeJobStatus(jobName);
-        }
+        jobStatuses.retry();
         for (TrackedPod t : List.copyOf(pods.values())) {
             if (t.failedWriteDue) {
                 writeFailed(t);
@@ -220,12 +181,7 @@ public final class FakeKubelet {
      * server under strain). The extra draw is made only while {@code share} is positive.
      */
     public void setSlowStarts(double share, double factor) {
-        if (!(share >= 0 && share <= 1) || !(factor >= 1)) {
-            throw new IllegalArgumentException("slow starts: share in [0, 1] and factor >= 1, got " + share + " and "
-                    + factor);
-        }
-        slowStartShare = share;
-        slowStartFactor = factor;
+        startLatency.setSlowStarts(share, factor);
     }
 
     /**
@@ -233,7 +189,7 @@ public final class FakeKubelet {
      * waiting for room, or a node that came back.
      */
     public boolean hasPendingWork() {
-        if (retryDue || capacityReturned || !jobStatusDue.isEmpty()) {
+        if (retryDue || capacityReturned || jobStatuses.pending()) {
             return true;
         }
         for (TrackedPod t : pods.values()) {
@@ -310,37 +266,9 @@ public final class FakeKubelet {
         TrackedPod t = new TrackedPod(podName, jobName, Objects.toString(job.getMetadata().getUid(), ""),
                 JobPods.label(job, SessionJobs.SESSION), request);
         SimulatedNode node = nodes.choose(request);
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (job.getSpec().getTemplate().getMetadata() != null
-                && job.getSpec().getTemplate().getMetadata().getLabels() != null) {
-            labels.putAll(job.getSpec().getTemplate().getMetadata().getLabels());
-        }
-        labels.put(SessionJobs.MANAGED_BY, SessionJobs.FERRY);
-        labels.put(SessionJobs.JOB_NAME, jobName);
-        PodSpec spec = new PodSpecBuilder(job.getSpec().getTemplate().getSpec())
-                .withNodeName(node == null ? null : node.name).build();
-        PodBuilder pod = new PodBuilder()
-                .withNewMetadata()
-                    .withName(podName)
-                    .withNamespace(namespace)
-                    .withLabels(labels)
-                .endMetadata()
-                .withSpec(spec)
-                .withNewStatus()
-                    .withPhase(PodPhase.PENDING.apiName())
-                .endStatus();
-        if (job.getMetadata().getUid() != null) {
-            pod.editMetadata().withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("batch/v1")
-                    .withKind("Job").withName(jobName).withUid(job.getMetadata().getUid()).withController(true)
-                    .withBlockOwnerDeletion(true).build()).endMetadata();
-        }
-        if (node == null) {
-            pod.editStatus().addNewCondition().withType("PodScheduled").withStatus("False")
-                    .withReason(UNSCHEDULABLE).withMessage(nodes.unschedulableMessage(request)).endCondition()
-                    .endStatus();
-        }
         try {
-            client.pods().inNamespace(namespace).resource(pod.build()).create();
+            api.createPod(job, podName, node == null ? null : node.name,
+                    node == null ? nodes.unschedulableMessage(request) : null);
         } catch (KubernetesClientException e) {
             refused();
             return;
@@ -365,11 +293,8 @@ public final class FakeKubelet {
             unschedulableAttempts++;
             return;
         }
-        Map<String, Object> condition = Map.of("type", "PodScheduled", "status", "True");
-        String body = client.getKubernetesSerialization().asJson(Map.of("spec", Map.of("nodeName", node.name),
-                "status", Map.of("conditions", List.of(condition))));
         try {
-            pod(t.name).patch(PatchContext.of(PatchType.JSON_MERGE), body);
+            api.bind(t.name, node.name);
         } catch (KubernetesClientException e) {
             refused();
             return;
@@ -379,11 +304,7 @@ public final class FakeKubelet {
     }
 
     private void scheduleStart(TrackedPod t) {
-        long latency = podStart.sample(random).totalNanos();
-        if (slowStartShare > 0 && random.nextDouble() < slowStartShare) {
-            latency = Math.round(latency * slowStartFactor);
-        }
-        long at = Math.addExact(clock.nanos(), latency);
+        long at = Math.addExact(clock.nanos(), startLatency.sampleNanos());
         t.start = timer.schedule(at, () -> {
             t.start = null;
             start(t);
@@ -396,23 +317,13 @@ public final class FakeKubelet {
         if (pods.get(t.name) != t || t.phase != PodPhase.PENDING || t.node == null) {
             return;
         }
-        Job job = lastSeenJobs.get(t.jobName);
+        Job job = seenJobs.get(t.jobName);
         if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
             deletePod(t.name, job == null ? "JobGone" : "JobSuspended");
             return;
         }
         try {
-            String now = Instant.ofEpochMilli(clock.epochMillis()).toString();
-            List<Map<String, Object>> conditions = new ArrayList<>();
-            for (String type : List.of("PodScheduled", "Initialized", "ContainersReady", "Ready")) {
-                conditions.add(Map.of("type", type, "status", "True", "lastTransitionTime", now));
-            }
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("phase", PodPhase.RUNNING.apiName());
-            status.put("startTime", now);
-            status.put("conditions", conditions);
-            pod(t.name).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-                    client.getKubernetesSerialization().asJson(Map.of("status", status)));
+            api.patchRunning(t.name, Instant.ofEpochMilli(clock.epochMillis()));
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 forget(t, "JobGone"); // deleted behind the kubelet's back
@@ -428,13 +339,8 @@ public final class FakeKubelet {
     }
 
     private void writeFailed(TrackedPod t) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("phase", PodPhase.FAILED.apiName());
-        status.put("reason", NODE_LOST);
-        status.put("message", "node " + t.node.name + " was lost");
         try {
-            pod(t.name).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-                    client.getKubernetesSerialization().asJson(Map.of("status", status)));
+            api.patchFailed(t.name, NODE_LOST, "node " + t.node.name + " was lost");
             t.failedWriteDue = false;
         } catch (KubernetesClientException e) {
             refused();
@@ -445,7 +351,7 @@ public final class FakeKubelet {
     /** Deletes a pod; {@code false} if the API refused (it is retried on the next sync). */
     private boolean deletePod(String name, String reason) {
         try {
-            pod(name).delete();
+            api.deletePod(name);
         } catch (KubernetesClientException e) {
             refused();
             return false;
@@ -465,11 +371,6 @@ public final class FakeKubelet {
         notify(t, t.phase, null, reason);
     }
 
-    private static boolean isDone(Job job) {
-        Map<String, String> labels = job.getMetadata().getLabels();
-        return labels != null && MigrationState.DONE.wireName().equals(labels.get(SessionJobs.MIGRATION_STATE));
-    }
-
     private void refused() {
         apiErrors++;
         retryDue = true;
@@ -483,38 +384,8 @@ public final class FakeKubelet {
         t.startDue = false;
     }
 
-    /**
-     * Plays the Job controller's part of a pod change: the Job's {@code status.active}, {@code ready} and
-     * {@code failed}, which is what the scheduler reads. A refused write is retried on the next sync.
-     */
-    private void recordOnJob(String jobName, PodPhase to) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("active", to == PodPhase.PENDING || to == PodPhase.RUNNING ? 1 : 0);
-        status.put("ready", to == PodPhase.RUNNING ? 1 : 0);
-        if (to == PodPhase.FAILED) {
-            status.put("failed", 1);
-        }
-        jobStatusDue.put(jobName, status);
-        writeJobStatus(jobName);
-    }
-
-    private void writeJobStatus(String jobName) {
-        Map<String, Object> status = jobStatusDue.get(jobName);
-        try {
-            client.batch().v1().jobs().inNamespace(namespace).withName(jobName).subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE),
-                            client.getKubernetesSerialization().asJson(Map.of("status", status)));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) { // a Job that is gone has no status to keep
-                refused();
-                return;
-            }
-        }
-        jobStatusDue.remove(jobName);
-    }
-
     private void notify(TrackedPod t, PodPhase from, PodPhase to, String reason) {
-        recordOnJob(t.jobName, to);
+        jobStatuses.record(t.jobName, to);
         PodChange change = new PodChange(cluster, t.name, t.jobName, t.sessionId == null ? "" : t.sessionId,
                 t.node == null ? "" : t.node.name, from, to, reason, clock.nanos());
         for (PodListener l : listeners) {
@@ -522,14 +393,8 @@ public final class FakeKubelet {
         }
     }
 
-    private PodResource pod(String name) {
-        return client.pods().inNamespace(namespace).withName(name);
-    }
-
     private static String suffix(long n) {
         String s = Long.toString(n, 36);
         return s.length() >= 5 ? s : "0".repeat(5 - s.length()) + s;
     }
-
-
 }
