@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  */
 public final class SimulatedApiServer extends Dispatcher {
 
-    private final KubernetesCrudDispatcher store = new KubernetesCrudDispatcher();
+    private final KubernetesCrudDispatcher store = new NamedCrudStore();
     private final RandomGenerator random;
     private final List<Integer> errorStatuses;
     private double errorRate;

@@ -1,0 +1,124 @@
+package dev.ferry.sim.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cluster.kube.KubeClients;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("the indexed CRUD store answers exactly as fabric8's CRUD dispatcher does")
+class NamedCrudStoreTest {
+
+    private final List<KubernetesMockServer> servers = new ArrayList<>();
+    private final List<KubernetesClient> clients = new ArrayList<>();
+
+    private KubernetesClient start(Dispatcher dispatcher) throws Exception {
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                dispatcher, false);
+        server.init(InetAddress.getByName("127.0.0.1"), 0);
+        servers.add(server);
+        try (NamespacedKubernetesClient base = server.createClient()) {
+            KubernetesClient client = KubeClients.create(base.getConfiguration());
+            clients.add(client);
+            return client;
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(KubernetesClient::close);
+        servers.forEach(KubernetesMockServer::destroy);
+    }
+
+    /** What a client sees through a sequence of calls, one line per call; timestamps and uids (drawn from one
+     * counter for the whole JVM) left out. */
+    private static List<String> script(KubernetesClient c) {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            c.configMaps().inNamespace(i % 2 == 0 ? "a" : "b").resource(new ConfigMapBuilder().withNewMetadata()
+                    .withName("m" + (i / 2)).addToLabels("app", "ferry").addToLabels("n", "" + i % 3).endMetadata()
+                    .addToData("k", "v" + i).build()).create();
+        }
+        c.pods().inNamespace("a").resource(new PodBuilder().withNewMetadata().withName("m3").endMetadata()
+                .withNewSpec().addNewContainer().withName("c").withImage("i").endContainer().endSpec().build())
+                .create();
+        seen.add(show(c.configMaps().inNamespace("a").withName("m3").get()));
+        seen.add(show(c.configMaps().inNamespace("b").withName("m3").get()));
+        seen.add(String.valueOf(c.configMaps().inNamespace("a").withName("nope").get()));
+        seen.add(show(c.pods().inNamespace("a").withName("m3").get()));
+        try {
+            c.configMaps().inNamespace("a").resource(new ConfigMapBuilder().withNewMetadata().withName("m3")
+                    .endMetadata().build()).create();
+            seen.add("created twice");
+        } catch (KubernetesClientException e) {
+            seen.add("create again: " + e.getCode());
+        }
+        c.configMaps().inNamespace("a").withName("m4").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"metadata\":{\"labels\":{\"n\":\"x\"}},\"data\":{\"k\":\"patched\"}}");
+        seen.add(show(c.configMaps().inNamespace("a").withName("m4").get()));
+        try {
+            c.configMaps().inNamespace("a").withName("m4").patch(PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"metadata\":{\"resourceVersion\":\"1\"},\"data\":{\"k\":\"stale\"}}");
+            seen.add("stale patch applied");
+        } catch (KubernetesClientException e) {
+            seen.add("stale patch: " + e.getCode());
+        }
+        c.pods().inNamespace("a").withName("m3").subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"status\":{\"phase\":\"Running\"}}");
+        seen.add(show(c.pods().inNamespace("a").withName("m3").get()));
+        c.configMaps().inNamespace("b").withName("m5").delete();
+        seen.add(String.valueOf(c.configMaps().inNamespace("b").withName("m5").get()));
+        seen.add(names(c.configMaps().inNamespace("a").withLabel("n", "x").list().getItems()));
+        seen.add(names(c.configMaps().inNamespace("b").withLabel("app", "ferry").list().getItems()));
+        seen.add(names(c.configMaps().inAnyNamespace().withoutLabel("n", "0").list().getItems()));
+        c.configMaps().inNamespace("b").resource(new ConfigMapBuilder().withNewMetadata().withName("m5")
+                .endMetadata().addToData("k", "again").build()).create();
+        seen.add(show(c.configMaps().inNamespace("b").withName("m5").get()));
+        return seen;
+    }
+
+    private static String show(io.fabric8.kubernetes.api.model.HasMetadata o) {
+        if (o == null) {
+            return "null";
+        }
+        o.getMetadata().setCreationTimestamp(null);
+        String data = o instanceof ConfigMap m ? String.valueOf(m.getData())
+                : String.valueOf(((Pod) o).getStatus() == null ? null : ((Pod) o).getStatus().getPhase());
+        return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName() + " rv "
+                + o.getMetadata().getResourceVersion() + " labels "
+                + o.getMetadata().getLabels() + " " + data;
+    }
+
+    private static String names(List<ConfigMap> maps) {
+        return maps.stream().map(m -> m.getMetadata().getNamespace() + "/" + m.getMetadata().getName()).sorted()
+                .toList().toString();
+    }
+
+    @Test
+    @DisplayName("creates, named gets, conflicts, guarded and status patches, deletes and lists: the same answers")
+    void sameAnswers() throws Exception {
+        List<String> stock = script(start(new KubernetesCrudDispatcher()));
+        List<String> indexed = script(start(new NamedCrudStore()));
+        assertThat(indexed).isEqualTo(stock);
+        assertThat(stock).contains("create again: 409", "stale patch: 409", "null");
+    }
+}
