@@ -78,6 +78,8 @@ public final class MigrationWorld implements AutoCloseable {
     private final FakePeloton peloton;
     private final MigrationScheduler scheduler;
     private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, SessionSpec> specs = new HashMap<>();
+    private final String[] ids;
     private final DisruptionLedger ledger;
     private final long[] restored;
     private final int[] activityCursor;
@@ -108,7 +110,9 @@ public final class MigrationWorld implements AutoCloseable {
         peloton = new FakePeloton(kernel, kernel, new SplittableRandom(random.nextLong()),
                 FakePeloton.Config.fixed(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1),
                         Duration.ofSeconds(20)));
+        ids = new String[n];
         for (int i = 0; i < n; i++) {
+            ids[i] = id(i);
             SimulatedSession s = sessions.get(i);
             var size = s.profile().size();
             index.put(id(i), i);
@@ -154,7 +158,12 @@ public final class MigrationWorld implements AutoCloseable {
         return String.format("s-%05d", i);
     }
 
+    /** What each session runs on Kubernetes; it never changes, so it is built once per session. */
     private SessionSpec spec(SessionJob job) {
+        return specs.computeIfAbsent(job.jobId(), id -> newSpec(job));
+    }
+
+    private SessionSpec newSpec(SessionJob job) {
         SimulatedSession s = sessions.get(index.get(job.jobId()));
         var size = s.profile().size();
         return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(),
@@ -264,7 +273,7 @@ public final class MigrationWorld implements AutoCloseable {
             }
             activityCursor[i] = p;
             if (p > 0) {
-                peloton.setLastActivity(id(i), epochAtZero + Math.min(t, a.end(p - 1)) / MS);
+                peloton.setLastActivity(ids[i], epochAtZero + Math.min(t, a.end(p - 1)) / MS);
             }
         }
     }

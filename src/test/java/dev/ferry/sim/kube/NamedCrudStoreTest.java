@@ -88,6 +88,9 @@ class NamedCrudStoreTest {
         c.configMaps().inNamespace("b").withName("m5").delete();
         seen.add(String.valueOf(c.configMaps().inNamespace("b").withName("m5").get()));
         seen.add(names(c.configMaps().inNamespace("a").withLabel("n", "x").list().getItems()));
+        seen.add("list version " + c.configMaps().inNamespace("a").list().getMetadata().getResourceVersion());
+        seen.add(names(c.configMaps().inNamespace("a").list().getItems()));
+        seen.add(names(c.configMaps().inNamespace("nowhere").list().getItems()));
         seen.add(names(c.configMaps().inNamespace("b").withLabel("app", "ferry").list().getItems()));
         seen.add(names(c.configMaps().inAnyNamespace().withoutLabel("n", "0").list().getItems()));
         c.configMaps().inNamespace("b").resource(new ConfigMapBuilder().withNewMetadata().withName("m5")
