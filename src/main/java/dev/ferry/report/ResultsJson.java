@@ -63,6 +63,7 @@ public final class ResultsJson {
             mig.put("failed", m.failed());
             mig.put("rolled_back", m.rolledBack());
             mig.put("stranded", m.stranded());
+            mig.put("migrating_at_end", m.migratingAtEnd());
             mig.put("still_on_source", m.onSource());
             mig.put("double_running", m.doubleRunning());
             mig.put("makespan_h", round(m.makespanHours(), 3));

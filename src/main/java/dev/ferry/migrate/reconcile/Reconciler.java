@@ -36,7 +36,11 @@ public final class Reconciler {
             if (!live.isEmpty()) {
                 Progress.step(s, live.get(0), policy, out);
             } else if (!snapshot.complete()) {
-                out.wakeBy(nowMillis + policy.pollMillis()); // its Job may be on the cluster out of sight
+                // its Job may be out of sight: on a cluster that did not answer (look again soon), or done and left
+                // out of a pass between full ones (the scheduler runs the next full pass in time)
+                if (!snapshot.unreachable().isEmpty()) {
+                    out.wakeBy(nowMillis + policy.pollMillis());
+                }
             } else if (s.source().isEmpty()) {
                 continue;
             } else if (s.targets().stream().anyMatch(TargetJob::podAlive)) {

@@ -105,20 +105,26 @@ final class DisruptionLedger {
     }
 
     /**
-     * The figures at {@code now} (windows still open end there); {@code migrated} and {@code failed} come from the
-     * clusters. Call once, at the end.
+     * The figures at {@code now} (windows still open end there); {@code migrated}, {@code failed} and which
+     * sessions have a migration still under way ({@code inFlight}, by index) come from the clusters. A session
+     * running nowhere is stranded unless its migration is under way (its pod still starting at the horizon, say).
+     * Call once, at the end.
      */
-    MigrationOutcome outcome(String strategy, int migrated, int failed, long startNanos, long passes, long now,
+    MigrationOutcome outcome(String strategy, int migrated, int failed, boolean[] inFlight, long startNanos,
+            long passes, long now,
             MigrationOutcome.ClusterActivity clusters, MigrationOutcome.BudgetPeaks budgets) {
         for (int i = 0; i < windowStart.length; i++) {
             closeWindow(i, now);
         }
         int stranded = 0;
+        int stillMigrating = 0;
         int onSource = 0;
         int doubleRunning = 0;
         int rolled = 0;
         for (int i = 0; i < sourceRunning.length; i++) {
-            stranded += !sourceRunning[i] && !targetRunning[i] ? 1 : 0;
+            boolean nowhere = !sourceRunning[i] && !targetRunning[i];
+            stranded += nowhere && !inFlight[i] ? 1 : 0;
+            stillMigrating += nowhere && inFlight[i] ? 1 : 0;
             onSource += sourceRunning[i] ? 1 : 0;
             doubleRunning += doubled[i] ? 1 : 0;
             rolled += rolledBack[i] ? 1 : 0; // the first RUNNING, at registration, is not a rollback
@@ -139,7 +145,7 @@ final class DisruptionLedger {
             disruptedWhileActive += b ? 1 : 0;
         }
         double makespan = lastUsable < 0 ? 0 : (lastUsable - startNanos) / HOUR_NANOS;
-        return new MigrationOutcome(strategy, migrated, failed, rolled, stranded, onSource, doubleRunning, makespan,
+        return new MigrationOutcome(strategy, migrated, failed, rolled, stranded, stillMigrating, onSource, doubleRunning, makespan,
                 disruptedWhileActive, quantiles(visible), quantiles(total), windows.size(), lostKernelState,
                 lostPackages, passes, clusters, budgets);
     }

@@ -7,7 +7,9 @@ package dev.ferry.sim.migration;
  * @param migrated              sessions whose Job ended DONE
  * @param failed                sessions whose Job ended FAILED
  * @param rolledBack            sessions rolled back to the source at least once
- * @param stranded              sessions running nowhere at the end (neither the source task nor a target pod)
+ * @param stranded              sessions running nowhere at the end (neither the source task nor a target pod) with
+ *                              no migration under way
+ * @param migratingAtEnd        sessions running nowhere at the end because their migration is under way
  * @param onSource              sessions running on the source at the end (not migrated yet, or rolled back)
  * @param doubleRunning         sessions ever running on the source and a target at once
  * @param makespanHours         from the migration's start to the last session becoming usable on its target
@@ -21,7 +23,8 @@ package dev.ferry.sim.migration;
  * @param faults                what the clusters did and suffered
  * @param budgets               the most migrations in flight at once, as the clusters saw them written
  */
-public record MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded, int onSource,
+public record MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded, int migratingAtEnd,
+                               int onSource,
                                int doubleRunning, double makespanHours, int disruptedWhileActive,
                                double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState,
                                long lostPackages, long passes, ClusterActivity faults,

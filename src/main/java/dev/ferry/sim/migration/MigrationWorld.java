@@ -325,6 +325,7 @@ public final class MigrationWorld implements AutoCloseable {
     public MigrationOutcome outcome() {
         int migrated = 0;
         int failed = 0;
+        boolean[] inFlight = new boolean[sessions.size()];
         MigrationOutcome.ClusterActivity activity = federation.activity();
         federation.calm(); // the harness's own reading is not subject to the workload's faults
         for (ClusterInfo c : targets.clusters()) {
@@ -334,10 +335,12 @@ public final class MigrationWorld implements AutoCloseable {
                     migrated++;
                 } else if (state == MigrationState.FAILED) {
                     failed++;
+                } else if (state != null && !state.terminal() && index.containsKey(j.sessionId())) {
+                    inFlight[index.get(j.sessionId())] = true;
                 }
             }
         }
-        return ledger.outcome(strategy.label(), migrated, failed, startNanos, passes, kernel.nanos(),
+        return ledger.outcome(strategy.label(), migrated, failed, inFlight, startNanos, passes, kernel.nanos(),
                 activity, audit.peaks());
     }
 
