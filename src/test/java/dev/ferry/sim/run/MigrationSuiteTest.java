@@ -59,6 +59,20 @@ class MigrationSuiteTest {
     }
 
     @Test
+    @DisplayName("the shipped migration suite runs every strategy on the default workload; the budgets compare them")
+    void shippedSuite() throws Exception {
+        var entries = dev.ferry.sim.gate.Suite.read(Path.of("sim/migration-suite.yaml"));
+        assertThat(entries.get(0).workload().getFileName().toString()).isEqualTo("dsw-3500-migration.yaml");
+        assertThat(entries.get(0).strategies()).containsExactly(dev.ferry.sim.migration.Strategy.values());
+        assertThat(dev.ferry.sim.gate.Budgets.comparisons(Path.of("sim/budgets.yaml")))
+                .extracting(c -> c.scenario() + " vs " + c.against())
+                .containsExactly("dsw-3500-migration-idle-aware vs dsw-3500-migration-rolling");
+        assertThat(dev.ferry.sim.gate.Budgets.read(Path.of("sim/budgets.yaml")))
+                .extracting(dev.ferry.sim.gate.Budget::metric).contains("migration.stranded",
+                        "disruption.share_disrupted_while_active", "migration.budgets_observed.peak_in_flight");
+    }
+
+    @Test
     @DisplayName("an unknown strategy in the suite names its line and the strategies there are")
     void unknownStrategy() throws Exception {
         Path suite = Files.writeString(out.resolve("s.yaml"), "runs:\n  - {workload: "
