@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.net.InetAddress;
@@ -37,6 +38,12 @@ public final class MockClusters {
     public static KubernetesMockServer crud() {
         return started(new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false));
+    }
+
+    /** A started server answering through {@code dispatcher} (a CRUD store with something of its own around it). */
+    public static KubernetesMockServer with(Dispatcher dispatcher) {
+        return started(new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher,
+                false));
     }
 
     /** A started CRUD server on which {@code server.expect()} scripts answers that take precedence. */

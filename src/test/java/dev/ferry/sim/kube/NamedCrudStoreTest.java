@@ -2,24 +2,19 @@ package dev.ferry.sim.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.KubeClients;
+import dev.ferry.testing.MockClusters;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
-import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,16 +26,12 @@ class NamedCrudStoreTest {
     private final List<KubernetesMockServer> servers = new ArrayList<>();
     private final List<KubernetesClient> clients = new ArrayList<>();
 
-    private KubernetesClient start(Dispatcher dispatcher) throws Exception {
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                dispatcher, false);
-        server.init(InetAddress.getByName("127.0.0.1"), 0);
+    private KubernetesClient start(Dispatcher dispatcher) {
+        KubernetesMockServer server = MockClusters.with(dispatcher);
         servers.add(server);
-        try (NamespacedKubernetesClient base = server.createClient()) {
-            KubernetesClient client = KubeClients.create(base.getConfiguration());
-            clients.add(client);
-            return client;
-        }
+        KubernetesClient client = MockClusters.client(server);
+        clients.add(client);
+        return client;
     }
 
     @AfterEach

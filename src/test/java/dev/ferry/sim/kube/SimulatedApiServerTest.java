@@ -3,18 +3,13 @@ package dev.ferry.sim.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.cluster.kube.KubeClients;
+import dev.ferry.testing.MockClusters;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -27,16 +22,12 @@ class SimulatedApiServerTest {
     private final List<KubernetesMockServer> servers = new ArrayList<>();
     private final List<KubernetesClient> clients = new ArrayList<>();
 
-    private KubernetesClient start(SimulatedApiServer api) throws Exception {
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                api, false);
-        server.init(InetAddress.getByName("127.0.0.1"), 0);
+    private KubernetesClient start(SimulatedApiServer api) {
+        KubernetesMockServer server = MockClusters.with(api);
         servers.add(server);
-        try (NamespacedKubernetesClient base = server.createClient()) {
-            KubernetesClient client = KubeClients.create(base.getConfiguration());
-            clients.add(client);
-            return client;
-        }
+        KubernetesClient client = MockClusters.client(server);
+        clients.add(client);
+        return client;
     }
 
     @AfterEach
