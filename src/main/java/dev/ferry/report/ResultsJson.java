@@ -78,6 +78,7 @@ public final class ResultsJson {
             clusters.put("refused_by_outage", m.faults().refusedByOutage());
             clusters.put("nodes_lost", m.faults().nodesLost());
             clusters.put("pods_failed_by_node_loss", m.faults().podsFailed());
+            clusters.put("unschedulable_attempts", m.faults().unschedulable());
             ObjectNode d = root.putObject("disruption");
             d.put("sessions_disrupted_while_active", m.disruptedWhileActive());
             d.put("share_disrupted_while_active",

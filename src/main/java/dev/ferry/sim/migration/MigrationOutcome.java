@@ -44,8 +44,9 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
      * @param refusedByOutage   of those, refused because the cluster was down
      * @param nodesLost         node losses on the target clusters
      * @param podsFailed        pods failed by those losses
+     * @param unschedulable     times a pod found no node with room for it (on creation or a later try)
      */
     public record ClusterActivity(long apiRequests, long apiErrorsInjected, long refusedByOutage, long nodesLost,
-                                  long podsFailed) {
+                                  long podsFailed, long unschedulable) {
     }
 }

@@ -150,11 +150,14 @@ final class MockFederation implements AutoCloseable {
         }
         long nodesLost = 0;
         long podsFailed = 0;
+        long unschedulable = 0;
         for (FakeKubelet k : kubelets) {
             nodesLost += k.counters().nodeLosses();
             podsFailed += k.counters().failedByNodeLoss();
+            unschedulable += k.counters().unschedulableAttempts();
         }
-        return new MigrationOutcome.ClusterActivity(requests, injected, refused, nodesLost, podsFailed);
+        return new MigrationOutcome.ClusterActivity(requests, injected, refused, nodesLost, podsFailed,
+                unschedulable);
     }
 
     /** Closes the clients and stops the mock servers. */
