@@ -72,12 +72,6 @@ import picocli.CommandLine.Spec;
         })
 final class MigratePlanCommand implements Callable<Integer> {
 
-    static final long START_TIMEOUT_MS = 20 * 60_000L;
-    static final long VERIFY_TIMEOUT_MS = 10 * 60_000L;
-    static final long RETRY_BACKOFF_MS = 60 * 60_000L;
-    static final long POLL_MS = 30_000L;
-    static final long MAX_SLEEP_MS = 15 * 60_000L;
-
     @Spec
     CommandSpec spec;
 
@@ -212,9 +206,8 @@ final class MigratePlanCommand implements Callable<Integer> {
         try {
             DisruptionBudget budget = new DisruptionBudget(maxConcurrent, maxPerCluster, Map.of(), maxTeamShare,
                     windows.stream().map(MigrationWindow::parse).toList());
-            return new MigrationPolicy(budget, Math.max(1, Math.round(idleThresholdMinutes * 60_000)),
-                    deadlineMillis, Math.round(noticeHours * 3_600_000), START_TIMEOUT_MS, VERIFY_TIMEOUT_MS,
-                    RETRY_BACKOFF_MS, POLL_MS, MAX_SLEEP_MS);
+            return MigrationPolicy.standard(budget, Math.max(1, Math.round(idleThresholdMinutes * 60_000)),
+                    deadlineMillis, Math.round(noticeHours * 3_600_000));
         } catch (IllegalArgumentException e) {
             throw new UserError("budgets: " + e.getMessage() + " (see --max-concurrent, --max-per-cluster,"
                     + " --max-team-share, --window)", 2);

@@ -38,6 +38,23 @@ public record MigrationPolicy(DisruptionBudget budget, long idleThresholdMillis,
         }
     }
 
+    /** Ferry's timings unless a deployment says otherwise: a pod must run within 20 min of the migration's
+     * start and be verified 10 min after that; a rolled-back session waits an hour; look again every 30 s while
+     * something moves, at most 15 min apart otherwise. */
+    public static final long STANDARD_START_TIMEOUT_MS = 20 * 60_000L;
+    public static final long STANDARD_VERIFY_TIMEOUT_MS = 10 * 60_000L;
+    public static final long STANDARD_RETRY_BACKOFF_MS = 60 * 60_000L;
+    public static final long STANDARD_POLL_MS = 30_000L;
+    public static final long STANDARD_MAX_SLEEP_MS = 15 * 60_000L;
+
+    /** A policy with the standard timings (the simulation's and {@code ferry migrate plan}'s). */
+    public static MigrationPolicy standard(DisruptionBudget budget, long idleThresholdMillis,
+            long deadlineEpochMillis, long noticeLeadMillis) {
+        return new MigrationPolicy(budget, idleThresholdMillis, deadlineEpochMillis, noticeLeadMillis,
+                STANDARD_START_TIMEOUT_MS, STANDARD_VERIFY_TIMEOUT_MS, STANDARD_RETRY_BACKOFF_MS, STANDARD_POLL_MS,
+                STANDARD_MAX_SLEEP_MS);
+    }
+
     /** When the notice period begins. */
     public long noticeFromMillis() {
         return deadlineEpochMillis == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineEpochMillis - noticeLeadMillis;

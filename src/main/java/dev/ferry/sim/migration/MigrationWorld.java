@@ -61,7 +61,7 @@ public final class MigrationWorld implements AutoCloseable {
     private static final long HOUR = 3_600 * SECOND;
     private static final long MS = 1_000_000L;
     private static final long MIN_STEP_MS = 1_000;
-    private static final long MAX_SLEEP_MS = 15 * 60_000;
+    private static final long MAX_SLEEP_MS = MigrationPolicy.STANDARD_MAX_SLEEP_MS;
     /** How often the scheduler reads every Job rather than only the ones whose migration is not done. */
     private static final long FULL_PASS_EVERY_MS = 5 * 60_000;
 
@@ -139,19 +139,15 @@ public final class MigrationWorld implements AutoCloseable {
         long start = epochAtZero + startNanos / MS;
         DisruptionBudget unlimited = DisruptionBudget.of(sessionCount, sessionCount, 1.0);
         long minute = 60_000;
-        long startTimeout = 20 * minute;
-        long verifyTimeout = 10 * minute;
-        long backoff = 60 * minute;
-        long poll = 30_000;
         if (strategy == Strategy.IDLE_AWARE) {
             DisruptionBudget budget = new DisruptionBudget(config.maxConcurrent(), config.maxPerCluster(), Map.of(),
                     config.maxTeamShare(), config.windows().stream().map(MigrationWindow::parse).toList());
-            return new MigrationPolicy(budget, Math.max(1, Math.round(config.idleThresholdMinutes() * minute)),
+            return MigrationPolicy.standard(budget, Math.max(1, Math.round(config.idleThresholdMinutes() * minute)),
                     epochAtZero + Math.round(config.deadlineHour() * 3_600_000), Math.round(config.noticeHours()
-                    * 3_600_000), startTimeout, verifyTimeout, backoff, poll, MAX_SLEEP_MS);
+                    * 3_600_000));
         }
         // rolling and big-bang: blind to activity (deadline now, so nobody waits to be idle), no budgets
-        return new MigrationPolicy(unlimited, 1, start, 0, startTimeout, verifyTimeout, backoff, poll, MAX_SLEEP_MS);
+        return MigrationPolicy.standard(unlimited, 1, start, 0);
     }
 
     static String id(int i) {
