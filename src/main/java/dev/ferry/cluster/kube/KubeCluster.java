@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,11 +154,8 @@ public final class KubeCluster {
                     + "a change it has not seen");
         }
         String jobName = SessionJobs.jobName(sessionId);
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("resourceVersion", resourceVersion);
-        metadata.put("labels", Map.of(SessionJobs.MIGRATION_STATE, migration.state().wireName()));
-        metadata.put("annotations", migration.toMap());
-        String body = client.getKubernetesSerialization().asJson(Map.of("metadata", metadata));
+        String body = client.getKubernetesSerialization()
+                .asJson(SessionJobs.migrationPatch(migration, resourceVersion, null));
         try {
             Job patched = jobs().withName(jobName).patch(PatchContext.of(PatchType.JSON_MERGE), body);
             return new PatchOutcome.Patched(patched);

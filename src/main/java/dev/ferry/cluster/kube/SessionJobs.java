@@ -69,6 +69,20 @@ public final class SessionJobs {
      */
     public static final String MIGRATION_STATE = MigrationAnnotations.MIGRATION_STATE;
 
+    /**
+     * The body of a JSON merge patch that records {@code migration} on a session Job (annotations and the state
+     * label) if the Job is still at {@code resourceVersion}, and sets {@code spec.suspend} unless it is null.
+     */
+    public static Map<String, Object> migrationPatch(MigrationAnnotations migration, String resourceVersion,
+            Boolean suspend) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("resourceVersion", resourceVersion);
+        metadata.put("labels", Map.of(MIGRATION_STATE, migration.state().wireName()));
+        metadata.put("annotations", migration.toMap());
+        return suspend == null ? Map.of("metadata", metadata)
+                : Map.of("metadata", metadata, "spec", Map.of("suspend", suspend));
+    }
+
     /** The Job for {@code spec}, its migration in {@code state} since {@code startedEpochMillis}. */
     public static Job job(SessionSpec spec, MigrationState state, long startedEpochMillis) {
         Map<String, String> labels = labels(spec);

@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,12 +106,8 @@ public final class KubeTargets implements TargetClusters {
             return outcome instanceof PatchOutcome.Conflict ? PatchResult.CONFLICT : PatchResult.NOT_FOUND;
         }
         KubernetesClient client = clients.get(cluster);
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("resourceVersion", resourceVersion);
-        metadata.put("labels", Map.of(SessionJobs.MIGRATION_STATE, migration.state().wireName()));
-        metadata.put("annotations", migration.toMap());
         String body = client.getKubernetesSerialization()
-                .asJson(Map.of("metadata", metadata, "spec", Map.of("suspend", suspend)));
+                .asJson(SessionJobs.migrationPatch(migration, resourceVersion, suspend));
         String jobName = SessionJobs.jobName(sessionId);
         try {
             client.batch().v1().jobs().inNamespace(kube.namespace()).withName(jobName)
