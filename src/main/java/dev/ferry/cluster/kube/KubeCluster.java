@@ -12,10 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Optional;
 
 /**
@@ -197,25 +194,6 @@ public final class KubeCluster {
                     .getItems());
         } catch (KubernetesClientException e) {
             throw KubeApiException.of(name, "list pods of job " + jobName, e);
-        }
-    }
-
-    /**
-     * The pod of every Job in the namespace, by Job name, chosen as {@link #sessionPod} chooses: one list call
-     * for the whole cluster instead of one per Job.
-     */
-    public Map<String, SessionPod> sessionPodsByJob() {
-        try {
-            Map<String, List<Pod>> byJob = new HashMap<>();
-            for (Pod pod : client.pods().inNamespace(namespace).withLabel(SessionJobs.JOB_NAME).list().getItems()) {
-                String job = pod.getMetadata().getLabels().get(SessionJobs.JOB_NAME);
-                byJob.computeIfAbsent(job, k -> new ArrayList<>()).add(pod);
-            }
-            Map<String, SessionPod> newest = new HashMap<>();
-            byJob.forEach((job, pods) -> newest(pods).ifPresent(pod -> newest.put(job, pod)));
-            return newest;
-        } catch (KubernetesClientException e) {
-            throw KubeApiException.of(name, "list session pods", e);
         }
     }
 
