@@ -46,11 +46,17 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
         }
     }
 
-    /** One cluster: its name (a DNS-1123 label), zone and node pools. */
-    public record Cluster(String name, String zone, List<NodePool> nodePools) {
+    /** One cluster: its name (a DNS-1123 label), zone, node pools and how its scheduler scores nodes. */
+    public record Cluster(String name, String zone, List<NodePool> nodePools, NodeScoring scoring) {
 
         public Cluster {
             nodePools = List.copyOf(nodePools);
+            java.util.Objects.requireNonNull(scoring, "scoring");
+        }
+
+        /** A cluster whose scheduler spreads pods, as Kubernetes does by default. */
+        public Cluster(String name, String zone, List<NodePool> nodePools) {
+            this(name, zone, nodePools, NodeScoring.LEAST_ALLOCATED);
         }
 
         /** Everything its nodes offer together. */
@@ -136,7 +142,7 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
         List<Cluster> clusters = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Fields c : f.list("clusters")) {
-            c.allowOnly("name", "zone", "node_pools");
+            c.allowOnly("name", "zone", "node_pools", "node_scoring");
             String name = label(c, "name");
             if (!names.add(name)) {
                 throw c.error("name", "cluster '" + name + "' is listed twice");
@@ -160,7 +166,7 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
             if (pools.isEmpty()) {
                 throw c.error("node_pools", "a cluster needs at least one node pool");
             }
-            clusters.add(new Cluster(name, zone, pools));
+            clusters.add(new Cluster(name, zone, pools, scoring(c)));
         }
         if (clusters.isEmpty()) {
             throw f.error("clusters", "the federation needs at least one cluster");
@@ -172,6 +178,13 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
     public Cluster cluster(String name) {
         return clusters.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cluster " + name + " in the model"));
+    }
+
+    private static NodeScoring scoring(Fields c) throws ConfigException {
+        List<String> names = java.util.Arrays.stream(NodeScoring.values()).map(NodeScoring::wireName).toList();
+        String chosen = c.choice("node_scoring", names, NodeScoring.LEAST_ALLOCATED.wireName());
+        return java.util.Arrays.stream(NodeScoring.values()).filter(s -> s.wireName().equals(chosen)).findFirst()
+                .orElseThrow();
     }
 
     private static String label(Fields f, String field) throws ConfigException {

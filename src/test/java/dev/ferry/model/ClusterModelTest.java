@@ -52,6 +52,16 @@ class ClusterModelTest {
     }
 
     @Test
+    @DisplayName("node scoring: least allocated (Kubernetes' default) unless a cluster says most-allocated")
+    void nodeScoring() throws ConfigException {
+        assertThat(parse(VALID).cluster("k8s-a1").scoring()).isEqualTo(NodeScoring.LEAST_ALLOCATED);
+        ClusterModel packed = parse(VALID.replace("zone: zone-a", "zone: zone-a\n    node_scoring: most-allocated"));
+        assertThat(packed.cluster("k8s-a1").scoring()).isEqualTo(NodeScoring.MOST_ALLOCATED);
+        assertError(VALID.replace("zone: zone-a", "zone: zone-a\n    node_scoring: bin-pack"),
+                "line 5: clusters[0].node_scoring: must be one of least-allocated, most-allocated, was 'bin-pack'");
+    }
+
+    @Test
     @DisplayName("latencies: log-normal clamped to [min, max], in nanoseconds")
     void latencies() throws ConfigException {
         ClusterModel model = parse(VALID);

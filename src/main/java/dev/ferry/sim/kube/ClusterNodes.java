@@ -2,21 +2,24 @@ package dev.ferry.sim.kube;
 
 import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.model.ClusterModel;
+import dev.ferry.model.NodeScoring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The nodes of one simulated cluster and the fake kube-scheduler's part: least-allocated placement with tainted GPU
- * nodes, and the capacity each placed pod reserves.
+ * The nodes of one simulated cluster and the fake kube-scheduler's part: placement by the cluster's
+ * {@link NodeScoring} with tainted GPU nodes, and the capacity each placed pod reserves.
  */
 final class ClusterNodes {
 
     private final List<SimulatedNode> nodes = new ArrayList<>();
     private final Map<String, SimulatedNode> byName = new LinkedHashMap<>();
+    private final NodeScoring scoring;
 
     ClusterNodes(ClusterModel.Cluster model) {
+        this.scoring = model.scoring();
         for (ClusterModel.NodePool pool : model.nodePools()) {
             for (int i = 0; i < pool.count(); i++) {
                 SimulatedNode n = new SimulatedNode(String.format("%s-%s-%03d", model.name(), pool.name(), i),
@@ -37,8 +40,9 @@ final class ClusterNodes {
     }
 
     /**
-     * The node that is up, fits {@code request} and leaves the most CPU and memory free (sum of the free
-     * fractions); ties go to the first in model order; null if none fits.
+     * Among the nodes that are up and fit {@code request}, the one that leaves the most CPU and memory free (sum of
+     * the free fractions) when least allocated, the least when most allocated; ties go to the first in model
+     * order; null if none fits.
      */
     SimulatedNode choose(Capacity request) {
         boolean wantsGpu = request.gpus() > 0;
@@ -48,8 +52,9 @@ final class ClusterNodes {
             if (!n.up || n.gpuNode() != wantsGpu || !n.free().fits(request)) {
                 continue;
             }
-            double score = fraction(n.free().cpuMillis() - request.cpuMillis(), n.allocatable.cpuMillis())
+            double left = fraction(n.free().cpuMillis() - request.cpuMillis(), n.allocatable.cpuMillis())
                     + fraction(n.free().memoryGiB() - request.memoryGiB(), n.allocatable.memoryGiB());
+            double score = scoring == NodeScoring.MOST_ALLOCATED ? -left : left;
             if (score > bestScore) {
                 best = n;
                 bestScore = score;

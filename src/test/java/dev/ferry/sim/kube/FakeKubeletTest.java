@@ -12,6 +12,7 @@ import dev.ferry.cluster.kube.SessionKind;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.ClusterModel;
+import dev.ferry.model.NodeScoring;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -159,6 +160,26 @@ class FakeKubeletTest {
         assertThat(List.of(onlyPod("s0"), onlyPod("s1"), onlyPod("s2"), onlyPod("s3")))
                 .extracting(p -> p.getSpec().getNodeName())
                 .containsExactly("k8s-a1-cpu-000", "k8s-a1-cpu-001", "k8s-a1-cpu-002", "k8s-a1-cpu-000");
+    }
+
+    @Test
+    @DisplayName("most allocated: pods pack onto the fullest node that fits, so a whole node stays free for a large one")
+    void packs() {
+        ClusterModel.Cluster packed = new ClusterModel.Cluster("k8s-a1", "zone-a", List.of(pool("cpu", 3, 32, 128, 0)),
+                NodeScoring.MOST_ALLOCATED);
+        FakeKubelet kubelet = kubelet(packed, FIXED, 1);
+        for (int i = 0; i < 5; i++) {
+            createJob(spec("s" + i, 8_000, 32, 0));
+        }
+        kubelet.sync();
+        createJob(spec("big", 32_000, 128, 0));
+        kubelet.sync();
+        assertThat(List.of(onlyPod("s0"), onlyPod("s1"), onlyPod("s2"), onlyPod("s3"), onlyPod("s4")))
+                .extracting(p -> p.getSpec().getNodeName())
+                .containsExactly("k8s-a1-cpu-000", "k8s-a1-cpu-000", "k8s-a1-cpu-000", "k8s-a1-cpu-000",
+                        "k8s-a1-cpu-001");
+        assertThat(onlyPod("big").getSpec().getNodeName()).as("spread, the five would have left no node empty")
+                .isEqualTo("k8s-a1-cpu-002");
     }
 
     @Test
