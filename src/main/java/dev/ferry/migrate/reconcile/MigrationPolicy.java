@@ -40,12 +40,14 @@ public record MigrationPolicy(DisruptionBudget budget, long idleThresholdMillis,
 
     /** Ferry's timings unless a deployment says otherwise: a pod must run within 20 min of the migration's
      * start and be verified 10 min after that; a rolled-back session waits an hour; look again every 30 s while
-     * something moves, at most 15 min apart otherwise. */
+     * something moves, at most an hour apart otherwise (a resync for what no event reports: the reconciler asks to
+     * be woken when a user turns idle, a notice or deadline falls due or a window opens, and a pod or task change
+     * wakes it; a pass over every Job of a whole federation is not free). */
     public static final long STANDARD_START_TIMEOUT_MS = 20 * 60_000L;
     public static final long STANDARD_VERIFY_TIMEOUT_MS = 10 * 60_000L;
     public static final long STANDARD_RETRY_BACKOFF_MS = 60 * 60_000L;
     public static final long STANDARD_POLL_MS = 30_000L;
-    public static final long STANDARD_MAX_SLEEP_MS = 15 * 60_000L;
+    public static final long STANDARD_MAX_SLEEP_MS = 60 * 60_000L;
 
     /** A policy with the standard timings (the simulation's and {@code ferry migrate plan}'s). */
     public static MigrationPolicy standard(DisruptionBudget budget, long idleThresholdMillis,

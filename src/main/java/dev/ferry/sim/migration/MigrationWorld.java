@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  * The migration on the sessions' kernel: one fabric8 CRUD mock server and one {@link FakeKubelet} per cluster of
  * the cluster model, a {@link FakePeloton} holding every session as a RUNNING job at time 0, and the real
  * {@link MigrationScheduler} over {@link KubeTargets}. A pass runs at the wake-up the scheduler asks for (bounded
- * to [1 s, 15 min] ahead, sooner when a source task is KILLED or a pod changes), then every kubelet syncs.
+ * to [5 s, 1 h] ahead, sooner when a source task is KILLED or a pod changes), then every kubelet syncs.
  *
  * <p>The sessions follow: a source task leaving RUNNING takes the container down as SIGTERM does (the tracker
  * flushes) without a restart; a target pod turning Running starts a new container restored from the checkpoint;
@@ -60,7 +60,11 @@ public final class MigrationWorld implements AutoCloseable {
     private static final long SECOND = 1_000_000_000L;
     private static final long HOUR = 3_600 * SECOND;
     private static final long MS = 1_000_000L;
-    private static final long MIN_STEP_MS = 1_000;
+    /**
+     * The least time between two passes: a pass then takes in every change of the last few seconds at once (as a
+     * controller's work queue batches watch events) instead of one pass per pod or task change.
+     */
+    private static final long MIN_STEP_MS = 5_000;
     private static final long MAX_SLEEP_MS = MigrationPolicy.STANDARD_MAX_SLEEP_MS;
     /** How often the scheduler reads every Job rather than only the ones whose migration is not done. */
     private static final long FULL_PASS_EVERY_MS = 5 * 60_000;
@@ -236,7 +240,7 @@ public final class MigrationWorld implements AutoCloseable {
         nextPass = kernel.schedule(atNanos, this::pass);
     }
 
-    /** Something moved: look again within a second (not before the migration starts). */
+    /** Something moved: look again within {@link #MIN_STEP_MS} (not before the migration starts). */
     private void wake() {
         schedulePass(Math.max(startNanos, kernel.nanos() + MIN_STEP_MS * MS));
     }
