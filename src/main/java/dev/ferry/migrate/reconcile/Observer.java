@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Reads everything the reconciler decides from: every Peloton session with its last activity, every session Job on
- * every target cluster, and the checkpoint signals. Keeps nothing between calls. A read that fails with a retryable
+ * every target cluster, and the checkpoint signals (a pass that reads only the unsettled Jobs observes only their
+ * sessions). Keeps nothing between calls. A read that fails with a retryable
  * error is tried again at once, up to {@link #READ_ATTEMPTS} times in all (reads change nothing); a cluster that
  * still cannot be read is reported {@linkplain Observation#unreachable() unreachable} rather than failing the
  * whole observation, so migrations on the other clusters go on during one cluster's outage.
@@ -53,11 +54,8 @@ public final class Observer {
      */
     public Observation observe(boolean everyJob) throws PelotonException {
         Map<String, SessionJob> sources = new TreeMap<>();
-        Map<String, OptionalLong> activity = new TreeMap<>();
         for (SessionJob job : peloton.queryJobs(JobQuery.all())) {
-            String id = specs.specFor(job).sessionId();
-            sources.put(id, job);
-            activity.put(id, peloton.lastActivity(job.jobId()));
+            sources.put(specs.specFor(job).sessionId(), job);
         }
         List<ClusterInfo> clusters = targets.clusters();
         Map<String, List<TargetJob>> jobs = new TreeMap<>();
@@ -72,16 +70,21 @@ public final class Observer {
                 jobs.computeIfAbsent(j.sessionId(), k -> new ArrayList<>()).add(j);
             }
         }
-        TreeMap<String, Boolean> ids = new TreeMap<>();
-        sources.keySet().forEach(id -> ids.put(id, true));
-        jobs.keySet().forEach(id -> ids.put(id, true));
+        // a pass that read only unsettled Jobs acts on their sessions alone (it starts nothing new), so the others'
+        // activity, specs and checkpoints are not read
+        Set<String> ids = new TreeSet<>(jobs.keySet());
+        if (everyJob) {
+            ids.addAll(sources.keySet());
+        }
         List<SessionObservation> sessions = new ArrayList<>();
-        for (String id : ids.keySet()) {
+        for (String id : ids) {
             Optional<SessionJob> source = Optional.ofNullable(sources.get(id));
             List<TargetJob> found = new ArrayList<>(jobs.getOrDefault(id, List.of()));
             found.sort(java.util.Comparator.comparing(TargetJob::cluster));
-            sessions.add(new SessionObservation(id, source, source.map(specs::specFor),
-                    activity.getOrDefault(id, OptionalLong.empty()), found, signals.status(id)));
+            OptionalLong activity = source.isPresent() ? peloton.lastActivity(source.get().jobId())
+                    : OptionalLong.empty();
+            sessions.add(new SessionObservation(id, source, source.map(specs::specFor), activity, found,
+                    signals.status(id)));
         }
         return new Observation(clusters, sessions, unreachable, everyJob);
     }

@@ -60,6 +60,25 @@ class FullPassTest {
     }
 
     @Test
+    @DisplayName("a pass between full ones observes only the sessions of the unsettled Jobs it read")
+    void partialObservation() throws Exception {
+        w.idleSession("s1", "ann", "data", 1);
+        w.idleSession("s2", "bob", "data", 1);
+        scheduler(5 * MINUTE).reconcile(); // full: both start migrating
+        for (int i = 0; i < 12 && !w.targets.jobsOf("s1").get(0).migration.state().terminal(); i++) {
+            w.advance(10_000);
+            w.tick();
+            scheduler(0).reconcile();
+        }
+        w.idleSession("s3", "cid", "data", 1);
+        Observer observer = new Observer(w.peloton, w.targets, id -> Optional.ofNullable(w.checkpoints.get(id)),
+                World::specOf);
+        assertThat(observer.observe(true).sessions()).extracting(SessionObservation::sessionId)
+                .containsExactly("s1", "s2", "s3");
+        assertThat(observer.observe(false).sessions()).as("s1 and s2 are done, s3 has no Job").isEmpty();
+    }
+
+    @Test
     @DisplayName("without a period every pass is full, as before")
     void everyPassFull() {
         MigrationScheduler scheduler = scheduler(0);
