@@ -154,7 +154,8 @@ public final class KubeCluster {
         String body = client.getKubernetesSerialization()
                 .asJson(SessionJobs.migrationPatch(migration, resourceVersion, null));
         try {
-            Job patched = jobs().withName(jobName).patch(PatchContext.of(PatchType.JSON_MERGE), body);
+            Job patched = jobs().resource(SessionJobs.reference(namespace, jobName))
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), body);
             return new PatchOutcome.Patched(patched);
         } catch (KubernetesClientException e) {
             if (e.getCode() == CONFLICT) {

@@ -64,6 +64,15 @@ public final class SessionJobs {
     }
 
     /**
+     * A Job that only names {@code jobName} in {@code namespace}: what a patch is addressed to. fabric8 reads the
+     * object from the server before a patch unless it is given one ({@code resource(reference).patch(...)}), and
+     * a merge patch needs nothing of it but the name; without it every patch cost a GET whose answer was dropped.
+     */
+    public static Job reference(String namespace, String jobName) {
+        return new JobBuilder().withNewMetadata().withNamespace(namespace).withName(jobName).endMetadata().build();
+    }
+
+    /**
      * The label that mirrors the migration state annotation on the Job (same key, same value), so that a list can
      * leave out the sessions whose migration is done: {@code ferry.dev/migration-state!=done}.
      */

@@ -110,7 +110,8 @@ public final class KubeTargets implements TargetClusters {
                 .asJson(SessionJobs.migrationPatch(migration, resourceVersion, suspend));
         String jobName = SessionJobs.jobName(sessionId);
         try {
-            client.batch().v1().jobs().inNamespace(kube.namespace()).withName(jobName)
+            client.batch().v1().jobs().inNamespace(kube.namespace())
+                    .resource(SessionJobs.reference(kube.namespace(), jobName))
                     .patch(PatchContext.of(PatchType.JSON_MERGE), body);
             return PatchResult.PATCHED;
         } catch (KubernetesClientException e) {

@@ -4,6 +4,7 @@ import dev.ferry.cluster.kube.MigrationState;
 import dev.ferry.cluster.kube.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -135,13 +136,17 @@ final class KubeletApi {
 
     /** Merges {@code status} into Job {@code jobName}'s status. */
     void patchJobStatus(String jobName, Map<String, Object> status) {
-        client.batch().v1().jobs().inNamespace(namespace).withName(jobName).subresource("status")
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
+        client.batch().v1().jobs().inNamespace(namespace).resource(SessionJobs.reference(namespace, jobName))
+                .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
                         client.getKubernetesSerialization().asJson(Map.of("status", status)));
     }
 
+    /** A merge patch of the pod's status, addressed by name only (fabric8 would read the pod first otherwise). */
     private void patchStatus(String podName, Map<String, Object> status) {
-        pod(podName).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
+        Pod reference = new PodBuilder().withNewMetadata().withNamespace(namespace).withName(podName).endMetadata()
+                .build();
+        client.pods().inNamespace(namespace).resource(reference).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
                 client.getKubernetesSerialization().asJson(Map.of("status", status)));
     }
 

@@ -200,6 +200,24 @@ class KubeClusterTest {
         }
 
         @Test
+        @DisplayName("is one PATCH request: the Job is not read first")
+        void onePatchRequest() throws InterruptedException {
+            Job created = a.createSessionJob(job("s-1")).job();
+            while (serverA.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
+                // drain what came before
+            }
+            a.patchMigration("s-1", new MigrationAnnotations(7, MigrationState.STARTING, Sessions.STARTED),
+                    created.getMetadata().getResourceVersion());
+            List<String> requests = new java.util.ArrayList<>();
+            for (var r = serverA.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+                    r = serverA.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                requests.add(r.getMethod() + " " + r.getPath());
+            }
+            assertThat(requests).containsExactly("PATCH /apis/batch/v1/namespaces/" + namespace
+                    + "/jobs/session-s-1");
+        }
+
+        @Test
         @DisplayName("of a Job that is not there is NotFound")
         void missing() {
             assertThat(a.patchMigration("s-9", new MigrationAnnotations(1, MigrationState.DONE, 1), "1"))
