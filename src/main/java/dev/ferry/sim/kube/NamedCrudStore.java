@@ -10,10 +10,9 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * fabric8's CRUD dispatcher with indexes by resource type and namespace, and by name. The stock dispatcher matches
@@ -30,7 +29,13 @@ import java.util.Set;
 final class NamedCrudStore extends KubernetesCrudDispatcher {
 
     private final Map<String, AttributeSet> byName = new HashMap<>();
-    private final Map<String, Set<AttributeSet>> byCollection = new HashMap<>();
+    /** Per type and namespace, each object's attributes and its index key, in the order they were stored. */
+    private final Map<String, Map<AttributeSet, String>> byCollection = new HashMap<>();
+    /**
+     * Each object's JSON by index key, the same strings the stock map holds: an attribute set computes its hash
+     * anew at each lookup, which made looking up every item of a list cost more than matching it.
+     */
+    private final Map<String, String> json = new HashMap<>();
     private final KubernetesResponseComposer lists = new KubernetesResponseComposer();
     private long resourceVersion;
 
@@ -68,7 +73,7 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
         if (stored == null || !stored.matches(query)) {
             return null;
         }
-        return Map.entry(stored, map.get(stored));
+        return Map.entry(stored, json.get(key));
     }
 
     @Override
@@ -80,14 +85,14 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
         String key = key(query);
         if (key == null) {
             String collection = collection(query);
-            Set<AttributeSet> candidates = collection == null ? null : byCollection.get(collection);
+            Map<AttributeSet, String> candidates = collection == null ? null : byCollection.get(collection);
             if (candidates == null) {
                 return super.handleGet(path);
             }
             List<String> items = new ArrayList<>();
-            for (AttributeSet a : candidates) {
-                if (a.matches(query)) {
-                    items.add(map.get(a));
+            for (Map.Entry<AttributeSet, String> a : candidates.entrySet()) {
+                if (a.getKey().matches(query)) {
+                    items.add(json.get(a.getValue()));
                 }
             }
             return new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK)
@@ -97,7 +102,7 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
         if (stored == null || !stored.matches(query)) {
             return new MockResponse().setResponseCode(HttpURLConnection.HTTP_NOT_FOUND);
         }
-        return new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK).setBody(map.get(stored));
+        return new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK).setBody(json.get(key));
     }
 
     @Override
@@ -108,6 +113,7 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
             String old = key(oldAttributes);
             if (old != null && oldAttributes.equals(byName.get(old))) {
                 byName.remove(old);
+                json.remove(old);
             }
             String collection = collection(oldAttributes);
             if (collection != null && byCollection.containsKey(collection)) {
@@ -122,11 +128,13 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
                 stored = AttributeSet.merge(pathAttributes, stored);
             }
             String key = key(stored);
-            if (key != null && map.containsKey(stored)) {
+            String storedJson = key == null ? null : map.get(stored);
+            if (storedJson != null) {
                 byName.put(key, stored);
+                json.put(key, storedJson);
                 String collection = collection(stored);
                 if (collection != null) {
-                    byCollection.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(stored);
+                    byCollection.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(stored, key);
                 }
             }
         }
@@ -137,5 +145,6 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
         super.reset();
         byName.clear();
         byCollection.clear();
+        json.clear();
     }
 }
