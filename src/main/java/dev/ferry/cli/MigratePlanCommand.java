@@ -146,7 +146,7 @@ final class MigratePlanCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new UserError(e.getMessage(), 2);
                 }
-                members.add(new Federation.Member(kube, c.capacity()));
+                members.add(new Federation.Member(kube, c.capacity(), c.gpuNodeCapacity()));
             }
             KubeTargets targets = new KubeTargets(new Federation(members), clients);
             Observation observation = observe(new Observer(export.peloton(), targets, export.signals(),

@@ -72,6 +72,21 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
             return new Capacity(cpu, memory, gpus);
         }
 
+        /** What its GPU node pools offer together: tainted, for sessions that ask for GPUs only. */
+        public Capacity gpuNodeCapacity() {
+            long cpu = 0;
+            long memory = 0;
+            long gpus = 0;
+            for (NodePool p : nodePools) {
+                if (p.gpus() > 0) {
+                    cpu += p.cpuMillis() * p.count();
+                    memory += p.memoryGiB() * p.count();
+                    gpus += (long) p.gpus() * p.count();
+                }
+            }
+            return new Capacity(cpu, memory, gpus);
+        }
+
         /** How many nodes it has. */
         public int nodes() {
             return nodePools.stream().mapToInt(NodePool::count).sum();

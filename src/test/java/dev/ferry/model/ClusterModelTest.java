@@ -49,6 +49,8 @@ class ClusterModelTest {
         assertThat(gpus).isGreaterThan(175L);
         assertThat(model.cluster("k8s-b2").nodes()).isEqualTo(146);
         assertThat(model.cluster("k8s-a1").nodePools().get(1).perNode()).isEqualTo(new Capacity(64_000, 512, 8));
+        assertThat(model.cluster("k8s-a1").gpuNodeCapacity()).as("6 GPU nodes, for GPU sessions only")
+                .isEqualTo(new Capacity(384_000, 3072, 48));
     }
 
     @Test

@@ -13,12 +13,24 @@ import java.util.TreeSet;
  */
 public record Federation(List<Federation.Member> members) {
 
-    /** One cluster and its allocatable capacity for sessions. */
-    public record Member(KubeCluster cluster, Capacity capacity) {
+    /**
+     * One cluster and its allocatable capacity for sessions; {@code gpuNodes} is the part of it on nodes tainted
+     * for GPU sessions, which only sessions asking for GPUs may use (and those only there).
+     */
+    public record Member(KubeCluster cluster, Capacity capacity, Capacity gpuNodes) {
         public Member {
-            if (cluster == null || capacity == null) {
+            if (cluster == null || capacity == null || gpuNodes == null) {
                 throw new IllegalArgumentException("a federation member needs a cluster and a capacity");
             }
+            if (!capacity.fits(gpuNodes)) {
+                throw new IllegalArgumentException("cluster " + Names.quote(cluster.name())
+                        + " has more on its GPU nodes than in all");
+            }
+        }
+
+        /** A cluster whose nodes any session may use. */
+        public Member(KubeCluster cluster, Capacity capacity) {
+            this(cluster, capacity, Capacity.ZERO);
         }
 
         public String name() {

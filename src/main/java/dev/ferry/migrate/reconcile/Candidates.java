@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  * not idle get a notice during the notice period before the deadline. A candidate passes the checkpoint barrier
  * when no install is in progress and, unless the deadline forces it, its latest checkpoint is no older than the
  * user's last activity. Those are placed in order (deadline-forced first, then longest idle, then id) over the
- * capacity left by the Jobs already on each cluster; a session that fits nowhere waits. The placed ones are then
+ * capacity left by the Jobs already on each cluster, GPU sessions on GPU nodes only and the others never there;
+ * a session that fits nowhere waits. The placed ones are then
  * admitted by the disruption budgets, counting every session whose Job is in a non-terminal state as in flight.
  */
 final class Candidates {
@@ -77,13 +78,13 @@ final class Candidates {
                 .map(e -> new SessionRequest(e.session().sessionId(), resources(Capacity.of(e.spec())),
                         e.source().zone()))
                 .toList();
-        PlacementPlan placement = Placement.placeAll(clusterStates(snapshot), requests);
-        if (!placement.waiting().isEmpty()) {
+        List<PlacementPlan.Assignment> assignments = place(snapshot, requests);
+        if (assignments.size() < requests.size()) {
             out.wakeBy(now + policy.pollMillis());
         }
         Map<String, Eligible> byId = new HashMap<>();
         eligible.forEach(e -> byId.put(e.session().sessionId(), e));
-        List<Candidate> placed = placement.placed().stream()
+        List<Candidate> placed = assignments.stream()
                 .map(a -> {
                     Eligible e = byId.get(a.request().sessionId());
                     return new Candidate(e.session().sessionId(), e.session().owner(), e.session().team(),
@@ -114,21 +115,54 @@ final class Candidates {
                 || s.checkpoint().get().generationEpochMillis() >= s.lastActivity().getAsLong();
     }
 
-    /** Each cluster's capacity less what its Jobs reserve (a suspended Job that has ended its migration reserves nothing). */
-    static List<ClusterState> clusterStates(Observation snapshot) {
+    /**
+     * Places {@code requests} in order. Sessions that ask for GPUs see only the GPU nodes of a cluster that sets
+     * them apart, the others only the rest: two placements over disjoint capacity. The assignments come back in
+     * request order (the budgets admit in that order); those that fit nowhere are left out.
+     */
+    static List<PlacementPlan.Assignment> place(Observation snapshot, List<SessionRequest> requests) {
+        List<SessionRequest> gpu = requests.stream().filter(r -> r.resources().gpus() > 0).toList();
+        List<SessionRequest> general = requests.stream().filter(r -> r.resources().gpus() == 0).toList();
+        Map<String, String> where = new HashMap<>();
+        for (PlacementPlan.Assignment a : Placement.placeAll(clusterStates(snapshot, true), gpu).placed()) {
+            where.put(a.request().sessionId(), a.cluster());
+        }
+        for (PlacementPlan.Assignment a : Placement.placeAll(clusterStates(snapshot, false), general).placed()) {
+            where.put(a.request().sessionId(), a.cluster());
+        }
+        List<PlacementPlan.Assignment> inOrder = new ArrayList<>();
+        for (SessionRequest r : requests) {
+            if (where.containsKey(r.sessionId())) {
+                inOrder.add(new PlacementPlan.Assignment(r, where.get(r.sessionId())));
+            }
+        }
+        return inOrder;
+    }
+
+    /**
+     * What each cluster offers sessions that ask for GPUs ({@code forGpuSessions}) or not, less what those
+     * sessions' Jobs reserve there (a suspended Job that has ended its migration reserves nothing). A cluster
+     * that does not set its GPU nodes apart offers everything to both.
+     */
+    static List<ClusterState> clusterStates(Observation snapshot, boolean forGpuSessions) {
+        Map<String, Boolean> setApart = new HashMap<>();
+        snapshot.clusters().forEach(c -> setApart.put(c.name(), c.hasGpuNodes()));
         Map<String, Resources> used = new HashMap<>();
         for (SessionObservation s : snapshot.sessions()) {
             for (TargetJob j : s.targets()) {
                 boolean parked = j.suspended() && j.pod().isEmpty()
                         && j.state().map(st -> st.terminal()).orElse(false);
-                if (!parked) {
+                boolean sameSide = !setApart.getOrDefault(j.cluster(), false)
+                        || (j.request().gpus() > 0) == forGpuSessions;
+                if (!parked && sameSide) {
                     used.merge(j.cluster(), resources(j.request()), Candidates::plus);
                 }
             }
         }
         List<ClusterState> states = new ArrayList<>();
         for (ClusterInfo c : snapshot.clusters()) {
-            Resources all = resources(c.allocatable());
+            Capacity offered = !c.hasGpuNodes() ? c.allocatable() : forGpuSessions ? c.gpuNodes() : c.generalNodes();
+            Resources all = resources(offered);
             Resources u = used.getOrDefault(c.name(), Resources.NONE);
             Resources free = new Resources(Math.max(0, all.milliCpu() - u.milliCpu()),
                     Math.max(0, all.memoryMiB() - u.memoryMiB()), Math.max(0, all.gpus() - u.gpus()));

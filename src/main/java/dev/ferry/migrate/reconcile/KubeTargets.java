@@ -54,7 +54,8 @@ public final class KubeTargets implements TargetClusters {
 
     @Override
     public List<ClusterInfo> clusters() {
-        return federation.members().stream().map(m -> new ClusterInfo(m.name(), m.zone(), m.capacity())).toList();
+        return federation.members().stream().map(m -> new ClusterInfo(m.name(), m.zone(), m.capacity(),
+                m.gpuNodes())).toList();
     }
 
     @Override

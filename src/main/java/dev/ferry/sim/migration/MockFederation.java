@@ -69,7 +69,7 @@ final class MockFederation implements AutoCloseable {
                 clients.add(client);
                 byName.put(c.name(), client);
                 members.add(new Federation.Member(new KubeCluster(c.name(), c.zone(), client, NAMESPACE),
-                        c.capacity()));
+                        c.capacity(), c.gpuNodeCapacity()));
                 FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
                         new SplittableRandom(random.nextLong()), client, NAMESPACE);
                 kubelet.addListener(listener);

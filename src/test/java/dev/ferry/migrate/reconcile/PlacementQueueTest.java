@@ -6,11 +6,14 @@ import static dev.ferry.migrate.reconcile.Observations.session;
 import static dev.ferry.migrate.reconcile.World.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.kube.PodPhase;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,35 @@ class PlacementQueueTest {
 
         assertThat(BudgetsAcrossBatchTest.created(plan)).containsExactly("b");
         assertThat(plan.nextWakeupMillis()).isEqualTo(NOW + policy.pollMillis());
+    }
+
+    @Test
+    @DisplayName("GPU nodes are for GPU sessions: a CPU session waits though only the GPU nodes have room")
+    void gpuNodesSetApart() {
+        // 3 CPU, 12 GiB in all, of which 2 CPU, 8 GiB and the GPU on the GPU node; "a" fills the rest
+        ClusterInfo east = new ClusterInfo("east", "zone-a", new Capacity(3000, 12, 1), new Capacity(2000, 8, 1));
+        SessionObservation a = session("a", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, NOW),
+                job("east", "a", MigrationState.DONE, false, PodPhase.RUNNING, 1, NOW));
+        SessionObservation b = session("b", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
+        SessionObservation g = gpuSession("g");
+
+        Plan apart = Reconciler.decide(Observations.of(List.of(east), a, b, g), policy, NOW);
+        assertThat(BudgetsAcrossBatchTest.created(apart)).containsExactly("g");
+        assertThat(apart.nextWakeupMillis()).isEqualTo(NOW + policy.pollMillis());
+
+        ClusterInfo pooled = new ClusterInfo("east", "zone-a", new Capacity(3000, 12, 1));
+        Plan together = Reconciler.decide(Observations.of(List.of(pooled), a, b, g), policy, NOW);
+        assertThat(BudgetsAcrossBatchTest.created(together)).as("counted as one pool, both fit")
+                .containsExactlyInAnyOrder("b", "g");
+    }
+
+    private static SessionObservation gpuSession(String id) {
+        SessionObservation plain = session(id, TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
+        SessionSpec cpu = plain.spec().orElseThrow();
+        SessionSpec gpu = new SessionSpec(cpu.sessionId(), cpu.owner(), cpu.team(), cpu.kind(), cpu.image(),
+                cpu.cpuMillis(), cpu.memoryGiB(), 1, cpu.nfsServer(), cpu.nfsPath(), cpu.checkpointGeneration());
+        return new SessionObservation(id, plain.source(), Optional.of(gpu), plain.lastActivity(), plain.targets(),
+                plain.checkpoint());
     }
 
     @Test
