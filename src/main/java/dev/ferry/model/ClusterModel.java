@@ -61,24 +61,20 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
 
         /** Everything its nodes offer together. */
         public Capacity capacity() {
-            long cpu = 0;
-            long memory = 0;
-            long gpus = 0;
-            for (NodePool p : nodePools) {
-                cpu += p.cpuMillis() * p.count();
-                memory += p.memoryGiB() * p.count();
-                gpus += (long) p.gpus() * p.count();
-            }
-            return new Capacity(cpu, memory, gpus);
+            return sum(p -> true);
         }
 
         /** What its GPU node pools offer together: tainted, for sessions that ask for GPUs only. */
         public Capacity gpuNodeCapacity() {
+            return sum(p -> p.gpus() > 0);
+        }
+
+        private Capacity sum(java.util.function.Predicate<NodePool> which) {
             long cpu = 0;
             long memory = 0;
             long gpus = 0;
             for (NodePool p : nodePools) {
-                if (p.gpus() > 0) {
+                if (which.test(p)) {
                     cpu += p.cpuMillis() * p.count();
                     memory += p.memoryGiB() * p.count();
                     gpus += (long) p.gpus() * p.count();
