@@ -87,6 +87,8 @@ public final class MigrationWorld implements AutoCloseable {
     private final DisruptionLedger ledger;
     private final long[] restored;
     private final int[] activityCursor;
+    /** The last activity told to Peloton per session, epoch ms; Long.MIN_VALUE before any. */
+    private final long[] activityTold;
     private final double rollingPerHour;
     private final Admitting admitting;
     private long passes;
@@ -106,6 +108,8 @@ public final class MigrationWorld implements AutoCloseable {
         ledger = new DisruptionLedger(schedules);
         restored = new long[n];
         activityCursor = new int[n];
+        activityTold = new long[n];
+        java.util.Arrays.fill(activityTold, Long.MIN_VALUE);
         Arrays.fill(restored, -1);
         SplittableRandom random = new SplittableRandom(seed ^ 0x6d16_7a7e_0fe4_4aL);
         federation = new MockFederation(config.clusters(), kernel, random, this::onPod);
@@ -273,7 +277,11 @@ public final class MigrationWorld implements AutoCloseable {
             }
             activityCursor[i] = p;
             if (p > 0) {
-                peloton.setLastActivity(ids[i], epochAtZero + Math.min(t, a.end(p - 1)) / MS);
+                long last = epochAtZero + Math.min(t, a.end(p - 1)) / MS;
+                if (last != activityTold[i]) {
+                    peloton.setLastActivity(ids[i], last);
+                    activityTold[i] = last;
+                }
             }
         }
     }
