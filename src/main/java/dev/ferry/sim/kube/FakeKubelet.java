@@ -27,12 +27,10 @@ import java.util.random.RandomGenerator;
  * {@link #sync()} after each scheduler pass, and the start of a pod is an event on the {@link Timer}.
  *
  * <ul>
- *   <li><b>Placement</b>: by the cluster's {@link dev.ferry.model.NodeScoring}, as kube-scheduler's
- *       {@code NodeResourcesFit} scores: among the nodes that are up and fit the pod's requests (CPU, memory,
- *       GPUs at once), the one with the most (least allocated, Kubernetes' default) or the least (most
- *       allocated, bin packing) CPU and memory left after placing it (sum of the free fractions); ties go to
- *       the first node in the model's order (pools in file order, then index). GPU nodes are tainted: only pods that ask for GPUs go there, and those only
- *       there.</li>
+ *   <li><b>Placement</b>: by the cluster's {@link dev.ferry.model.NodeScoring} ({@code ClusterNodes#choose}):
+ *       among the nodes that are up and fit the pod's requests, the one with the most (least allocated) or the
+ *       least (most allocated) CPU and memory left; ties to the first node in the model's order. GPU nodes are
+ *       tainted: only pods that ask for GPUs go there, and those only there.</li>
  *   <li><b>Start</b>: the pod is created bound to its node in phase Pending, and turns Running after a sampled
  *       scheduling + image pull + NFS mount latency ({@link ClusterModel.PodStart}), if by then the pod still
  *       exists and its Job still wants it. A pod that fits nowhere is created Pending without a node, with
