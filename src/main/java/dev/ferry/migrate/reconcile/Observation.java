@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * A snapshot of the federation and of every session, ordered by cluster name and session id. {@code unreachable}
  * names the clusters whose Jobs could not be read; {@code everyJob} is false when only the Jobs whose migration is
- * not done were read, and then {@code sessions} holds only the sessions of those Jobs. Either way a session without a Job in sight may still have one, and only a complete
- * observation may start anything new.
+ * not done were read, and then {@code sessions} holds only the sessions of those Jobs. Either way a session
+ * without a Job in sight may still have one, and only a complete observation may start anything new.
  */
 public record Observation(List<ClusterInfo> clusters, List<SessionObservation> sessions, Set<String> unreachable,
         boolean everyJob) {
