@@ -2,7 +2,7 @@ package dev.ferry.sim.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.testing.MockClusters;
+import dev.ferry.testing.MockServers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +22,15 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the indexed CRUD store answers exactly as fabric8's CRUD dispatcher does")
 class NamedCrudStoreTest {
 
-    private final List<KubernetesMockServer> servers = new ArrayList<>();
-    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final MockServers servers = new MockServers();
 
     private KubernetesClient start(Dispatcher dispatcher) {
-        KubernetesMockServer server = MockClusters.with(dispatcher);
-        servers.add(server);
-        KubernetesClient client = MockClusters.client(server);
-        clients.add(client);
-        return client;
+        return servers.start(dispatcher);
     }
 
     @AfterEach
     void stop() {
-        clients.forEach(KubernetesClient::close);
-        servers.forEach(KubernetesMockServer::destroy);
+        servers.close();
     }
 
     /** What a client sees through a sequence of calls, one line per call; timestamps and uids (drawn from one

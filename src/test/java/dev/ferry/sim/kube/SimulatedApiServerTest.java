@@ -3,12 +3,11 @@ package dev.ferry.sim.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.testing.MockClusters;
+import dev.ferry.testing.MockServers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,21 +18,15 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the simulated API server: CRUD behind injected errors and outages, and a count of accepted writes")
 class SimulatedApiServerTest {
 
-    private final List<KubernetesMockServer> servers = new ArrayList<>();
-    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final MockServers servers = new MockServers();
 
     private KubernetesClient start(SimulatedApiServer api) {
-        KubernetesMockServer server = MockClusters.with(api);
-        servers.add(server);
-        KubernetesClient client = MockClusters.client(server);
-        clients.add(client);
-        return client;
+        return servers.start(api);
     }
 
     @AfterEach
     void stop() {
-        clients.forEach(KubernetesClient::close);
-        servers.forEach(KubernetesMockServer::destroy);
+        servers.close();
     }
 
     private static ConfigMap map(String name) {

@@ -2,16 +2,13 @@ package dev.ferry.sim.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.report.ResultsJson;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.workload.WorkloadReader;
-import java.nio.file.Files;
+import dev.ferry.testing.GoldenResults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.EnumMap;
@@ -33,7 +30,6 @@ class MigrationUnderFaultsTest {
     private static final Path FAULTS = Path.of("src/test/resources/sim/migrate-faults.yaml");
     private static final Map<Strategy, MigrationOutcome> OUTCOMES = new EnumMap<>(Strategy.class);
     private static final Path GOLDEN = Path.of("src/test/resources/sim/golden-migrate-faults-seed5.json");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static Workload workload;
     private static ObjectNode idleAwareResults;
 
@@ -57,14 +53,7 @@ class MigrationUnderFaultsTest {
     @Test
     @DisplayName("seed 5, idle-aware: every figure of results.json but the wall-clock ones is as recorded")
     void golden() throws Exception {
-        ObjectNode actual = idleAwareResults.deepCopy();
-        actual.remove("wall_s");
-        actual.remove("events_per_s");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(GOLDEN, JSON.writeValueAsString(actual) + "\n");
-        }
-        JsonNode expected = JSON.readTree(GOLDEN.toFile());
-        assertThat(JSON.writeValueAsString(actual)).isEqualTo(JSON.writeValueAsString(expected));
+        GoldenResults.check(GOLDEN, idleAwareResults);
     }
 
     @Test
