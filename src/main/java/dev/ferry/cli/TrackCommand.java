@@ -7,6 +7,8 @@ import dev.ferry.tracker.Tracker;
 import dev.ferry.tracker.TrackerConflictException;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointException;
+import dev.ferry.tracker.checkpoint.CheckpointLock;
+import dev.ferry.tracker.checkpoint.CheckpointLockedException;
 import dev.ferry.tracker.checkpoint.FileCheckpointStore;
 import dev.ferry.tracker.debounce.DebounceSettings;
 import dev.ferry.tracker.debounce.PipAwareDebouncer;
@@ -96,7 +98,7 @@ final class TrackCommand implements Callable<Integer> {
                     }
                 });
         List<Path> roots = scanners.stream().map(s -> ((DiskEnvironmentView) s.view()).root()).toList();
-        try (JdkWatcher watcher = new JdkWatcher(roots)) {
+        try (CheckpointLock lock = lock(clock); JdkWatcher watcher = new JdkWatcher(roots)) {
             try {
                 tracker.start(acceptCurrent);
             } catch (TrackerConflictException e) {
@@ -107,14 +109,72 @@ final class TrackCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("cannot start tracking: " + e.getMessage());
             }
-            runUntilSignalled(loop, tracker, watcher, err);
+            return new Session(loop, tracker, watcher, lock, err).runUntilSignalled();
         }
-        return 0;
     }
 
-    private static void runUntilSignalled(EventLoop loop, Tracker tracker, JdkWatcher watcher, PrintWriter err) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread watching = new Thread(() -> {
+    private CheckpointLock lock(SystemClock clock) {
+        try {
+            return CheckpointLock.acquire(checkpointFile, "ferry track", clock.epochMillis());
+        } catch (CheckpointLockedException e) {
+            throw new UserError(e.getMessage(), 2);
+        } catch (IOException e) {
+            throw new UserError("cannot lock checkpoint " + checkpointFile + ": " + e.getMessage(), 2);
+        }
+    }
+
+    /** One run of the tracker's event loop, its watcher thread and its shutdown hook, and how it ended. */
+    private static final class Session {
+        private final EventLoop loop;
+        private final Tracker tracker;
+        private final JdkWatcher watcher;
+        private final CheckpointLock lock;
+        private final PrintWriter err;
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private volatile boolean watchingFailed;
+        private volatile int status;
+
+        Session(EventLoop loop, Tracker tracker, JdkWatcher watcher, CheckpointLock lock, PrintWriter err) {
+            this.loop = loop;
+            this.tracker = tracker;
+            this.watcher = watcher;
+            this.lock = lock;
+            this.err = err;
+        }
+
+        /**
+         * Runs until a signal or a failed watcher. Exit status 0 when the last checkpoint holds
+         * everything, 1 when it does not (changes that could not be written, or watching stopped);
+         * after a signal the shutdown hook ends the process with that status.
+         */
+        int runUntilSignalled() {
+            Thread watching = new Thread(this::watch, "ferry-watcher");
+            watching.setDaemon(true);
+            watching.start();
+            Thread hook = new Thread(this::onSignal, "ferry-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                loop.run();
+                status = verdict();
+            } finally {
+                watching.interrupt();
+                release();
+                stopped.countDown();
+            }
+            return status;
+        }
+
+        /** Before the shutdown hook may end the process: the next writer finds the lock free and empty. */
+        private void release() {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                warn(err, "cannot release the checkpoint's lock (" + e.getMessage() + "); the system releases it"
+                        + " when this process ends");
+            }
+        }
+
+        private void watch() {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     List<FsEvent> events = watcher.poll(POLL_MILLIS);
@@ -123,32 +183,34 @@ final class TrackCommand implements Callable<Integer> {
                     }
                 }
             } catch (IOException e) {
+                watchingFailed = true;
                 warn(err, "watching stopped: " + e.getMessage() + "; writing a last checkpoint and exiting");
-                loop.execute(() -> {
-                    tracker.flushNow();
-                    loop.stop();
-                });
+                loop.execute(this::flushAndStop);
             }
-        }, "ferry-watcher");
-        watching.setDaemon(true);
-        watching.start();
-        Thread hook = new Thread(() -> {
-            loop.execute(() -> {
-                tracker.flushNow();
-                loop.stop();
-            });
+        }
+
+        private void onSignal() {
+            loop.execute(this::flushAndStop);
             try {
                 stopped.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "ferry-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            loop.run();
-        } finally {
-            watching.interrupt();
-            stopped.countDown();
+            Runtime.getRuntime().halt(status);
+        }
+
+        private void flushAndStop() {
+            tracker.flushNow();
+            loop.stop();
+        }
+
+        private int verdict() {
+            if (tracker.unprotected()) {
+                warn(err, "stopping with changes that are not checkpointed: the checkpoint on disk is older than"
+                        + " the environments (last written: generation " + tracker.generation() + ")");
+                return 1;
+            }
+            return watchingFailed ? 1 : 0;
         }
     }
 

@@ -24,6 +24,11 @@ public final class MemoryCheckpointStore implements CheckpointStore {
         writes++;
     }
 
+    @Override
+    public boolean holds(long generation) {
+        return latest != null && latest.generation() == generation;
+    }
+
     public long writes() {
         return writes;
     }

@@ -34,6 +34,8 @@ public final class Tracker {
 
     /** How long to wait before retrying a checkpoint that could not be written. */
     private static final long WRITE_RETRY_NANOS = 1_000_000_000L;
+    /** While writes keep failing, how often to say so again. */
+    private static final long FAILURE_REPEAT_NANOS = 30_000_000_000L;
 
     private final Clock clock;
     private final Timer timer;
@@ -47,6 +49,9 @@ public final class Tracker {
     private boolean started;
     private boolean stopped;
     private boolean writePending;
+    private int failedWrites;
+    private long failingSince;
+    private long failureLastReported;
     private Timer.Scheduled armed;
     private long armedAt = Debouncer.NONE;
     private final boolean[] unreadable;
@@ -132,9 +137,23 @@ public final class Tracker {
         arm();
     }
 
-    /** Snapshots every environment that has unflushed events, now; for an orderly shutdown. */
+    /**
+     * Snapshots every environment that has unflushed events, now, and writes the checkpoint anew
+     * if the store lost it (deleted or damaged since); for an orderly shutdown.
+     */
     public void flushNow() {
+        if (started && !stopped && !store.holds(generation)) {
+            writePending = true;
+        }
         flush(Long.MAX_VALUE - 1);
+    }
+
+    /**
+     * Whether the user's packages are not all protected: the newest state could not be written
+     * and no write has succeeded since. A tracker that stops so must say so in its exit status.
+     */
+    public boolean unprotected() {
+        return writePending;
     }
 
     /**
@@ -225,15 +244,38 @@ public final class Tracker {
         if (changed || writePending) {
             try {
                 writeCheckpoint();
-                writePending = false;
-            } catch (IOException e) {
-                if (!writePending) {
-                    listener.warning("cannot write checkpoint generation " + (generation + 1) + " (" + e.getMessage()
-                            + "); retrying every second");
+                if (failedWrites > 0) {
+                    listener.warning("checkpoint generation " + generation + " written after " + failedWrites
+                            + " failed attempts over " + seconds(now - failingSince) + "; the packages are protected"
+                            + " again");
                 }
-                writePending = true;
+                writePending = false;
+                failedWrites = 0;
+            } catch (IOException e) {
+                writeFailed(e, now);
             }
         }
+    }
+
+    /** The first failure is reported at once, and again every 30 s for as long as writes keep failing. */
+    private void writeFailed(IOException e, long now) {
+        writePending = true;
+        if (failedWrites++ == 0) {
+            failingSince = now;
+            failureLastReported = now;
+            listener.warning("cannot write checkpoint generation " + (generation + 1) + " (" + e.getMessage()
+                    + "); the user's changes since generation " + generation + " are not protected; retrying every"
+                    + " second");
+        } else if (now - failureLastReported >= FAILURE_REPEAT_NANOS) {
+            failureLastReported = now;
+            listener.warning("still cannot write checkpoint generation " + (generation + 1) + " after "
+                    + failedWrites + " attempts over " + seconds(now - failingSince) + " (" + e.getMessage()
+                    + "); the user's changes since generation " + generation + " are not protected");
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return (nanos / 1_000_000_000L) + " s";
     }
 
     private void writeCheckpoint() throws IOException {

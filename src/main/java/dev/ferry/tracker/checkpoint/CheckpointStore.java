@@ -16,4 +16,10 @@ public interface CheckpointStore {
 
     /** Writes {@code checkpoint} durably; the generation it replaces stays readable as the previous one. */
     void write(Checkpoint checkpoint) throws IOException;
+
+    /**
+     * Whether the store still holds {@code generation} as its newest, intact: false when the file
+     * was deleted or damaged since it was written, so the writer knows to write it anew.
+     */
+    boolean holds(long generation);
 }

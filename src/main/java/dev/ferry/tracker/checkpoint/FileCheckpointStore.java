@@ -25,8 +25,6 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final Path previous;
     private final Path temporary;
     private final Consumer<String> warnings;
-    /** Whether FILE held a trustworthy generation when last looked at; null until looked at. */
-    private Boolean fileTrusted;
 
     /** {@code warnings} hears when a damaged generation was skipped in favour of the previous one. */
     public FileCheckpointStore(Path file, Consumer<String> warnings) {
@@ -54,9 +52,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         Optional<Checkpoint> current;
         try {
             current = read(file);
-            fileTrusted = current.isPresent();
         } catch (CheckpointException damaged) {
-            fileTrusted = false;
             Optional<Checkpoint> fallback = readPreviousAfter(damaged);
             warnings.accept(damaged.getMessage() + "; using the previous generation "
                     + fallback.get().generation() + " from " + previous);
@@ -98,11 +94,26 @@ public final class FileCheckpointStore implements CheckpointStore {
         return Optional.of(CheckpointFormat.decode(new String(bytes, StandardCharsets.UTF_8), path.toString()));
     }
 
+    /**
+     * Judges {@code FILE} as it is now, not as it was when last seen (someone may have deleted or
+     * damaged it since): a trustworthy {@code FILE} becomes {@code FILE.prev}; a missing one is
+     * recreated and an intact {@code FILE.prev} kept; a damaged one is overwritten without pushing
+     * the good previous generation out. A {@code FILE} holding a generation as new as
+     * {@code checkpoint}'s means another writer got there first: nothing is written.
+     *
+     * @throws StaleGenerationException when {@code FILE} holds a generation not older than {@code checkpoint}'s
+     */
     @Override
     public void write(Checkpoint checkpoint) throws IOException {
         byte[] bytes = CheckpointFormat.encode(checkpoint).getBytes(StandardCharsets.UTF_8);
         Path directory = file.getParent();
         Files.createDirectories(directory);
+        FileState state = judge();
+        if (state.generation() >= checkpoint.generation()) {
+            throw new StaleGenerationException(file + " already holds generation " + state.generation()
+                    + ", not older than generation " + checkpoint.generation() + " about to be written: another"
+                    + " writer changed it; nothing was written");
+        }
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -111,23 +122,42 @@ public final class FileCheckpointStore implements CheckpointStore {
             }
             channel.force(true);
         }
-        if (fileTrusted == null) {
-            fileTrusted = isTrustworthy(file);
+        if (state.missing() && checkpoint.generation() > 1) {
+            warnings.accept(file + " was missing; writing it anew as generation " + checkpoint.generation()
+                    + (Files.exists(previous) ? " (" + previous + " kept)" : ""));
         }
-        if (fileTrusted) {
+        if (state.trusted()) {
             move(file, previous);
         }
         move(temporary, file);
         forceDirectory(directory);
-        fileTrusted = true;
     }
 
-    /** A damaged FILE is overwritten, not kept as the previous generation over a good one. */
-    private static boolean isTrustworthy(Path path) throws IOException {
+    /** Whether {@code FILE} is on disk now, intact and at {@code generation}. */
+    @Override
+    public boolean holds(long generation) {
+        return judge().generation() == generation;
+    }
+
+    /** What {@code FILE} is now: missing, damaged, or a trustworthy generation. */
+    private record FileState(long generation) {
+        static final FileState MISSING = new FileState(0);
+        static final FileState DAMAGED = new FileState(-1);
+
+        boolean trusted() {
+            return generation > 0;
+        }
+
+        boolean missing() {
+            return generation == 0;
+        }
+    }
+
+    private FileState judge() {
         try {
-            return read(path).isPresent();
-        } catch (CheckpointException e) {
-            return false;
+            return read(file).map(c -> new FileState(c.generation())).orElse(FileState.MISSING);
+        } catch (CheckpointException | IOException e) {
+            return FileState.DAMAGED;
         }
     }
 

@@ -94,6 +94,36 @@ class FileCheckpointStoreTest {
         assertThat(new FileCheckpointStore(dir.resolve("ck.prev"), w -> { }).loadExact()).contains(generation(1, "1.0"));
     }
 
+    @Test
+    @DisplayName("a FILE deleted since the last write is written anew, and the intact FILE.prev is kept")
+    void deletedFileIsRecreated() throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(dir.resolve("ck"), warnings::add);
+        store.write(generation(1, "1.0"));
+        store.write(generation(2, "2.0"));
+        Files.delete(dir.resolve("ck"));
+        assertThat(store.holds(2)).isFalse();
+        store.write(generation(3, "3.0"));
+        assertThat(store.holds(3)).isTrue();
+        assertThat(store.loadExact()).contains(generation(3, "3.0"));
+        assertThat(new FileCheckpointStore(dir.resolve("ck.prev"), w -> { }).loadExact()).contains(generation(1, "1.0"));
+        assertThat(warnings).singleElement().asString().contains("was missing").contains("generation 3");
+        store.write(generation(4, "4.0"));
+        assertThat(new FileCheckpointStore(dir.resolve("ck.prev"), w -> { }).loadExact()).contains(generation(3, "3.0"));
+    }
+
+    @Test
+    @DisplayName("a write whose generation is not newer than FILE's is refused and changes nothing")
+    void staleGenerationRefused() throws Exception {
+        FileCheckpointStore mine = new FileCheckpointStore(dir.resolve("ck"), warnings::add);
+        mine.write(generation(5, "1.0"));
+        FileCheckpointStore other = new FileCheckpointStore(dir.resolve("ck"), warnings::add);
+        other.write(generation(6, "2.0"));
+        assertThatThrownBy(() -> mine.write(generation(6, "3.0"))).isInstanceOf(StaleGenerationException.class)
+                .hasMessageContaining("already holds generation 6");
+        assertThat(mine.loadExact()).contains(generation(6, "2.0"));
+        assertThat(new FileCheckpointStore(dir.resolve("ck.prev"), w -> { }).loadExact()).contains(generation(5, "1.0"));
+    }
+
     private static void corrupt(Path file) throws IOException {
         String text = Files.readString(file);
         Files.writeString(file, text.replace("numpy", "nUmpy"));
