@@ -21,11 +21,13 @@ import java.util.List;
  * @param filesLogSd               standard deviation of ln(files per distribution)
  * @param filesMax                 cap on files per distribution
  * @param timing                   the gaps between the events of one command and the layout of its files
+ * @param unavailableAtRestore     share of a user's packages the index no longer serves when a restore asks
+ *                                 for them (optional, 0 by default): each fails its restore
  * @param provenance               where the numbers come from
  */
 public record PipModel(double operationsPerActiveHour, double installShare, double upgradeShare, double uninstallShare,
                        double dependenciesPerInstallMean, double uninstallMean, double filesLogMean, double filesLogSd,
-                       int filesMax, PipTiming timing, String provenance) {
+                       int filesMax, PipTiming timing, double unavailableAtRestore, String provenance) {
 
     public static PipModel read(Path file) throws ConfigException {
         return from(YamlFile.read(file).fields());
@@ -33,7 +35,7 @@ public record PipModel(double operationsPerActiveHour, double installShare, doub
 
     public static PipModel from(Fields f) throws ConfigException {
         f.allowOnly("provenance", "operations_per_active_hour", "mix", "dependencies_per_install_mean",
-                "distributions_per_uninstall_mean", "files_per_distribution", "timing");
+                "distributions_per_uninstall_mean", "files_per_distribution", "timing", "unavailable_at_restore");
         Fields mix = f.object("mix").allowOnly("install", "upgrade", "uninstall");
         double install = mix.number("install", 0, 1);
         double upgrade = mix.number("upgrade", 0, 1);
@@ -56,7 +58,8 @@ public record PipModel(double operationsPerActiveHour, double installShare, doub
         return new PipModel(f.number("operations_per_active_hour", 0, 1000), install, upgrade, uninstall,
                 f.number("dependencies_per_install_mean", 0, 100), f.number("distributions_per_uninstall_mean", 1, 100),
                 files.number("log_mean", -5, 15), files.number("log_sd", 0, 10), files.integer("max", 1, 1_000_000),
-                timing, f.text("provenance"));
+                timing, f.has("unavailable_at_restore") ? f.number("unavailable_at_restore", 0, 1) : 0,
+                f.text("provenance"));
     }
 
     /**
@@ -96,9 +99,15 @@ public record PipModel(double operationsPerActiveHour, double installShare, doub
 
     public static final List<Kind> KINDS = List.of(Kind.INSTALL, Kind.UPGRADE, Kind.UNINSTALL);
 
+    /** The same model with {@code share} of the packages restores ask for unavailable from the index. */
+    public PipModel withUnavailableAtRestore(double share) {
+        return new PipModel(operationsPerActiveHour, installShare, upgradeShare, uninstallShare, dependenciesPerInstallMean,
+                uninstallMean, filesLogMean, filesLogSd, filesMax, timing, share, provenance);
+    }
+
     /** The operations-per-hour rate scaled, as a workload may do. */
     public PipModel withRate(double perActiveHour) {
         return new PipModel(perActiveHour, installShare, upgradeShare, uninstallShare, dependenciesPerInstallMean,
-                uninstallMean, filesLogMean, filesLogSd, filesMax, timing, provenance);
+                uninstallMean, filesLogMean, filesLogSd, filesMax, timing, unavailableAtRestore, provenance);
     }
 }

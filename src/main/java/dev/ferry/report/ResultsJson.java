@@ -56,6 +56,11 @@ public final class ResultsJson {
         restarts.put("user", t.userRestarts);
         restarts.put("oom", t.oomKills);
         restarts.put("node_loss", t.nodeLosses);
+        ObjectNode restore = root.putObject("restore");
+        restore.put("restores", t.restores);
+        restore.put("failed", t.failedRestores);
+        restore.put("packages_not_restored", t.packagesNotRestored);
+        quantiles(restore.putObject("duration_s"), r.restoreSecondsQuantiles());
         if (m != null) {
             ObjectNode mig = root.putObject("migration");
             mig.put("strategy", m.strategy());

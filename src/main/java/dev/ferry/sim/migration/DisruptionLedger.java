@@ -1,5 +1,6 @@
 package dev.ferry.sim.migration;
 
+import dev.ferry.sim.Quantiles;
 import dev.ferry.sim.world.ActivitySchedule;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,17 +151,7 @@ final class DisruptionLedger {
                 lostPackages, passes, clusters, budgets);
     }
 
-    /** {p50, p95, p99, max} by nearest rank; zeros when empty. */
     static double[] quantiles(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (v.length == 0) {
-            return new double[4];
-        }
-        return new double[] {rank(v, 0.50), rank(v, 0.95), rank(v, 0.99), v[v.length - 1]};
-    }
-
-    private static double rank(double[] sorted, double q) {
-        int k = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+        return Quantiles.nearestRank(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

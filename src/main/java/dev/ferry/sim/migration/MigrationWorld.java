@@ -48,7 +48,7 @@ import java.util.SplittableRandom;
  * <p>The sessions follow: a source task leaving RUNNING takes the container down as SIGTERM does (the tracker
  * flushes) without a restart; a target pod turning Running starts a new container restored from the checkpoint;
  * the source RUNNING again after a rollback does the same on the source. A disruption window runs from the source
- * stop to the session being usable again (its pod Running and the restore done, which is instant here); it is
+ * stop to the session being usable again (its pod Running and the product's restore done, on virtual time); it is
  * user-visible when the user was active at any moment of it.
  *
  * <p>The checkpoint barrier's signals come from each session: its home's latest checkpoint (reported as current
@@ -297,8 +297,7 @@ public final class MigrationWorld implements AutoCloseable {
             goDown(i, true);
         }
         if (t.to() == TaskState.RUNNING) {
-            sessions.get(i).startAfterMigration();
-            ledger.sourceUp(i, kernel.nanos());
+            sessions.get(i).startAfterMigration(generation -> ledger.sourceUp(i, kernel.nanos()));
         }
         if (t.to().isTerminal()) {
             wake();
@@ -311,8 +310,10 @@ public final class MigrationWorld implements AutoCloseable {
             return;
         }
         if (c.to() == PodPhase.RUNNING) {
-            restored[i] = sessions.get(i).startAfterMigration();
-            ledger.targetUp(i, kernel.nanos());
+            sessions.get(i).startAfterMigration(generation -> {
+                restored[i] = generation;
+                ledger.targetUp(i, kernel.nanos());
+            });
         } else if (c.from() == PodPhase.RUNNING) {
             goDown(i, false);
         }

@@ -8,6 +8,7 @@ import dev.ferry.sim.migration.MigrationWorld;
 import dev.ferry.sim.migration.Strategy;
 import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.sim.session.SimulatedSession.Cause;
+import dev.ferry.sim.session.ContainerRestore;
 import dev.ferry.sim.session.UserCommands;
 import dev.ferry.sim.world.ActivitySchedule;
 import dev.ferry.sim.world.Catalog;
@@ -74,7 +75,8 @@ public final class Simulation {
             var commands = new UserCommands(workload.pip(), workload.activity().parallelCommandShare(), catalog,
                     profile.isJupyter(), random, rng);
             SimulatedSession session = new SimulatedSession(profile, kernel, commands,
-                    profile.isJupyter() ? pythonImage : rImage);
+                    profile.isJupyter() ? pythonImage : rImage, new ContainerRestore(workload.pip().timing(),
+                            workload.pip().unavailableAtRestore(), restoreRandom(id)));
             ActivitySchedule schedule = ActivitySchedule.generate(workload.activity(), workload.start(), horizon, rng);
             sessions.add(session);
             schedules.add(schedule);
@@ -84,6 +86,11 @@ public final class Simulation {
             scheduleRestarts(session, rng, horizon);
         }
         scheduleNodeLosses(horizon);
+    }
+
+    /** Restores draw from a stream of their own, so that they leave every other draw of the run as it was. */
+    private SplittableRandom restoreRandom(int id) {
+        return new SplittableRandom(seed ^ 0x7e57_0e5e_5eedL ^ (id * 0x9E37_79B9_7F4A_7C15L));
     }
 
     private void scheduleCommands(SimulatedSession session, ActivitySchedule schedule, UniformRandomProvider rng) {

@@ -1,5 +1,6 @@
 package dev.ferry.sim.run;
 
+import dev.ferry.sim.Quantiles;
 import dev.ferry.sim.session.SessionMetrics;
 import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.sim.world.ActivitySchedule;
@@ -66,6 +67,15 @@ public record SimulationResult(String scenario, long seed, int sessions, double 
         sum.fileEvents += m.fileEvents;
         sum.visibleEvents += m.visibleEvents;
         sum.deferredOperations += m.deferredOperations;
+        sum.restores += m.restores;
+        sum.failedRestores += m.failedRestores;
+        sum.packagesNotRestored += m.packagesNotRestored;
+    }
+
+    /** How long restores took, {p50, p95, p99, max} in seconds of virtual time. */
+    public double[] restoreSecondsQuantiles() {
+        return Quantiles.nearestRank(rows.stream().flatMapToDouble(r -> java.util.Arrays.stream(
+                r.session().metrics().restoreSeconds())).toArray());
     }
 
     public double exactAtQuiescence() {

@@ -19,6 +19,11 @@ public final class SessionMetrics {
     public long fileEvents;
     public long visibleEvents;
     public long deferredOperations;
+    public long restores;
+    public long failedRestores;
+    public long packagesNotRestored;
+    private double[] restoreSeconds = new double[4];
+    private int restoreCount;
     private double[] latenciesMs = new double[8];
     private int latencyCount;
 
@@ -27,6 +32,23 @@ public final class SessionMetrics {
             latenciesMs = Arrays.copyOf(latenciesMs, latencyCount * 2);
         }
         latenciesMs[latencyCount++] = ms;
+    }
+
+    void restored(long nanos, boolean succeeded, int notRestored) {
+        restores++;
+        if (!succeeded) {
+            failedRestores++;
+        }
+        packagesNotRestored += notRestored;
+        if (restoreCount == restoreSeconds.length) {
+            restoreSeconds = Arrays.copyOf(restoreSeconds, restoreCount * 2);
+        }
+        restoreSeconds[restoreCount++] = nanos / 1e9;
+    }
+
+    /** How long each restore took, in seconds of virtual time. */
+    public double[] restoreSeconds() {
+        return Arrays.copyOf(restoreSeconds, restoreCount);
     }
 
     public double[] latenciesMs() {

@@ -3,11 +3,13 @@ package dev.ferry.sim.session;
 import dev.ferry.des.Kernel;
 import dev.ferry.sim.MemoryCheckpointStore;
 import dev.ferry.sim.fs.Distribution;
+import dev.ferry.sim.fs.DistributionLayout;
 import dev.ferry.sim.fs.SimulatedEnvironment;
 import dev.ferry.sim.trace.JdkEventTranslator;
 import dev.ferry.sim.trace.TraceFileSystem;
 import dev.ferry.sim.trace.TraceLine;
 import dev.ferry.sim.world.SessionProfile;
+import dev.ferry.time.Timer;
 import dev.ferry.tracker.PackageSet;
 import dev.ferry.tracker.Tracker;
 import dev.ferry.tracker.checkpoint.Checkpoint;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * One session on the kernel's virtual time: a container whose environment is changed by the
@@ -44,6 +47,7 @@ public final class SimulatedSession {
     private final Kernel kernel;
     private final UserCommands commands;
     private final List<Distribution> image;
+    private final ContainerRestore restore;
     private final boolean python;
     private final MemoryCheckpointStore home = new MemoryCheckpointStore();
     private final SessionMetrics metrics = new SessionMetrics();
@@ -56,6 +60,9 @@ public final class SimulatedSession {
     private int epoch;
     private boolean up;
     private boolean trackerStarting;
+    /** A container that is restoring: it becomes usable when this fires. */
+    private Timer.Scheduled starting;
+    private final List<LongConsumer> waiting = new ArrayList<>();
     /** A migration holds the container down: no restart brings it back, only {@link #startAfterMigration()}. */
     private boolean held;
     /** Commands in flight; several when the user runs pip in two notebooks at once. */
@@ -67,11 +74,13 @@ public final class SimulatedSession {
     private long lastCheckpointAt;
     private PackageSet pendingTruth;
 
-    public SimulatedSession(SessionProfile profile, Kernel kernel, UserCommands commands, List<Distribution> image) {
+    public SimulatedSession(SessionProfile profile, Kernel kernel, UserCommands commands, List<Distribution> image,
+                            ContainerRestore restore) {
         this.profile = profile;
         this.kernel = kernel;
         this.commands = commands;
         this.image = image;
+        this.restore = restore;
         this.python = profile.isJupyter();
         image.forEach(d -> installed.put(d.key(), d));
     }
@@ -86,7 +95,7 @@ public final class SimulatedSession {
 
     /** Starts the first container at the current virtual time. */
     public void boot() {
-        startContainer(null);
+        startContainer(generation -> { });
     }
 
     /**
@@ -234,10 +243,10 @@ public final class SimulatedSession {
             case OOM -> metrics.oomKills++;
             case NODE_LOSS -> metrics.nodeLosses++;
         }
-        PackageSet checkpointed = stopContainer();
+        stopContainer();
         kernel.schedule(kernel.nanos() + downtimeNanos, () -> {
-            if (!up && !held) {
-                startContainer(checkpointed);
+            if (!up && !held && starting == null) {
+                startContainer(generation -> { });
             }
         });
     }
@@ -248,6 +257,11 @@ public final class SimulatedSession {
      */
     public int stopForMigration() {
         held = true;
+        if (starting != null) {
+            starting.cancel();
+            starting = null;
+            waiting.clear();
+        }
         if (!up) {
             return 0;
         }
@@ -259,14 +273,20 @@ public final class SimulatedSession {
 
     /**
      * A new container starts now where the migration put the session (the target's pod, or the source again after a
-     * rollback) and restores from the latest checkpoint; returns the generation the new tracker adopted.
+     * rollback) and restores from the latest checkpoint. When the restore is done and the session usable,
+     * {@code onUsable} hears the checkpoint generation restored, or -1 when the restore failed or had nothing to
+     * restore from. A container already up tells its tracker's generation at once; one still restoring tells when
+     * it is done.
      */
-    public long startAfterMigration() {
+    public void startAfterMigration(LongConsumer onUsable) {
         held = false;
-        if (!up) {
-            startContainer(home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY));
+        if (up) {
+            onUsable.accept(tracker.generation());
+        } else if (starting != null) {
+            waiting.add(onUsable);
+        } else {
+            startContainer(onUsable);
         }
-        return tracker.generation();
     }
 
     /** The latest checkpoint on the session's home, if any. */
@@ -284,8 +304,8 @@ public final class SimulatedSession {
         return up && running.isEmpty() && tracker != null && !tracker.pending();
     }
 
-    /** Stops the tracker and the container; counts lost packages; returns what the checkpoint holds. */
-    private PackageSet stopContainer() {
+    /** Stops the tracker and the container; counts lost packages. */
+    private void stopContainer() {
         tracker.stop();
         Map<String, Distribution> mustHave = new LinkedHashMap<>(installed);
         for (Operation interrupted : running) {
@@ -303,26 +323,52 @@ public final class SimulatedSession {
         up = false;
         epoch++;
         tracker = null;
-        return checkpointed;
     }
 
-    /** A new container from the image; with a checkpoint, restore re-applies the user's packages first. */
-    private void startContainer(PackageSet restoreTo) {
+    /**
+     * A new container from the image. With a checkpoint on the home, a Python container first runs the product's
+     * restore, which takes virtual time; the container is usable, with its tracker started, when that is done. An R
+     * library lives on the home (restore never touches it): it comes back as the checkpoint has it.
+     */
+    private void startContainer(LongConsumer onUsable) {
         tree = new SimulatedEnvironment(python ? "/home/jovyan/.venv/lib/python3.11/site-packages" : "/home/rstudio/R/library");
         files = new TraceFileSystem(tree);
         translator = new JdkEventTranslator(0);
         Map<String, Distribution> next = new LinkedHashMap<>();
         image.forEach(d -> next.put(d.key(), d));
-        if (restoreTo != null) {
-            Map<String, Distribution> known = new LinkedHashMap<>(installed);
-            next.keySet().removeIf(key -> !restoreTo.contains(key));
-            restoreTo.asMap().forEach((key, version) -> {
-                Distribution before = known.get(key);
-                next.put(key, new Distribution(key, version, before == null ? 10 : before.files()));
-            });
+        java.util.Optional<Checkpoint> checkpoint = home.load();
+        if (checkpoint.isEmpty()) {
+            installed = materialized(next);
+            becomeUsable(false, -1, onUsable);
+            return;
         }
-        next.values().forEach(this::materialize);
-        installed = next;
+        if (!python) {
+            next.keySet().removeIf(key -> !checkpoint.get().packages().contains(key));
+            next.putAll(ContainerRestore.sized(checkpoint.get().packages(), installed));
+            installed = materialized(next);
+            becomeUsable(false, checkpoint.get().generation(), onUsable);
+            return;
+        }
+        ContainerRestore.Result result = restore.run(checkpoint.get(), tree, materialized(next), installed, home, kernel);
+        metrics.restored(result.nanos(), result.succeeded(), result.notRestored());
+        installed = result.installed();
+        long restoredFrom = result.succeeded() ? checkpoint.get().generation() : -1;
+        starting = kernel.schedule(kernel.nanos() + result.nanos(), () -> {
+            starting = null;
+            becomeUsable(!result.succeeded(), restoredFrom, onUsable);
+        });
+    }
+
+    private Map<String, Distribution> materialized(Map<String, Distribution> distributions) {
+        distributions.values().forEach(d -> DistributionLayout.write(tree, d, python));
+        return distributions;
+    }
+
+    /**
+     * The tracker starts on the container, which is usable from now. After a failed restore it starts as
+     * {@code --accept-current} would: the packages not restored are missing, and the checkpoint says so.
+     */
+    private void becomeUsable(boolean acceptCurrent, long restoredFrom, LongConsumer onUsable) {
         tracker = new Tracker(kernel, kernel, List.of(new Scanner(tree, python ? EnvironmentKind.PYTHON : EnvironmentKind.R)),
                 () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), home, new Tracker.Listener() {
                     @Override
@@ -337,7 +383,7 @@ public final class SimulatedSession {
                 });
         trackerStarting = true;
         try {
-            tracker.start(false);
+            tracker.start(acceptCurrent);
         } catch (Exception e) {
             throw new IllegalStateException("session " + profile.id() + ": the tracker refused the restored container: "
                     + e.getMessage(), e);
@@ -345,6 +391,10 @@ public final class SimulatedSession {
         trackerStarting = false;
         epoch++;
         up = true;
+        onUsable.accept(restoredFrom);
+        List<LongConsumer> also = List.copyOf(waiting);
+        waiting.clear();
+        also.forEach(w -> w.accept(restoredFrom));
     }
 
     private void onCheckpoint(Checkpoint checkpoint) {
@@ -355,17 +405,6 @@ public final class SimulatedSession {
         lastCheckpointAt = kernel.nanos();
         if (pendingTruth != null && running.isEmpty() && checkpoint.packages().equals(pendingTruth)) {
             captured(lastCheckpointAt);
-        }
-    }
-
-    private void materialize(Distribution d) {
-        if (python) {
-            String info = d.name().replaceAll("[-_.]+", "_") + "-" + d.version() + ".dist-info";
-            tree.writeFile(info + "/METADATA", "");
-            tree.writeFile(info + "/RECORD", "");
-            tree.createDirectory(d.name().replaceAll("[-_.]+", "_").toLowerCase());
-        } else {
-            tree.writeFile(d.name() + "/DESCRIPTION", "Package: " + d.name() + "\nVersion: " + d.version() + "\n");
         }
     }
 
