@@ -42,8 +42,16 @@ import picocli.CommandLine.Spec;
             "",
             "Prints one JSON line per checkpoint written:",
             "  {\"ts_ms\": <epoch ms>, \"generation\": n, \"packages\": {\"name\": \"version\", ...}}",
-            "with the full set (with several environments, the first given wins on a name)."
-        })
+            "with the full set (with several environments, the first given wins on a name).",
+            "",
+            "Only one tracker or restore writes a checkpoint at a time: the tracker holds a lock on",
+            "FILE.lock while it runs, and refuses to start (exit 2) while another process holds it.",
+            "A checkpoint deleted or damaged while the tracker runs is written anew at the next change",
+            "and at the end; writes that fail are retried every second and reported every 30 s."
+        },
+        footer = {"", "Exit status: 0 when stopped with every change checkpointed; 1 when changes could not be",
+            "written or watching failed; 2 for bad options, environments or checkpoint files, or a",
+            "checkpoint in use by another tracker or restore."})
 final class TrackCommand implements Callable<Integer> {
 
     /** How often the watcher thread wakes with no events, to notice a deleted environment coming back. */
