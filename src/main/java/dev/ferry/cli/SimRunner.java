@@ -96,10 +96,10 @@ final class SimRunner {
         log.printf("%s seed %d: %d sessions, %.1f virtual days, %d file events in %.1f s wall (%,d events/s);"
                         + " exact at quiescence %.4f, %.3f checkpoints per operation, latency p50 %.0f ms max %.0f ms,"
                         + " %d restarts, %d lost packages -> %s%n",
-                workload.name(), seed, result.sessions(), result.virtualDays(), result.totals().fileEvents, wall,
-                Math.round(result.totals().fileEvents / Math.max(wall, 1e-9)), result.exactAtQuiescence(),
+                workload.name(), seed, result.sessions(), result.virtualDays(), result.totals().fileEvents(), wall,
+                Math.round(result.totals().fileEvents() / Math.max(wall, 1e-9)), result.exactAtQuiescence(),
                 result.amplification(), result.latencyP50Ms(), result.latencyMaxMs(), result.totals().restarts(),
-                result.totals().lostPackages, out);
+                result.totals().lostPackages(), out);
         if (migration != null) {
             double[] v = migration.userVisibleSeconds();
             log.printf("  migration %s: %d migrated, %d failed, %d rolled back, %d stranded, %d double-running,"

@@ -35,12 +35,12 @@ public final class SessionsCsv {
                 double max = latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1];
                 out.write(String.join(",", Integer.toString(p.id()), p.kind(), p.size().name(), number(p.size().cpu()),
                         number(p.size().memoryGib()), Integer.toString(p.size().gpu()), p.team(), p.owner(),
-                        Integer.toString(p.node()), number(row.activeHours()), Long.toString(m.operations),
-                        Long.toString(m.stateChangingOperations), Long.toString(m.checkpoints),
-                        Long.toString(m.quiescentPoints), Long.toString(m.exactPoints), number(p50), number(max),
-                        Long.toString(m.missedCaptures), Long.toString(m.userRestarts), Long.toString(m.oomKills),
-                        Long.toString(m.nodeLosses), Long.toString(m.lostPackages), Long.toString(m.interruptedOperations),
-                        Long.toString(m.fileEvents), Long.toString(m.visibleEvents)));
+                        Integer.toString(p.node()), number(row.activeHours()), Long.toString(m.operations()),
+                        Long.toString(m.stateChangingOperations()), Long.toString(m.checkpoints()),
+                        Long.toString(m.quiescentPoints()), Long.toString(m.exactPoints()), number(p50), number(max),
+                        Long.toString(m.missedCaptures()), Long.toString(m.userRestarts()), Long.toString(m.oomKills()),
+                        Long.toString(m.nodeLosses()), Long.toString(m.lostPackages()), Long.toString(m.interruptedOperations()),
+                        Long.toString(m.fileEvents()), Long.toString(m.visibleEvents())));
                 out.write('\n');
             }
         }

@@ -31,7 +31,7 @@ public record SimulationResult(String scenario, long seed, int sessions, double 
         List<SessionRow> rows = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             SessionMetrics m = sessions.get(i).metrics();
-            add(totals, m);
+            totals.add(m);
             double[] l = m.latenciesMs();
             latencies.add(l);
             count += l.length;
@@ -52,26 +52,6 @@ public record SimulationResult(String scenario, long seed, int sessions, double 
                 p50, p99, max, rows);
     }
 
-    private static void add(SessionMetrics sum, SessionMetrics m) {
-        sum.operations += m.operations;
-        sum.stateChangingOperations += m.stateChangingOperations;
-        sum.interruptedOperations += m.interruptedOperations;
-        sum.checkpoints += m.checkpoints;
-        sum.quiescentPoints += m.quiescentPoints;
-        sum.exactPoints += m.exactPoints;
-        sum.missedCaptures += m.missedCaptures;
-        sum.userRestarts += m.userRestarts;
-        sum.oomKills += m.oomKills;
-        sum.nodeLosses += m.nodeLosses;
-        sum.lostPackages += m.lostPackages;
-        sum.fileEvents += m.fileEvents;
-        sum.visibleEvents += m.visibleEvents;
-        sum.deferredOperations += m.deferredOperations;
-        sum.restores += m.restores;
-        sum.failedRestores += m.failedRestores;
-        sum.packagesNotRestored += m.packagesNotRestored;
-    }
-
     /** How long restores took, {p50, p95, p99, max} in seconds of virtual time. */
     public double[] restoreSecondsQuantiles() {
         return Quantiles.nearestRank(rows.stream().flatMapToDouble(r -> java.util.Arrays.stream(
@@ -79,10 +59,10 @@ public record SimulationResult(String scenario, long seed, int sessions, double 
     }
 
     public double exactAtQuiescence() {
-        return totals.quiescentPoints == 0 ? 1 : (double) totals.exactPoints / totals.quiescentPoints;
+        return totals.quiescentPoints() == 0 ? 1 : (double) totals.exactPoints() / totals.quiescentPoints();
     }
 
     public double amplification() {
-        return totals.stateChangingOperations == 0 ? 0 : (double) totals.checkpoints / totals.stateChangingOperations;
+        return totals.stateChangingOperations() == 0 ? 0 : (double) totals.checkpoints() / totals.stateChangingOperations();
     }
 }

@@ -3,38 +3,24 @@ package dev.ferry.sim.session;
 import dev.ferry.des.Kernel;
 import dev.ferry.sim.MemoryCheckpointStore;
 import dev.ferry.sim.fs.Distribution;
-import dev.ferry.sim.fs.DistributionLayout;
-import dev.ferry.sim.fs.SimulatedEnvironment;
-import dev.ferry.sim.trace.JdkEventTranslator;
-import dev.ferry.sim.trace.TraceFileSystem;
 import dev.ferry.sim.trace.TraceLine;
 import dev.ferry.sim.world.SessionProfile;
-import dev.ferry.time.Timer;
 import dev.ferry.tracker.PackageSet;
-import dev.ferry.tracker.Tracker;
 import dev.ferry.tracker.checkpoint.Checkpoint;
-import dev.ferry.tracker.debounce.DebounceSettings;
-import dev.ferry.tracker.debounce.PipAwareDebouncer;
-import dev.ferry.tracker.scan.EnvironmentKind;
-import dev.ferry.tracker.scan.Scanner;
-import dev.ferry.tracker.watch.FsEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
- * One session on the kernel's virtual time: a container whose environment is changed by the
- * user's commands event by event, the real tracker watching it and checkpointing to the session's
- * persistent home, and restarts that throw the container away and restore from the checkpoint.
- *
- * <p>What it measures: at every command's exit (a quiescent point) whether the latest checkpoint
- * equals the user's set; the latency from the command's last file event to the checkpoint that
- * captures it; and, at each restart, packages the user had that the checkpoint lacks (lost).
+ * One session on the kernel's virtual time: the user's commands, which change the environment of
+ * the session's {@link Container} event by event (several at once when the user runs pip in two
+ * notebooks), restarts that throw the container away, and the migration's hold on it. What the
+ * user really has and how well the checkpoints follow it is {@link GroundTruth}'s.
  */
 public final class SimulatedSession {
 
@@ -46,43 +32,25 @@ public final class SimulatedSession {
     private final SessionProfile profile;
     private final Kernel kernel;
     private final UserCommands commands;
-    private final List<Distribution> image;
-    private final ContainerRestore restore;
-    private final boolean python;
     private final MemoryCheckpointStore home = new MemoryCheckpointStore();
     private final SessionMetrics metrics = new SessionMetrics();
-
-    private Map<String, Distribution> installed = new LinkedHashMap<>();
-    private SimulatedEnvironment tree;
-    private TraceFileSystem files;
-    private JdkEventTranslator translator;
-    private Tracker tracker;
-    private int epoch;
-    private boolean up;
-    private boolean trackerStarting;
-    /** A container that is restoring: it becomes usable when this fires. */
-    private Timer.Scheduled starting;
-    private final List<LongConsumer> waiting = new ArrayList<>();
-    /** A migration holds the container down: no restart brings it back, only {@link #startAfterMigration()}. */
-    private boolean held;
+    private final GroundTruth truth = new GroundTruth(metrics);
+    private final Container container;
     /** Commands in flight; several when the user runs pip in two notebooks at once. */
     private final List<Operation> running = new ArrayList<>();
-    /** The user's set at the last quiescent point, and the last file event of the commands since. */
-    private PackageSet quiescentTruth;
-    private long groupLastEvent;
-    private long pendingLastEvent = -1;
-    private long lastCheckpointAt;
-    private PackageSet pendingTruth;
+    /** A migration holds the container down: no restart brings it back, only {@link #startAfterMigration}. */
+    private boolean held;
 
     public SimulatedSession(SessionProfile profile, Kernel kernel, UserCommands commands, List<Distribution> image,
                             ContainerRestore restore) {
         this.profile = profile;
         this.kernel = kernel;
         this.commands = commands;
-        this.image = image;
-        this.restore = restore;
-        this.python = profile.isJupyter();
+        Map<String, Distribution> installed = new java.util.LinkedHashMap<>();
         image.forEach(d -> installed.put(d.key(), d));
+        truth.reset(installed);
+        this.container = new Container(String.valueOf(profile.id()), kernel, image, profile.isJupyter(), home, restore, metrics, truth,
+                checkpoint -> truth.checkpointWritten(checkpoint, kernel.nanos(), running.isEmpty()));
     }
 
     public SessionProfile profile() {
@@ -95,7 +63,7 @@ public final class SimulatedSession {
 
     /** Starts the first container at the current virtual time. */
     public void boot() {
-        startContainer(generation -> { });
+        container.bringUp(generation -> { });
     }
 
     /**
@@ -104,24 +72,24 @@ public final class SimulatedSession {
      * run alongside as long as they touch other packages.
      */
     public void userCommand() {
-        if (!up || (!running.isEmpty() && !commands.startsInParallel())) {
+        if (!container.up() || (!running.isEmpty() && !commands.startsInParallel())) {
             defer(this::userCommand);
             return;
         }
-        begin(commands.next(kernel.nanos(), installed, epoch), this::userCommand);
+        begin(commands.next(kernel.nanos(), truth.installed(), container.epoch()), this::userCommand);
     }
 
     /** The image was updated: the user upgrades {@code count} distributions at once. */
     public void upgradeBurst(int count) {
-        if (!up || !running.isEmpty()) {
+        if (!container.up() || !running.isEmpty()) {
             defer(() -> upgradeBurst(count));
             return;
         }
-        begin(commands.upgrade(kernel.nanos(), installed, count, epoch), () -> upgradeBurst(count));
+        begin(commands.upgrade(kernel.nanos(), truth.installed(), count, container.epoch()), () -> upgradeBurst(count));
     }
 
     private void defer(Runnable retry) {
-        metrics.deferredOperations++;
+        metrics.operationDeferred();
         kernel.schedule(kernel.nanos() + RETRY_NANOS, retry);
     }
 
@@ -130,18 +98,13 @@ public final class SimulatedSession {
             return;
         }
         for (Operation other : running) {
-            if (!java.util.Collections.disjoint(touched(operation), touched(other))) {
+            if (!Collections.disjoint(touched(operation), touched(other))) {
                 defer(retry);
                 return;
             }
         }
         if (running.isEmpty()) {
-            if (pendingTruth != null) {
-                metrics.missedCaptures++;
-                pendingTruth = null;
-            }
-            quiescentTruth = truthOf(installed);
-            groupLastEvent = Long.MIN_VALUE;
+            truth.groupStarted();
         }
         running.add(operation);
         if (!operation.events().isEmpty()) {
@@ -151,61 +114,25 @@ public final class SimulatedSession {
     }
 
     private void step(Operation operation, int index) {
-        if (operation.epoch() != epoch || !up) {
+        if (operation.epoch() != container.epoch() || !container.up()) {
             return;
         }
         TraceLine.FileEvent event = operation.events().get(index);
-        files.apply(event);
-        String content = operation.contents().get(event.path() + "/DESCRIPTION");
-        if (content != null) {
-            tree.writeFile(event.path() + "/DESCRIPTION", content);
-        }
-        FsEvent seen = translator.translate(event);
-        if (seen != null) {
-            metrics.visibleEvents++;
-            tracker.onEvent(seen);
-        }
+        container.apply(event, operation.contents());
         if (index + 1 < operation.events().size()) {
             kernel.schedule(operation.events().get(index + 1).t(), () -> step(operation, index + 1));
         }
     }
 
     private void finish(Operation operation) {
-        if (operation.epoch() != epoch || !running.remove(operation)) {
+        if (operation.epoch() != container.epoch() || !running.remove(operation)) {
             return;
         }
-        metrics.operations++;
-        metrics.fileEvents += operation.fileEvents();
-        groupLastEvent = Math.max(groupLastEvent, operation.lastEvent());
         Set<String> changed = touched(operation);
-        if (!changed.isEmpty()) {
-            metrics.stateChangingOperations++;
-        }
-        Map<String, Distribution> next = new LinkedHashMap<>(installed);
-        for (String key : changed) {
-            Distribution after = operation.after().get(key);
-            if (after == null) {
-                next.remove(key);
-            } else {
-                next.put(key, after);
-            }
-        }
-        installed = next;
-        if (!running.isEmpty()) {
-            return;
-        }
-        PackageSet truth = truthOf(installed);
-        if (!truth.equals(quiescentTruth)) {
-            pendingTruth = truth;
-            pendingLastEvent = groupLastEvent;
-        }
-        metrics.quiescentPoints++;
-        PackageSet checkpointed = home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY);
-        if (checkpointed.equals(truth)) {
-            metrics.exactPoints++;
-            if (pendingTruth != null && pendingTruth.equals(truth)) {
-                captured(lastCheckpointAt);
-            }
+        metrics.operationFinished(operation.fileEvents(), !changed.isEmpty());
+        truth.applied(operation, changed);
+        if (running.isEmpty()) {
+            truth.quiescent(checkpointed());
         }
     }
 
@@ -225,28 +152,23 @@ public final class SimulatedSession {
         return keys;
     }
 
-    private void captured(long checkpointAt) {
-        metrics.latency(Math.max(0, checkpointAt - pendingLastEvent) / 1e6);
-        pendingTruth = null;
+    private PackageSet checkpointed() {
+        return home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY);
     }
 
     /** The container stops now, for {@code cause}; a new one starts after {@code downtimeNanos}. */
     public void restart(Cause cause, long downtimeNanos) {
-        if (!up) {
+        if (!container.up()) {
             return;
         }
-        switch (cause) {
-            case USER -> {
-                metrics.userRestarts++;
-                tracker.flushNow();
-            }
-            case OOM -> metrics.oomKills++;
-            case NODE_LOSS -> metrics.nodeLosses++;
+        metrics.stopped(cause);
+        if (cause == Cause.USER) {
+            container.flush();
         }
         stopContainer();
         kernel.schedule(kernel.nanos() + downtimeNanos, () -> {
-            if (!up && !held && starting == null) {
-                startContainer(generation -> { });
+            if (!container.up() && !held && !container.starting()) {
+                container.bringUp(generation -> { });
             }
         });
     }
@@ -257,18 +179,14 @@ public final class SimulatedSession {
      */
     public int stopForMigration() {
         held = true;
-        if (starting != null) {
-            starting.cancel();
-            starting = null;
-            waiting.clear();
-        }
-        if (!up) {
+        container.abandonStart();
+        if (!container.up()) {
             return 0;
         }
-        tracker.flushNow();
-        long before = metrics.lostPackages;
+        container.flush();
+        long before = metrics.lostPackages();
         stopContainer();
-        return (int) (metrics.lostPackages - before);
+        return (int) (metrics.lostPackages() - before);
     }
 
     /**
@@ -280,17 +198,11 @@ public final class SimulatedSession {
      */
     public void startAfterMigration(LongConsumer onUsable) {
         held = false;
-        if (up) {
-            onUsable.accept(tracker.generation());
-        } else if (starting != null) {
-            waiting.add(onUsable);
-        } else {
-            startContainer(onUsable);
-        }
+        container.bringUp(onUsable);
     }
 
     /** The latest checkpoint on the session's home, if any. */
-    public java.util.Optional<Checkpoint> latestCheckpoint() {
+    public Optional<Checkpoint> latestCheckpoint() {
         return home.load();
     }
 
@@ -301,121 +213,18 @@ public final class SimulatedSession {
 
     /** Whether the container runs and its tracker has flushed every event it saw: the checkpoint is current now. */
     public boolean checkpointCurrent() {
-        return up && running.isEmpty() && tracker != null && !tracker.pending();
+        return container.up() && running.isEmpty() && container.flushed();
     }
 
-    /** Stops the tracker and the container; counts lost packages. */
+    /** Stops the container; the commands it was running are interrupted, and the packages the checkpoint lacks lost. */
     private void stopContainer() {
-        tracker.stop();
-        Map<String, Distribution> mustHave = new LinkedHashMap<>(installed);
-        for (Operation interrupted : running) {
-            metrics.interruptedOperations++;
-            mustHave.keySet().removeAll(touched(interrupted));
-        }
-        PackageSet checkpointed = home.load().map(Checkpoint::packages).orElse(PackageSet.EMPTY);
-        for (Distribution d : mustHave.values()) {
-            if (!d.version().equals(checkpointed.version(d.key()))) {
-                metrics.lostPackages++;
-            }
-        }
+        container.stop();
+        truth.stopped(running.stream().map(SimulatedSession::touched).toList(), checkpointed());
         running.clear();
-        pendingTruth = null;
-        up = false;
-        epoch++;
-        tracker = null;
-    }
-
-    /**
-     * A new container from the image. With a checkpoint on the home, a Python container first runs the product's
-     * restore, which takes virtual time; the container is usable, with its tracker started, when that is done. An R
-     * library lives on the home (restore never touches it): it comes back as the checkpoint has it.
-     */
-    private void startContainer(LongConsumer onUsable) {
-        tree = new SimulatedEnvironment(python ? "/home/jovyan/.venv/lib/python3.11/site-packages" : "/home/rstudio/R/library");
-        files = new TraceFileSystem(tree);
-        translator = new JdkEventTranslator(0);
-        Map<String, Distribution> next = new LinkedHashMap<>();
-        image.forEach(d -> next.put(d.key(), d));
-        java.util.Optional<Checkpoint> checkpoint = home.load();
-        if (checkpoint.isEmpty()) {
-            installed = materialized(next);
-            becomeUsable(false, -1, onUsable);
-            return;
-        }
-        if (!python) {
-            next.keySet().removeIf(key -> !checkpoint.get().packages().contains(key));
-            next.putAll(ContainerRestore.sized(checkpoint.get().packages(), installed));
-            installed = materialized(next);
-            becomeUsable(false, checkpoint.get().generation(), onUsable);
-            return;
-        }
-        ContainerRestore.Result result = restore.run(checkpoint.get(), tree, materialized(next), installed, home, kernel);
-        metrics.restored(result.nanos(), result.succeeded(), result.notRestored());
-        installed = result.installed();
-        long restoredFrom = result.succeeded() ? checkpoint.get().generation() : -1;
-        starting = kernel.schedule(kernel.nanos() + result.nanos(), () -> {
-            starting = null;
-            becomeUsable(!result.succeeded(), restoredFrom, onUsable);
-        });
-    }
-
-    private Map<String, Distribution> materialized(Map<String, Distribution> distributions) {
-        distributions.values().forEach(d -> DistributionLayout.write(tree, d, python));
-        return distributions;
-    }
-
-    /**
-     * The tracker starts on the container, which is usable from now. After a failed restore it starts as
-     * {@code --accept-current} would: the packages not restored are missing, and the checkpoint says so.
-     */
-    private void becomeUsable(boolean acceptCurrent, long restoredFrom, LongConsumer onUsable) {
-        tracker = new Tracker(kernel, kernel, List.of(new Scanner(tree, python ? EnvironmentKind.PYTHON : EnvironmentKind.R)),
-                () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), home, new Tracker.Listener() {
-                    @Override
-                    public void checkpointWritten(Checkpoint checkpoint) {
-                        onCheckpoint(checkpoint);
-                    }
-
-                    @Override
-                    public void warning(String message) {
-                        throw new IllegalStateException("session " + profile.id() + ": " + message);
-                    }
-                });
-        trackerStarting = true;
-        try {
-            tracker.start(acceptCurrent);
-        } catch (Exception e) {
-            throw new IllegalStateException("session " + profile.id() + ": the tracker refused the restored container: "
-                    + e.getMessage(), e);
-        }
-        trackerStarting = false;
-        epoch++;
-        up = true;
-        onUsable.accept(restoredFrom);
-        List<LongConsumer> also = List.copyOf(waiting);
-        waiting.clear();
-        also.forEach(w -> w.accept(restoredFrom));
-    }
-
-    private void onCheckpoint(Checkpoint checkpoint) {
-        if (trackerStarting) {
-            return;
-        }
-        metrics.checkpoints++;
-        lastCheckpointAt = kernel.nanos();
-        if (pendingTruth != null && running.isEmpty() && checkpoint.packages().equals(pendingTruth)) {
-            captured(lastCheckpointAt);
-        }
-    }
-
-    private static PackageSet truthOf(Map<String, Distribution> set) {
-        TreeMap<String, String> versions = new TreeMap<>();
-        set.values().forEach(d -> versions.put(d.key(), d.version()));
-        return PackageSet.of(versions);
     }
 
     /** Whether the session's container is running. */
     public boolean up() {
-        return up;
+        return container.up();
     }
 }
