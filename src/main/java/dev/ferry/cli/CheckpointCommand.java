@@ -1,13 +1,9 @@
 package dev.ferry.cli;
 
 import dev.ferry.tracker.checkpoint.Checkpoint;
-import dev.ferry.tracker.checkpoint.CheckpointException;
-import dev.ferry.tracker.checkpoint.FileCheckpointStore;
-import java.io.IOException;
+import dev.ferry.tracker.restore.CheckpointValidation;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,36 +25,6 @@ final class CheckpointCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Loads exactly the file given; a damaged one is an error that says whether the previous generation is intact. */
-    static Checkpoint loadExact(Path file) {
-        if (!Files.exists(file)) {
-            throw new UserError("checkpoint " + file + " does not exist");
-        }
-        FileCheckpointStore store = new FileCheckpointStore(file, warning -> { });
-        try {
-            Optional<Checkpoint> checkpoint = store.loadExact();
-            return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist"));
-        } catch (CheckpointException e) {
-            throw new UserError(e.getMessage() + previousHint(store));
-        } catch (IOException e) {
-            throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static String previousHint(FileCheckpointStore store) {
-        Path previous = store.previousFile();
-        if (!Files.exists(previous)) {
-            return "";
-        }
-        try {
-            Optional<Checkpoint> prev = new FileCheckpointStore(previous, w -> { }).loadExact();
-            return prev.map(p -> "; the previous generation " + p.generation() + " in " + previous + " is intact")
-                    .orElse("");
-        } catch (CheckpointException | IOException e) {
-            return "";
-        }
-    }
-
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Prints the full set of packages a checkpoint describes, as sorted name==version lines",
                 "(its baseline with the user's changes applied; with several environments, the first",
@@ -77,7 +43,9 @@ final class CheckpointCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Checkpoint checkpoint = loadExact(file);
+            Checkpoint checkpoint = CheckpointFiles.loadExact(file);
+            CheckpointFiles.validate(file, checkpoint, CheckpointValidation.Use.SHOW,
+                    "nothing was printed ('ferry checkpoint show --raw " + file + "' prints its text, unvalidated)");
             PrintWriter out = spec.commandLine().getOut();
             out.print(checkpoint.packages().toRequirementLines());
             out.flush();

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.time.SystemClock;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.FileCheckpointStore;
+import dev.ferry.tracker.restore.CheckpointValidation;
 import dev.ferry.tracker.restore.ProcessPipRunner;
 import dev.ferry.tracker.restore.Requirements;
 import dev.ferry.tracker.restore.Restore;
@@ -103,12 +104,9 @@ final class RestoreCommand implements Callable<Integer> {
             throw new UserError("--timeout must be more than 0 seconds and at most " + MAX_TIMEOUT_SECONDS
                     + " (a week)", 2);
         }
-        Checkpoint checkpoint = CheckpointCommand.loadExact(checkpointFile);
-        try {
-            Requirements.check(checkpoint);
-        } catch (RestoreException e) {
-            throw new UserError("checkpoint " + checkpointFile + ": " + e.getMessage(), 1);
-        }
+        Checkpoint checkpoint = CheckpointFiles.loadExact(checkpointFile);
+        CheckpointFiles.validate(checkpointFile, checkpoint, CheckpointValidation.Use.RESTORE,
+                "nothing was installed or removed");
         Path interpreter = locate(python);
         Path purelib;
         try {

@@ -54,7 +54,7 @@ public final class Restore {
      */
     public RestoreReport run(Checkpoint checkpoint, Optional<String> requested, boolean dryRun)
             throws RestoreException, IOException {
-        Requirements.check(checkpoint);
+        CheckpointValidation.checkForRestore(checkpoint);
         EnvironmentChoice choice = EnvironmentChoice.choose(checkpoint, target.location(), requested);
         PackageSet image = scan();
         RestorePlan plan = RestorePlan.of(choice.chosen().diff(), image);

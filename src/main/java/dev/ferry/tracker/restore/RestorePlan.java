@@ -60,7 +60,7 @@ public record RestorePlan(SortedMap<String, String> install,
         return new RestorePlan(install, uninstall, present, absent);
     }
 
-    /** The installs as pins; throws if an entry was never validated (see {@link Requirements#check}). */
+    /** The installs as pins; throws if an entry was never validated (see {@link CheckpointValidation#checkForRestore}). */
     public List<Pin> pins() {
         List<Pin> pins = new ArrayList<>();
         install.forEach((name, version) -> pins.add(new Pin(name, version)));

@@ -99,8 +99,8 @@ class RefusedCheckpointTest {
         FerryCli.Run run = RestoreTesting.restore(checkpoint, venv.python(), "--no-index", "--find-links",
                 wheels.toString());
 
-        // then the whole checkpoint is refused, the error names the entry, and alpha was not installed either
-        assertEquals(1, run.exitCode(), run.transcript());
+        // then the whole checkpoint is refused as a bad input file, the error names the entry, and alpha was not installed either
+        assertEquals(2, run.exitCode(), run.transcript());
         assertEquals(1, run.err().lines().count(), run.transcript());
         assertTrue(run.err().contains("refusing to restore this checkpoint: 'added beta " + evil + "'"), run.transcript());
         assertEquals(image, PythonFixtures.pipList(venv.python()));

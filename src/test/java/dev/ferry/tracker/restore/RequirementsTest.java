@@ -81,7 +81,7 @@ class RequirementsTest {
         void acceptsAValidCheckpoint() {
             Checkpoint checkpoint = checkpoint(python(Map.of("pip", "23.2.1", "click", "8.1.0", "six", "1.16.0"),
                     Map.of("pip", "24.0", "six", "1.16.0", "numpy", "2.4.6")));
-            assertDoesNotThrow(() -> Requirements.check(checkpoint));
+            assertDoesNotThrow(() -> CheckpointValidation.checkForRestore(checkpoint));
         }
 
         @Test
@@ -89,7 +89,7 @@ class RequirementsTest {
         void namesTheBadEntry() {
             Checkpoint checkpoint = checkpoint(python(Map.of("pip", "23.2.1"),
                     Map.of("pip", "23.2.1", "alpha", "1.0;rm", "beta", "2.0")));
-            RestoreException e = assertThrows(RestoreException.class, () -> Requirements.check(checkpoint));
+            RestoreException e = assertThrows(RestoreException.class, () -> CheckpointValidation.checkForRestore(checkpoint));
             assertTrue(e.getMessage().contains("'added alpha 1.0;rm' in /venv/site-packages"), e.getMessage());
             assertTrue(e.getMessage().contains("nothing was installed"), e.getMessage());
         }
@@ -98,7 +98,7 @@ class RequirementsTest {
         @DisplayName("is refused for an evil name among the removed packages, whose version never matters")
         void checksRemovedNames() {
             Checkpoint checkpoint = checkpoint(python(Map.of("--index-url=http://x", "1.0"), Map.of()));
-            RestoreException e = assertThrows(RestoreException.class, () -> Requirements.check(checkpoint));
+            RestoreException e = assertThrows(RestoreException.class, () -> CheckpointValidation.checkForRestore(checkpoint));
             assertTrue(e.getMessage().contains("'removed --index-url=http://x'"), e.getMessage());
         }
 
@@ -106,7 +106,7 @@ class RequirementsTest {
         @DisplayName("says how many more bad entries there are")
         void countsTheOthers() {
             Checkpoint checkpoint = checkpoint(python(Map.of(), Map.of("a", "1 ;x", "b", "@", "c", "x")));
-            RestoreException e = assertThrows(RestoreException.class, () -> Requirements.check(checkpoint));
+            RestoreException e = assertThrows(RestoreException.class, () -> CheckpointValidation.checkForRestore(checkpoint));
             assertTrue(e.getMessage().contains("(and 2 more bad entries)"), e.getMessage());
         }
 
@@ -114,7 +114,7 @@ class RequirementsTest {
         @DisplayName("is refused when two entries are one package under PEP 503 names")
         void refusesTwoSpellingsOfOneName() {
             Checkpoint checkpoint = checkpoint(python(Map.of(), Map.of("Foo_Bar", "1.0", "foo-bar", "2.0")));
-            RestoreException e = assertThrows(RestoreException.class, () -> Requirements.check(checkpoint));
+            RestoreException e = assertThrows(RestoreException.class, () -> CheckpointValidation.checkForRestore(checkpoint));
             assertTrue(e.getMessage().contains("the same package"), e.getMessage());
         }
 
@@ -125,7 +125,7 @@ class RequirementsTest {
                     PackageSet.of(Map.of()), PackageSet.of(Map.of("data.table", "1.14-8")));
             EnvironmentState legacyBaseline = python(Map.of("distro-pkg", "0.8.0-ubuntu1~22.04"),
                     Map.of("distro-pkg", "0.8.0-ubuntu1~22.04", "alpha", "1.0"));
-            assertDoesNotThrow(() -> Requirements.check(new Checkpoint(1, 0, List.of(legacyBaseline, r))));
+            assertDoesNotThrow(() -> CheckpointValidation.checkForRestore(new Checkpoint(1, 0, List.of(legacyBaseline, r))));
         }
 
         @Test

@@ -1,0 +1,55 @@
+package dev.ferry.cli;
+
+import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.checkpoint.CheckpointException;
+import dev.ferry.tracker.checkpoint.FileCheckpointStore;
+import dev.ferry.tracker.restore.CheckpointValidation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reading the checkpoint file a command was given: every problem is a bad input file (exit 2). */
+final class CheckpointFiles {
+
+    private CheckpointFiles() {
+    }
+
+    /** Loads exactly the file given; a damaged one is an error that says whether the previous generation is intact. */
+    static Checkpoint loadExact(Path file) {
+        if (!Files.exists(file)) {
+            throw new UserError("checkpoint " + file + " does not exist");
+        }
+        FileCheckpointStore store = new FileCheckpointStore(file, warning -> { });
+        try {
+            Optional<Checkpoint> checkpoint = store.loadExact();
+            return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist"));
+        } catch (CheckpointException e) {
+            throw new UserError(e.getMessage() + previousHint(store));
+        } catch (IOException e) {
+            throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses, naming the first bad entry, a checkpoint whose entries must not be let out for {@code use}. */
+    static void validate(Path file, Checkpoint checkpoint, CheckpointValidation.Use use, String consequence) {
+        CheckpointValidation.refusal(checkpoint, use).ifPresent(refusal -> {
+            throw new UserError("checkpoint " + file + ": refusing to " + use.name().toLowerCase(java.util.Locale.ROOT)
+                    + " this checkpoint: " + refusal + "; " + consequence, 2);
+        });
+    }
+
+    private static String previousHint(FileCheckpointStore store) {
+        Path previous = store.previousFile();
+        if (!Files.exists(previous)) {
+            return "";
+        }
+        try {
+            Optional<Checkpoint> prev = new FileCheckpointStore(previous, w -> { }).loadExact();
+            return prev.map(p -> "; the previous generation " + p.generation() + " in " + previous + " is intact")
+                    .orElse("");
+        } catch (CheckpointException | IOException e) {
+            return "";
+        }
+    }
+}
