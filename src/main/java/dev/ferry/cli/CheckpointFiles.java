@@ -18,16 +18,16 @@ final class CheckpointFiles {
     /** Loads exactly the file given; a damaged one is an error that says whether the previous generation is intact. */
     static Checkpoint loadExact(Path file) {
         if (!Files.exists(file)) {
-            throw new UserError("checkpoint " + file + " does not exist");
+            throw new UserError("checkpoint " + file + " does not exist", 2);
         }
         FileCheckpointStore store = new FileCheckpointStore(file, warning -> { });
         try {
             Optional<Checkpoint> checkpoint = store.loadExact();
-            return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist"));
+            return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist", 2));
         } catch (CheckpointException e) {
-            throw new UserError(e.getMessage() + previousHint(store));
+            throw new UserError(e.getMessage() + previousHint(store), 2);
         } catch (IOException e) {
-            throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage());
+            throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage(), 2);
         }
     }
 

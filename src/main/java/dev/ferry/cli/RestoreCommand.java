@@ -62,9 +62,9 @@ import picocli.CommandLine.Spec;
             "      -- --no-index --find-links /wheels",
             "",
             "Exit status: 0 when every package was restored (with --dry-run: planned);",
-            "1 when a package failed, or the checkpoint is refused (damaged, or an entry pip",
-            "must not see); 2 for bad options, an interpreter that does not work, or a",
-            "checkpoint environment that cannot be chosen."})
+            "1 when a package failed; 2 for bad options, an interpreter that does not work,",
+            "a checkpoint environment that cannot be chosen, or a checkpoint file that is",
+            "missing, damaged or refused (an entry pip must not see); nothing is changed then."})
 final class RestoreCommand implements Callable<Integer> {
 
     private static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;

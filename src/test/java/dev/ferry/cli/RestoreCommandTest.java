@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ferry restore} on bad input: one line on standard error that says what is wrong, a
- * non-zero exit (2 for options and interpreters, 1 for checkpoints), no stack trace, nothing
+ * non-zero exit (2 for options, interpreters and checkpoint files), no stack trace, nothing
  * changed. "Interpreters" here are shell scripts, so no Python is needed.
  */
 @DisplayName("ferry restore answers every bad input with one clear line and changes nothing")
@@ -60,7 +60,7 @@ class RestoreCommandTest {
     @Test
     @DisplayName("a checkpoint that does not exist")
     void missingCheckpoint() {
-        expectOneLine(1, "does not exist", "restore", "--checkpoint", dir.resolve("nope").toString(),
+        expectOneLine(2, "does not exist", "restore", "--checkpoint", dir.resolve("nope").toString(),
                 "--python", script("echo " + site).toString());
     }
 
