@@ -29,8 +29,11 @@ final class CheckpointCommand implements Runnable {
             description = {"Prints the full set of packages a checkpoint describes, as sorted name==version lines",
                 "(its baseline with the user's changes applied; with several environments, the first",
                 "environment wins on a name). Details go to standard error with --verbose."},
-            footer = {"", "Exit status: 0 when the set was printed; 2 for bad options, or a checkpoint file",
-                "that is missing, damaged, or refused (an entry that is no PEP 508 name or no version)."})
+            footer = {"", "A checkpoint over 16 MiB or with more than 100,000 entries in one environment is",
+                "refused (no real environment comes near).",
+                "", "Exit status: 0 when the set was printed; 2 for bad options, or a checkpoint file",
+                "that is missing, damaged, over the limits, or refused (an entry that is no PEP 508",
+                "name or no version)."})
     static final class Show implements Callable<Integer> {
 
         @Spec

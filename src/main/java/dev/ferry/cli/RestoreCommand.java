@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             "",
             "Nothing runs unless the whole checkpoint is trustworthy: its checksum matches,",
             "every package name is a PEP 508 name and every version a PEP 440 version.",
-            "One bad entry refuses the whole checkpoint, and the error names it.",
+            "One bad entry refuses the whole checkpoint, and the error names it. A checkpoint",
+            "over 16 MiB or with more than 100,000 entries in one environment is refused too.",
             "",
             "Each package is judged by scanning the site-packages afterwards, not by pip's",
             "exit status. Prints one line per package, then a summary:",
@@ -64,7 +65,8 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 when every package was restored (with --dry-run: planned);",
             "1 when a package failed; 2 for bad options, an interpreter that does not work,",
             "a checkpoint environment that cannot be chosen, or a checkpoint file that is",
-            "missing, damaged or refused (an entry pip must not see); nothing is changed then."})
+            "missing, damaged, over the limits or refused (an entry pip must not see);",
+            "nothing is changed then."})
 final class RestoreCommand implements Callable<Integer> {
 
     private static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;

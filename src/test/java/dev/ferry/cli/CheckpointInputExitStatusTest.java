@@ -51,8 +51,8 @@ class CheckpointInputExitStatusTest {
     void helpSaysSo() {
         assertThat(FerryCli.run("restore", "--help").out().replaceAll("\\s+", " "))
                 .contains("1 when a package failed; 2 for bad options")
-                .contains("a checkpoint file that is missing, damaged or refused");
+                .contains("a checkpoint file that is missing, damaged, over the limits or refused");
         assertThat(FerryCli.run("checkpoint", "show", "--help").out().replaceAll("\\s+", " "))
-                .contains("2 for bad options, or a checkpoint file that is missing, damaged, or refused");
+                .contains("2 for bad options, or a checkpoint file that is missing, damaged, over the limits, or refused");
     }
 }

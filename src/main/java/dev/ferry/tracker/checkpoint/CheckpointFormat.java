@@ -169,10 +169,15 @@ public final class CheckpointFormat {
             String location = parts[2];
             Map<String, String> baseline = new TreeMap<>();
             PackageDiff diff = new PackageDiff(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
-            while (true) {
+            for (int entries = 0; ; entries++) {
                 String line = next("'end' closing the environment " + location);
                 if (line.equals("end")) {
                     break;
+                }
+                if (entries == CheckpointText.MAX_ENTRIES_PER_ENVIRONMENT) {
+                    throw error("the environment " + location + " has more than "
+                            + CheckpointText.MAX_ENTRIES_PER_ENVIRONMENT + " entries, the most a checkpoint may hold per environment (far more than any real"
+                            + " environment has)");
                 }
                 String[] tokens = line.split(" ");
                 String tag = tokens[0];

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -85,13 +84,8 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     private static Optional<Checkpoint> read(Path path) throws IOException, CheckpointException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        return Optional.of(CheckpointFormat.decode(new String(bytes, StandardCharsets.UTF_8), path.toString()));
+        Optional<String> text = CheckpointText.read(path);
+        return text.isEmpty() ? Optional.empty() : Optional.of(CheckpointFormat.decode(text.get(), path.toString()));
     }
 
     /**
