@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointException;
+import dev.ferry.tracker.checkpoint.CheckpointText;
 import dev.ferry.tracker.checkpoint.FileCheckpointStore;
 import dev.ferry.tracker.restore.CheckpointValidation;
 import java.io.IOException;
@@ -26,6 +27,18 @@ final class CheckpointFiles {
             return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist", 2));
         } catch (CheckpointException e) {
             throw new UserError(e.getMessage() + previousHint(store), 2);
+        } catch (IOException e) {
+            throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage(), 2);
+        }
+    }
+
+    /** The file's text, unchecked but within the size limit, for {@code checkpoint show --raw}. */
+    static String readRaw(Path file) {
+        try {
+            return CheckpointText.read(file).orElseThrow(() ->
+                    new UserError("checkpoint " + file + " does not exist", 2));
+        } catch (CheckpointException e) {
+            throw new UserError(e.getMessage(), 2);
         } catch (IOException e) {
             throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage(), 2);
         }
