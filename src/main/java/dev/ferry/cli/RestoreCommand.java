@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
             "One bad entry refuses the whole checkpoint, and the error names it. A checkpoint",
             "over 16 MiB or with more than 100,000 entries in one environment is refused too.",
             "",
+            "Pip runs over many packages at once (about 100 KB of arguments per command); a",
+            "command that fails is split in halves until the packages that fail are found.",
+            "On a terminal, progress goes to standard error about once a second.",
             "Each package is judged by scanning the site-packages afterwards, not by pip's",
             "exit status. Prints one line per package, then a summary:",
             "  installed NAME==VERSION        removed NAME",
@@ -125,7 +128,8 @@ final class RestoreCommand implements Callable<Integer> {
             err.flush();
         });
         Restore restore = new Restore(new ProcessPipRunner(interpreter, pipArgs, Duration.ofSeconds(timeoutSeconds)),
-                new DiskEnvironmentView(purelib), store, new SystemClock());
+                new DiskEnvironmentView(purelib), store, new SystemClock(),
+                ProgressLine.forTerminal(System.console() != null, err));
         RestoreReport report;
         try {
             report = restore.run(checkpoint, Optional.ofNullable(env), dryRun);

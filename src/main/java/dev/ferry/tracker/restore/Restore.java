@@ -11,15 +11,14 @@ import dev.ferry.tracker.scan.EnvironmentView;
 import dev.ferry.tracker.scan.Scanner;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Restores a checkpoint into one interpreter's site-packages: validate the whole checkpoint,
- * choose its environment, scan the image, plan, run pip (uninstalls, then installs), scan again
+ * choose its environment, scan the image, plan, run pip (uninstalls, then installs, in as few
+ * commands as keep each package's outcome knowable: {@link PipBatches}), scan again
  * and judge every package by what is installed, not by pip's exit status. When every package
  * ended as wanted, a new checkpoint generation is written, rebased on the image: its baseline is
  * the image as found, its current set what is installed after restoring, its location the
@@ -31,6 +30,7 @@ public final class Restore {
     private final EnvironmentView target;
     private final CheckpointStore store;
     private final Clock clock;
+    private final RestoreProgress progress;
 
     /**
      * @param target the interpreter's site-packages; its {@link EnvironmentView#location()} is
@@ -39,10 +39,17 @@ public final class Restore {
      * @param clock  stamps the new generation
      */
     public Restore(PipRunner pip, EnvironmentView target, CheckpointStore store, Clock clock) {
+        this(pip, target, store, clock, RestoreProgress.NONE);
+    }
+
+    /** @param progress hears how far the pip commands have come (at most about once a second, by {@code clock}) */
+    public Restore(PipRunner pip, EnvironmentView target, CheckpointStore store, Clock clock,
+                   RestoreProgress progress) {
         this.pip = pip;
         this.target = target;
         this.store = store;
         this.clock = clock;
+        this.progress = progress;
     }
 
     /**
@@ -61,8 +68,10 @@ public final class Restore {
         if (dryRun) {
             return new RestoreReport(target.location(), choice.notes(), planned(plan), true, 0, null);
         }
-        Map<String, PipResult> uninstalled = uninstall(new ArrayList<>(plan.uninstall().keySet()));
-        Map<String, PipResult> installed = install(plan.pins());
+        PipBatches batches = new PipBatches(clock, progress, plan.uninstall().size() + plan.install().size());
+        Map<String, PipResult> uninstalled = batches.run(new ArrayList<>(plan.uninstall().keySet()), n -> n, n -> n,
+                pip::uninstall);
+        Map<String, PipResult> installed = batches.run(plan.pins(), Pin::name, Pin::requirement, pip::install);
         PackageSet after = scan();
         List<Outcome> outcomes = verdicts(plan, after, uninstalled, installed);
         if (outcomes.stream().anyMatch(o -> o.status() == Outcome.Status.FAILED)) {
@@ -88,35 +97,6 @@ public final class Restore {
         plan.alreadyPresent().forEach((n, v) -> out.add(new Outcome(Outcome.Status.ALREADY_PRESENT, n, v, null)));
         plan.alreadyAbsent().forEach(n -> out.add(new Outcome(Outcome.Status.ALREADY_ABSENT, n, null, null)));
         return out;
-    }
-
-    private Map<String, PipResult> uninstall(List<String> names) {
-        return attributed(names, n -> n, pip::uninstall);
-    }
-
-    private Map<String, PipResult> install(List<Pin> pins) {
-        return attributed(pins, Pin::name, pip::install);
-    }
-
-    /**
-     * Runs one command for all items; if it fails, runs it again for each item alone so that each
-     * failure is told apart (unless it timed out: the retries would only time out one by one).
-     */
-    private static <T> Map<String, PipResult> attributed(List<T> items, Function<T, String> key,
-                                                         Function<List<T>, PipResult> command) {
-        Map<String, PipResult> results = new HashMap<>();
-        if (items.isEmpty()) {
-            return results;
-        }
-        PipResult all = command.apply(items);
-        if (all.succeeded() || all.timedOut() || items.size() == 1) {
-            items.forEach(item -> results.put(key.apply(item), all));
-            return results;
-        }
-        for (T item : items) {
-            results.put(key.apply(item), command.apply(List.of(item)));
-        }
-        return results;
     }
 
     private List<Outcome> verdicts(RestorePlan plan, PackageSet after, Map<String, PipResult> uninstalled,

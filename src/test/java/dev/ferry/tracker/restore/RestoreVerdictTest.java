@@ -80,7 +80,7 @@ class RestoreVerdictTest {
     }
 
     @Test
-    @DisplayName("when one package cannot be installed: each is retried alone, the failure names it, nothing is written")
+    @DisplayName("when one package cannot be installed: the failed command is split until the failure is found, which names it; nothing is written")
     void attributesFailures() throws Exception {
         pip.available.addAll(List.of("alpha==1.0", "gamma==2.0"));
 

@@ -63,7 +63,7 @@ class UnavailablePackageTest {
         RestoreTesting.writeCheckpoint(checkpoint, 3, Map.of(), Map.of("alpha", "1.0", "ferry-missing", "1.0"));
         byte[] before = Files.readAllBytes(checkpoint);
 
-        // when restoring: the joint pip install fails, so each package is retried alone
+        // when restoring: the joint pip install fails, so it is split in halves until the failing package is found
         FerryCli.Run run = RestoreTesting.restore(checkpoint, venv.python(), "--no-index", "--find-links",
                 wheels.toString());
 
