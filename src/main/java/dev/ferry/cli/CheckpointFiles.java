@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reading the checkpoint file a command was given: every problem is a bad input file (exit 2). */
 final class CheckpointFiles {
@@ -16,20 +17,23 @@ final class CheckpointFiles {
     private CheckpointFiles() {
     }
 
-    /** Loads exactly the file given; a damaged one is an error that says whether the previous generation is intact. */
-    static Checkpoint loadExact(Path file) {
-        if (!Files.exists(file)) {
-            throw new UserError("checkpoint " + file + " does not exist", 2);
-        }
+    /**
+     * Loads exactly the file given. A missing or damaged one is an error that says whether the
+     * previous generation is intact and, if so, how to use it: {@code useInstead} says how this
+     * command is given another file (such as {@code "pass --checkpoint FILE.prev"}).
+     */
+    static Checkpoint loadExact(Path file, Function<Path, String> useInstead) {
         FileCheckpointStore store = new FileCheckpointStore(file, warning -> { });
+        Optional<Checkpoint> checkpoint;
         try {
-            Optional<Checkpoint> checkpoint = store.loadExact();
-            return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist", 2));
+            checkpoint = Files.exists(file) ? store.loadExact() : Optional.empty();
         } catch (CheckpointException e) {
-            throw new UserError(e.getMessage() + previousHint(store), 2);
+            throw new UserError(e.getMessage() + previousHint(file, store, useInstead), 2);
         } catch (IOException e) {
             throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage(), 2);
         }
+        return checkpoint.orElseThrow(() -> new UserError("checkpoint " + file + " does not exist"
+                + previousHint(file, store, useInstead), 2));
     }
 
     /** The file's text, unchecked but within the size limit, for {@code checkpoint show --raw}. */
@@ -52,15 +56,15 @@ final class CheckpointFiles {
         });
     }
 
-    private static String previousHint(FileCheckpointStore store) {
+    private static String previousHint(Path file, FileCheckpointStore store, Function<Path, String> useInstead) {
         Path previous = store.previousFile();
         if (!Files.exists(previous)) {
             return "";
         }
         try {
             Optional<Checkpoint> prev = new FileCheckpointStore(previous, w -> { }).loadExact();
-            return prev.map(p -> "; the previous generation " + p.generation() + " in " + previous + " is intact")
-                    .orElse("");
+            return prev.map(p -> "; the previous generation " + p.generation() + " in " + previous + " is intact: "
+                    + useInstead.apply(previous) + " or copy it back to " + file).orElse("");
         } catch (CheckpointException | IOException e) {
             return "";
         }

@@ -52,7 +52,7 @@ final class CheckpointShow implements Callable<Integer> {
             }
             return raw();
         }
-        Checkpoint checkpoint = CheckpointFiles.loadExact(file);
+        Checkpoint checkpoint = CheckpointFiles.loadExact(file, prev -> "show it with 'ferry checkpoint show " + prev + "'");
         CheckpointFiles.validate(file, checkpoint, CheckpointValidation.Use.SHOW,
                 "nothing was printed ('ferry checkpoint show --raw " + file + "' prints its text, unvalidated)");
         PrintWriter out = spec.commandLine().getOut();

@@ -109,7 +109,7 @@ final class RestoreCommand implements Callable<Integer> {
             throw new UserError("--timeout must be more than 0 seconds and at most " + MAX_TIMEOUT_SECONDS
                     + " (a week)", 2);
         }
-        Checkpoint checkpoint = CheckpointFiles.loadExact(checkpointFile);
+        Checkpoint checkpoint = CheckpointFiles.loadExact(checkpointFile, prev -> "pass --checkpoint " + prev);
         CheckpointFiles.validate(checkpointFile, checkpoint, CheckpointValidation.Use.RESTORE,
                 "nothing was installed or removed");
         Path interpreter = locate(python);
