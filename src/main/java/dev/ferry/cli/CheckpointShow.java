@@ -1,10 +1,13 @@
 package dev.ferry.cli;
 
+import dev.ferry.tracker.PackageDiff;
 import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.checkpoint.EnvironmentState;
 import dev.ferry.tracker.restore.CheckpointValidation;
 import dev.ferry.tracker.restore.Requirements;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +40,8 @@ final class CheckpointShow implements Callable<Integer> {
     Path file;
 
     @Option(names = {"-v", "--verbose"},
-            description = "Also print the generation and, per environment, what was added, removed and changed.")
+            description = "Also print to standard error the generation and, per environment, the counts and every"
+                    + " package the user added, removed or changed, with its versions.")
     boolean verbose;
 
     @Option(names = "--raw", description = "Print the file's text as it is, every line after '| ' with control and"
@@ -59,15 +63,25 @@ final class CheckpointShow implements Callable<Integer> {
         out.print(checkpoint.packages().toRequirementLines());
         out.flush();
         if (verbose) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("generation " + checkpoint.generation() + ", written "
-                    + java.time.Instant.ofEpochMilli(checkpoint.writtenAtEpochMillis()));
-            checkpoint.environments().forEach(env -> err.println(env.kind().name().toLowerCase() + " "
-                    + env.location() + ": " + env.current().size() + " packages; " + env.diff().summary()
-                    + " against the baseline"));
-            err.flush();
+            details(checkpoint, spec.commandLine().getErr());
         }
         return 0;
+    }
+
+    /** The generation, and per environment its counts and every name the user added, removed or changed. */
+    private static void details(Checkpoint checkpoint, PrintWriter err) {
+        err.println("generation " + checkpoint.generation() + ", written "
+                + java.time.Instant.ofEpochMilli(checkpoint.writtenAtEpochMillis()));
+        for (EnvironmentState env : checkpoint.environments()) {
+            PackageDiff diff = env.diff();
+            err.println(env.kind().name().toLowerCase(Locale.ROOT) + " " + Requirements.quote(env.location()) + ": "
+                    + env.current().size() + " packages; " + diff.summary() + " against the baseline");
+            diff.added().forEach((name, version) -> err.println("  added " + name + " " + version));
+            diff.removed().forEach((name, version) -> err.println("  removed " + name + " " + version));
+            diff.changed().forEach((name, change) -> err.println("  changed " + name + " " + change.from() + " -> "
+                    + change.to()));
+        }
+        err.flush();
     }
 
     private int raw() {
