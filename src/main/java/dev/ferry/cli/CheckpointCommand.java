@@ -14,8 +14,10 @@ final class CheckpointCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand there is nothing to do: that is a usage error, not a success. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new UserError("missing subcommand: say what to do, e.g. 'ferry checkpoint show FILE'", 2);
     }
 }
