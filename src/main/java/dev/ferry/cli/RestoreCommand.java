@@ -2,6 +2,8 @@ package dev.ferry.cli;
 
 import dev.ferry.time.SystemClock;
 import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.checkpoint.CheckpointLock;
+import dev.ferry.tracker.checkpoint.CheckpointLockedException;
 import dev.ferry.tracker.checkpoint.FileCheckpointStore;
 import dev.ferry.tracker.restore.CheckpointValidation;
 import dev.ferry.tracker.restore.ProcessPipRunner;
@@ -109,39 +111,55 @@ final class RestoreCommand implements Callable<Integer> {
             throw new UserError("--timeout must be more than 0 seconds and at most " + MAX_TIMEOUT_SECONDS
                     + " (a week)", 2);
         }
-        Checkpoint checkpoint = CheckpointFiles.loadExact(checkpointFile, prev -> "pass --checkpoint " + prev);
-        CheckpointFiles.validate(checkpointFile, checkpoint, CheckpointValidation.Use.RESTORE,
-                "nothing was installed or removed");
-        Path interpreter = locate(python);
-        Path purelib;
-        try {
-            purelib = ProcessPipRunner.purelib(interpreter);
-        } catch (RestoreException e) {
-            throw new UserError(e.getMessage(), 2);
-        }
-        if (!Files.isDirectory(purelib)) {
-            throw new UserError(interpreter + " says its site-packages is " + purelib + ", which is not a directory", 2);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        FileCheckpointStore store = new FileCheckpointStore(checkpointFile, warning -> {
-            err.println("ferry: warning: " + warning);
-            err.flush();
-        });
-        Restore restore = new Restore(new ProcessPipRunner(interpreter, pipArgs, Duration.ofSeconds(timeoutSeconds)),
-                new DiskEnvironmentView(purelib), store, new SystemClock(),
-                ProgressLine.forTerminal(System.console() != null, err));
-        RestoreReport report;
-        try {
-            report = restore.run(checkpoint, Optional.ofNullable(env), dryRun);
-        } catch (RestoreException e) {
-            throw new UserError("checkpoint " + checkpointFile + ": " + e.getMessage(), 2);
+        // read under the lock, so that the generation written after it is the newest; a missing file is an error below
+        try (CheckpointLock lock = dryRun || !Files.exists(checkpointFile) ? null : lock()) {
+            Checkpoint checkpoint = CheckpointFiles.loadExact(checkpointFile, prev -> "pass --checkpoint " + prev);
+            CheckpointFiles.validate(checkpointFile, checkpoint, CheckpointValidation.Use.RESTORE,
+                    "nothing was installed or removed");
+            Path interpreter = locate(python);
+            Path purelib;
+            try {
+                purelib = ProcessPipRunner.purelib(interpreter);
+            } catch (RestoreException e) {
+                throw new UserError(e.getMessage(), 2);
+            }
+            if (!Files.isDirectory(purelib)) {
+                throw new UserError(interpreter + " says its site-packages is " + purelib + ", which is not a directory", 2);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            FileCheckpointStore store = new FileCheckpointStore(checkpointFile, warning -> {
+                err.println("ferry: warning: " + warning);
+                err.flush();
+            });
+            Restore restore = new Restore(new ProcessPipRunner(interpreter, pipArgs, Duration.ofSeconds(timeoutSeconds)),
+                    new DiskEnvironmentView(purelib), store, new SystemClock(),
+                    ProgressLine.forTerminal(System.console() != null, err));
+            RestoreReport report;
+            try {
+                report = restore.run(checkpoint, Optional.ofNullable(env), dryRun);
+            } catch (RestoreException e) {
+                throw new UserError("checkpoint " + checkpointFile + ": " + e.getMessage(), 2);
+            } catch (IOException e) {
+                throw new UserError("cannot read " + purelib + ": " + e.getMessage(), 1);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            report.lines().forEach(out::println);
+            out.flush();
+            return report.succeeded() ? 0 : 1;
         } catch (IOException e) {
-            throw new UserError("cannot read " + purelib + ": " + e.getMessage(), 1);
+            throw new UserError("cannot release the lock of checkpoint " + checkpointFile + ": " + e.getMessage(), 1);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        report.lines().forEach(out::println);
-        out.flush();
-        return report.succeeded() ? 0 : 1;
+    }
+
+    /** Only one writer per checkpoint: a tracker still running on it (the old container's?) must stop first. */
+    private CheckpointLock lock() {
+        try {
+            return CheckpointLock.acquire(checkpointFile, "ferry restore", new SystemClock().epochMillis());
+        } catch (CheckpointLockedException e) {
+            throw new UserError(e.getMessage(), 2);
+        } catch (IOException e) {
+            throw new UserError("cannot lock checkpoint " + checkpointFile + ": " + e.getMessage(), 2);
+        }
     }
 
     /** Anything positional must come after '--', so a typo is not silently handed to pip. */

@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testing.FerryCli;
 import dev.ferry.testing.TrackerProcess;
 import dev.ferry.tracker.checkpoint.CheckpointLock;
 import dev.ferry.tracker.checkpoint.FileCheckpointStore;
@@ -29,7 +30,7 @@ class TrackSingleWriterTest {
     }
 
     @Test
-    @DisplayName("a second tracker on the same checkpoint refuses with exit 2 and the holder's PID; a killed holder's lock is taken over")
+    @DisplayName("a second tracker or a restore on a tracked checkpoint refuses with exit 2 and the holder's PID; a killed holder's lock is taken over")
     void secondTrackerRefuses() throws Exception {
         Path sp = FakeInstalls.sitePackages(tmp);
         Path ck = Files.createDirectories(tmp.resolve("home")).resolve("ck");
@@ -44,6 +45,11 @@ class TrackSingleWriterTest {
                         .contains("ferry track").contains("only one tracker or restore");
                 assertThat(second.stderr().lines().count()).isEqualTo(1);
             }
+            // a restore into a new environment while the old container's tracker still runs
+            FerryCli.Run restore = FerryCli.run("restore", "--checkpoint", ck.toString(), "--python", "python3");
+            assertThat(restore.exitCode()).as(restore.transcript()).isEqualTo(2);
+            assertThat(restore.err()).contains("is in use by pid " + first.pid()).contains("ferry track");
+            assertThat(restore.out()).isEmpty();
             first.kill(); // no shutdown hook: the OS releases its lock
 
             try (TrackerProcess third = TrackerProcess.start(tmp, args)) {

@@ -44,7 +44,6 @@ public final class CheckpointLock implements AutoCloseable {
     public static CheckpointLock acquire(Path file, String command, long sinceEpochMillis)
             throws IOException, CheckpointLockedException {
         Path path = lockFile(file);
-        Files.createDirectories(path.getParent());
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
