@@ -46,7 +46,8 @@ import java.util.zip.ZipOutputStream;
  * </ul>
  *
  * The interpreter used to make venvs is {@code python3} on PATH, or the system property
- * {@code ferry.test.python}. Call {@link #available()} in an assumption to skip where there is none.
+ * {@code ferry.test.python}. Tests that need it call {@link #require()}, which fails, never skips, where
+ * there is none: {@code .ci/run} installs it on a fresh machine.
  */
 public final class PythonFixtures {
 
@@ -76,8 +77,15 @@ public final class PythonFixtures {
     private PythonFixtures() {
     }
 
-    /** Whether a Python that can make venvs with pip is on this machine. */
-    public static synchronized boolean available() {
+    /** Fails the calling test unless a Python that can make venvs with pip is on this machine. */
+    public static void require() {
+        if (!available()) {
+            throw new AssertionError(basePython() + " cannot make venvs with pip (import venv, ensurepip failed):"
+                    + " install python3 and python3-venv, as .ci/run does, or point -Dferry.test.python at one that can");
+        }
+    }
+
+    private static synchronized boolean available() {
         if (available == null) {
             try {
                 available = run(List.of(basePython(), "-c", "import venv, ensurepip"), null).exitCode() == 0;

@@ -2,7 +2,6 @@ package dev.ferry.tracker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.testing.PythonFixtures;
 import dev.ferry.testing.PythonFixtures.Venv;
@@ -54,7 +53,7 @@ class LiveTrackingTest {
 
     @BeforeAll
     static void needsPython() {
-        assumeTrue(PythonFixtures.available(), "python3 with venv and ensurepip is needed");
+        PythonFixtures.require();
     }
 
     @Test

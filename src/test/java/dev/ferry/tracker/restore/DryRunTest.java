@@ -2,7 +2,6 @@ package dev.ferry.tracker.restore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.testing.FerryCli;
 import dev.ferry.testing.PythonFixtures;
@@ -24,7 +23,7 @@ class DryRunTest {
 
     @BeforeAll
     static void needsPython() {
-        assumeTrue(PythonFixtures.available(), "python3 with venv and ensurepip is needed");
+        PythonFixtures.require();
     }
 
     @Test

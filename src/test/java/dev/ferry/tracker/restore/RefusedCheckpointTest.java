@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.testing.FerryCli;
 import dev.ferry.testing.PythonFixtures;
@@ -50,7 +49,7 @@ class RefusedCheckpointTest {
 
     @BeforeAll
     static void newImage() {
-        assumeTrue(PythonFixtures.available(), "python3 with venv and ensurepip is needed");
+        PythonFixtures.require();
         venv = PythonFixtures.venv(shared.resolve("venv"));
         wheels = shared.resolve("wheels");
         PythonFixtures.buildWheel(wheels, "alpha", "1.0", 1);

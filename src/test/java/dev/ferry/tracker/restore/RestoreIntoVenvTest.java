@@ -2,7 +2,6 @@ package dev.ferry.tracker.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.testing.FerryCli;
 import dev.ferry.testing.PythonFixtures;
@@ -28,7 +27,7 @@ class RestoreIntoVenvTest {
 
     @BeforeAll
     static void needsPython() {
-        assumeTrue(PythonFixtures.available(), "python3 with venv and ensurepip is needed");
+        PythonFixtures.require();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.testing.FerryCli;
 import dev.ferry.testing.PythonFixtures;
@@ -26,7 +25,7 @@ class UnavailablePackageTest {
 
     @BeforeAll
     static void needsPython() {
-        assumeTrue(PythonFixtures.available(), "python3 with venv and ensurepip is needed");
+        PythonFixtures.require();
     }
 
     @Test
