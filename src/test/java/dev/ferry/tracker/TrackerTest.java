@@ -22,35 +22,18 @@ class TrackerTest {
 
     private static final long MS = 1_000_000L;
 
-    private final ManualTime time = new ManualTime(0, 1_795_000_000_000L);
-    private final SimulatedEnvironment env = new SimulatedEnvironment("/venv/site-packages");
+    private final TrackerFixture fixture = new TrackerFixture();
+    private final ManualTime time = fixture.time;
+    private final SimulatedEnvironment env = fixture.env;
     private final MemoryCheckpointStore store = new MemoryCheckpointStore();
-    private final List<Checkpoint> written = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Checkpoint> written = fixture.written;
 
     private Tracker tracker() {
-        return new Tracker(time, time, List.of(new Scanner(env, EnvironmentKind.PYTHON)),
-                () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), store, new Tracker.Listener() {
-                    @Override
-                    public void checkpointWritten(Checkpoint checkpoint) {
-                        written.add(checkpoint);
-                    }
-
-                    @Override
-                    public void warning(String message) {
-                        warnings.add(message);
-                    }
-                });
+        return fixture.tracker(store);
     }
 
     private void install(Tracker tracker, String name, String version) {
-        String info = name + "-" + version + ".dist-info";
-        env.writeFile(info + "/METADATA", "Name: " + name + "\nVersion: " + version + "\n");
-        tracker.onEvent(FsEvent.top(0, FsEvent.Kind.CREATED, info));
-        env.writeFile(info + "/RECORD", "");
-        tracker.onEvent(FsEvent.child(0, FsEvent.Kind.CREATED, info, "INSTALLER"));
-        tracker.onEvent(FsEvent.child(0, FsEvent.Kind.CREATED, info, "REQUESTED"));
-        tracker.onEvent(FsEvent.child(0, FsEvent.Kind.CREATED, info, "RECORD"));
+        fixture.install(tracker, name, version);
     }
 
     @Test

@@ -23,10 +23,10 @@ class TrackerWriteFailureTest {
 
     private static final long S = 1_000_000_000L;
 
-    private final ManualTime time = new ManualTime(0, 1_795_000_000_000L);
-    private final SimulatedEnvironment env = new SimulatedEnvironment("/venv/site-packages");
+    private final TrackerFixture fixture = new TrackerFixture();
+    private final ManualTime time = fixture.time;
     private final FlakyStore store = new FlakyStore();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> warnings = fixture.warnings;
 
     /** A store that fails while {@link #failing}, and can lose what it holds, as a deleted file does. */
     static final class FlakyStore implements CheckpointStore {
@@ -55,26 +55,11 @@ class TrackerWriteFailureTest {
     }
 
     private Tracker tracker() {
-        return new Tracker(time, time, List.of(new Scanner(env, EnvironmentKind.PYTHON)),
-                () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), store, new Tracker.Listener() {
-                    @Override
-                    public void checkpointWritten(Checkpoint checkpoint) {
-                    }
-
-                    @Override
-                    public void warning(String message) {
-                        warnings.add(message);
-                    }
-                });
+        return fixture.tracker(store);
     }
 
     private void install(Tracker tracker, String name, String version) {
-        String info = name + "-" + version + ".dist-info";
-        env.writeFile(info + "/METADATA", "Name: " + name + "\nVersion: " + version + "\n");
-        env.writeFile(info + "/RECORD", "");
-        tracker.onEvent(FsEvent.top(0, FsEvent.Kind.CREATED, info));
-        tracker.onEvent(FsEvent.child(0, FsEvent.Kind.CREATED, info, "REQUESTED"));
-        tracker.onEvent(FsEvent.child(0, FsEvent.Kind.CREATED, info, "RECORD"));
+        fixture.install(tracker, name, version);
     }
 
     @Test
