@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,9 +49,14 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** {@code ferry} alone is a mistake (a script that lost its arguments), not a request for help: exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        CommandLine cli = spec.commandLine();
+        cli.getErr().println("ferry: no command given; choose one of the commands below");
+        cli.usage(cli.getErr());
+        cli.getErr().flush();
+        return 2;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
