@@ -17,6 +17,7 @@ final class Environments {
     }
 
     static Scanner open(Path dir) {
+        requireNamed(dir);
         if (!Files.exists(dir)) {
             throw new UserError("environment " + dir + " does not exist; give a venv's site-packages or an R library", 2);
         }
@@ -40,6 +41,7 @@ final class Environments {
     static List<Scanner> openAll(List<Path> dirs) {
         List<Scanner> scanners = new ArrayList<>();
         List<Path> seen = new ArrayList<>();
+        dirs.forEach(Environments::requireNamed);
         for (Path dir : dirs) {
             Path normalized = dir.toAbsolutePath().normalize();
             if (seen.contains(normalized)) {
@@ -49,5 +51,13 @@ final class Environments {
             scanners.add(open(dir));
         }
         return scanners;
+    }
+
+    /** Path.of("") is the current folder: an unset shell variable ({@code --env "$SITE"}) would scan the wrong tree. */
+    private static void requireNamed(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new UserError("--env is empty; give a venv's site-packages or an R library (write '.' for the"
+                    + " current folder)", 2);
+        }
     }
 }
