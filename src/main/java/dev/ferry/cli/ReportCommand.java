@@ -74,6 +74,10 @@ final class ReportCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (baseline != null && !Files.isDirectory(baseline)) {
+                throw new UserError("--baseline " + baseline + (Files.exists(baseline) ? " is not a folder" : " does not"
+                        + " exist") + "; give a folder of earlier runs (e.g. reports/baseline) or leave --baseline out", 2);
+            }
             List<ComparisonReport.Run> compared = new ArrayList<>();
             for (Path run : runs) {
                 Path results = run.resolve("results.json");
