@@ -23,6 +23,13 @@ public final class TraceReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> OPS = Set.of("begin", "start", "end", "state", "finish");
+    /**
+     * inotifywait's event names: those the recorder asks for (the traces README), and those it prints when asked
+     * for everything (OPEN, ACCESS, CLOSE_NOWRITE, MOVE_SELF), which replay ignores. Anything else is a typo or
+     * another tool's format, and would silently be dropped.
+     */
+    private static final List<String> EVENT_KINDS = List.of("CREATE", "MODIFY", "ATTRIB", "CLOSE_WRITE", "CLOSE",
+            "MOVED_FROM", "MOVED_TO", "DELETE", "DELETE_SELF", "ISDIR", "OPEN", "ACCESS", "CLOSE_NOWRITE", "MOVE_SELF");
 
     private TraceReader() {
     }
@@ -53,6 +60,22 @@ public final class TraceReader {
         return lines;
     }
 
+    /** A path relative to site-packages that stays inside it: replay rebuilds the tree from these paths. */
+    private static void checkPath(String path, String where) throws TraceFormatException {
+        String problem = null;
+        if (path.isEmpty()) {
+            problem = "is empty";
+        } else if (path.startsWith("/")) {
+            problem = "is absolute";
+        } else if (Arrays.asList(path.split("/")).contains("..")) {
+            problem = "leaves the environment with '..'";
+        }
+        if (problem != null) {
+            throw new TraceFormatException(where + ": \"path\": \"" + path + "\" " + problem
+                    + "; a path must be relative to site-packages and stay inside it (like \"numpy/__init__.py\")");
+        }
+    }
+
     static TraceLine parse(String text, String where, int number) throws TraceFormatException {
         JsonNode node;
         try {
@@ -72,7 +95,15 @@ public final class TraceReader {
             if (path == null || !path.isTextual() || !node.get("ev").isTextual()) {
                 throw new TraceFormatException(where + ": a file event needs text fields \"ev\" and \"path\"");
             }
-            List<String> flags = Arrays.asList(node.get("ev").asText().split(","));
+            List<String> flags = Arrays.asList(node.get("ev").asText().split(",", -1));
+            for (String flag : flags) {
+                if (!EVENT_KINDS.contains(flag)) {
+                    throw new TraceFormatException(where + ": unknown event kind '" + flag + "' in \"ev\": \""
+                            + node.get("ev").asText() + "\"; allowed: inotifywait's names, comma-joined: "
+                            + String.join(", ", EVENT_KINDS));
+                }
+            }
+            checkPath(path.asText(), where);
             return new TraceLine.FileEvent(t.asLong(), number, List.copyOf(flags), path.asText());
         }
         JsonNode op = node.get("op");

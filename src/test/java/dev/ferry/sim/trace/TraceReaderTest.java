@@ -56,4 +56,35 @@ class TraceReaderTest {
         assertThatThrownBy(() -> TraceReader.read(trace("{\"t\": 1, \"op\": \"state\", \"step\": 0}\n")))
                 .hasMessageContaining("needs \"installed\"");
     }
+
+    @Test
+    @DisplayName("an event kind inotifywait does not print is refused, with the kinds allowed")
+    void unknownEventKind() throws Exception {
+        Path file = trace("{\"t\": 1, \"ev\": \"CREATE\", \"path\": \"a\"}\n{\"t\": 2, \"ev\": \"CRAETE,ISDIR\", \"path\": \"b\"}\n");
+        assertThatThrownBy(() -> TraceReader.read(file)).isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith(file + " line 2: unknown event kind 'CRAETE' in \"ev\": \"CRAETE,ISDIR\";")
+                .hasMessageContaining("allowed: inotifywait's names, comma-joined: CREATE, MODIFY");
+    }
+
+    @Test
+    @DisplayName("a path outside the environment (absolute, or climbing out with ..) is refused")
+    void pathOutsideTheEnvironment() throws Exception {
+        for (String path : new String[] {"../../etc/passwd", "numpy/../../x", "/etc/passwd", ".."}) {
+            Path file = trace("{\"t\": 1, \"ev\": \"CREATE\", \"path\": \"" + path + "\"}\n");
+            assertThatThrownBy(() -> TraceReader.read(file)).as(path).isInstanceOf(TraceFormatException.class)
+                    .hasMessageStartingWith(file + " line 1: \"path\": \"" + path + "\"")
+                    .hasMessageContaining("a path must be relative to site-packages and stay inside it");
+        }
+    }
+
+    @Test
+    @DisplayName("paths inside the environment are fine, including the environment itself and names with dots")
+    void pathsInside() throws Exception {
+        var lines = TraceReader.read(trace("""
+                {"t": 1, "ev": "CREATE", "path": "numpy/__init__.py"}
+                {"t": 2, "ev": "CREATE", "path": "..hidden/x"}
+                {"t": 3, "ev": "DELETE_SELF", "path": "."}
+                """));
+        assertThat(lines).hasSize(3);
+    }
 }
