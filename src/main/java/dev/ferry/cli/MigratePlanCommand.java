@@ -5,8 +5,6 @@ import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.KubeClients;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.cluster.peloton.PelotonException;
-import dev.ferry.migrate.DisruptionBudget;
-import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.reconcile.KubeTargets;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.Observation;
@@ -22,7 +20,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,8 +126,13 @@ final class MigratePlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long nowMillis = now == null ? Instant.now().toEpochMilli() : instant("--now", now);
-        MigrationPolicy policy = policy();
+        long nowMillis = now == null ? Instant.now().toEpochMilli() : PlanPolicy.instant("--now", now);
+        MigrationPolicy policy = PlanPolicy.of(idleThresholdMinutes, noticeHours, deadline, maxConcurrent,
+                maxPerCluster, maxTeamShare, windows);
+        if (!KubeCluster.isNamespace(namespace)) {
+            throw new UserError("--namespace '" + namespace + "' is not a Kubernetes namespace name ("
+                    + KubeCluster.NAMESPACE_RULE + ")", 2);
+        }
         List<ClusterModel.Cluster> federation = readClusters();
         SessionsExport export = readSessions();
         requireFile("--kubeconfig", kubeconfig, "a kubeconfig with one context per cluster of " + clusters);
@@ -195,25 +197,6 @@ final class MigratePlanCommand implements Callable<Integer> {
         return client == null ? "unknown server" : client.getConfiguration().getMasterUrl();
     }
 
-    private MigrationPolicy policy() {
-        if (!(idleThresholdMinutes > 0)) {
-            throw new UserError("--idle-threshold must be more than 0 minutes, was " + idleThresholdMinutes, 2);
-        }
-        if (!(noticeHours >= 0)) {
-            throw new UserError("--notice-hours must be 0 or more, was " + noticeHours, 2);
-        }
-        long deadlineMillis = deadline == null ? Long.MAX_VALUE : instant("--deadline", deadline);
-        try {
-            DisruptionBudget budget = new DisruptionBudget(maxConcurrent, maxPerCluster, Map.of(), maxTeamShare,
-                    windows.stream().map(MigrationWindow::parse).toList());
-            return MigrationPolicy.standard(budget, Math.max(1, Math.round(idleThresholdMinutes * 60_000)),
-                    deadlineMillis, Math.round(noticeHours * 3_600_000));
-        } catch (IllegalArgumentException e) {
-            throw new UserError("budgets: " + e.getMessage() + " (see --max-concurrent, --max-per-cluster,"
-                    + " --max-team-share, --window)", 2);
-        }
-    }
-
     private List<ClusterModel.Cluster> readClusters() {
         requireFile("--clusters", clusters, "the federation, in the format of model/clusters.yaml");
         try {
@@ -257,15 +240,6 @@ final class MigratePlanCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new UserError(option + " " + file + ": not a readable file; give " + what, 2);
-        }
-    }
-
-    private static long instant(String option, String text) {
-        try {
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new UserError(option + " must be an ISO-8601 instant such as 2026-11-30T18:00:00Z, was '" + text
-                    + "'", 2);
         }
     }
 

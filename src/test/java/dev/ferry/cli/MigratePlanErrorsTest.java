@@ -113,6 +113,28 @@ class MigratePlanErrorsTest {
         assertOneLineError(plan(kubeconfig, clusters, sessions, "--deadline", "friday"), 2,
                 "--deadline must be an ISO-8601 instant such as 2026-11-30T18:00:00Z, was 'friday'");
         assertOneLineError(plan(kubeconfig, clusters, sessions, "--window", "nights"), 2,
-                "budgets: migration window \"nights\": expected 5 fields");
+                "--window 'nights' is not a cron window: expected 5 fields");
+    }
+
+    @Test
+    @DisplayName("a budget option out of range is named as typed, never as the Java field behind it")
+    void budgetOptionsNamedAsTyped() {
+        assertOneLineError(plan(kubeconfig, clusters, sessions, "--max-team-share", "2"), 2,
+                "--max-team-share must be more than 0 and at most 1 (e.g. 0.25 for 25%), was 2.0");
+        assertOneLineError(plan(kubeconfig, clusters, sessions, "--max-concurrent", "-1"), 2,
+                "--max-concurrent must be 0 or more (0 pauses the migrations it covers), was -1");
+        assertOneLineError(plan(kubeconfig, clusters, sessions, "--max-per-cluster", "-3"), 2,
+                "--max-per-cluster must be 0 or more (0 pauses the migrations it covers), was -3");
+        assertOneLineError(plan(kubeconfig, clusters, sessions, "--window", "* 25 * * *"), 2,
+                "--window '* 25 * * *' is not a cron window: hour");
+        assertOneLineError(plan(kubeconfig, clusters, sessions, "--namespace", "Ferry_Sessions"), 2,
+                "--namespace 'Ferry_Sessions' is not a Kubernetes namespace name (a DNS-1123 label");
+        for (String[] options : new String[][] {{"--max-team-share", "0"}, {"--max-concurrent", "-1"},
+            {"--max-per-cluster", "-1"}, {"--window", "x"}, {"--namespace", "A"}, {"--idle-threshold", "0"},
+            {"--notice-hours", "-1"}}) {
+            assertThat(plan(kubeconfig, clusters, sessions, options).err()).as(options[0])
+                    .doesNotContainPattern("\\b(max|idle|notice|dead)[a-z]*[A-Z][A-Za-z]*\\b")
+                    .contains(options[0]);
+        }
     }
 }

@@ -39,6 +39,15 @@ public final class KubeCluster {
      * @param client    a client for it, without fabric8's own request retries ({@link KubeClients})
      * @param namespace the namespace of session Jobs (a DNS-1123 label)
      */
+    /** What a namespace name must be, for messages. */
+    public static final String NAMESPACE_RULE = "a DNS-1123 label: at most " + Names.LABEL_MAX + " "
+            + Names.LABEL_RULE;
+
+    /** Whether {@code namespace} is a valid namespace name, for callers that check their input first. */
+    public static boolean isNamespace(String namespace) {
+        return Names.isLabel(namespace, Names.LABEL_MAX);
+    }
+
     public KubeCluster(String name, String zone, KubernetesClient client, String namespace) {
         if (!Names.isLabel(name, Names.LABEL_MAX)) {
             throw new IllegalArgumentException("cluster name " + Names.quote(name) + " must be a DNS-1123 label ("
