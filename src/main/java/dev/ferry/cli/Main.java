@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         description = {
             "Moves long-lived notebook sessions between orchestrators without losing users' work.",
             "",
-            "The package tracker runs inside each session: it watches Python and R environments, writes a",
-            "durable checkpoint of what the user installed, and restores it on a new container."
+            "The package tracker runs inside each session: it watches Python and R environments, writes a"
+                + " durable checkpoint of what the user installed, and restores it on a new container."
         },
         subcommands = {
             SnapshotCommand.class,
@@ -46,6 +46,7 @@ public final class Main implements Callable<Integer> {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler(Main::handleUsage);
+        CommandList.install(cli);
         return cli.execute(args);
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ferry migrate}: the migration scheduler against real clusters. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "The migration scheduler against real Kubernetes clusters.",
+        description = "Runs the migration scheduler against real Kubernetes clusters.",
         subcommands = {MigratePlanCommand.class, CommandLine.HelpCommand.class})
 final class MigrateCommand implements Runnable {
 

@@ -28,9 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ferry replay}: the real debouncer and scanner over a recorded trace, on virtual time. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
-            "Runs the tracker's real debouncer and scanner over a recorded pip trace on virtual time,",
-            "with a file tree rebuilt from the trace's events, and scores its checkpoints against the",
-            "trace's ground truth (the 'state' markers).",
+            "Replays a recorded pip trace through the tracker and scores its checkpoints.",
+            "",
+            "Runs the tracker's real debouncer and scanner over the trace on virtual time, with a file",
+            "tree rebuilt from the trace's events, and scores its checkpoints against the trace's",
+            "ground truth (the 'state' markers).",
             "",
             "Prints one JSON line per checkpoint the tracker would write, {\"t\": <trace ns>, \"packages\": {...}},",
             "then {\"summary\": {...}}: exactness at quiescence, checkpoints per state-changing operation,",
