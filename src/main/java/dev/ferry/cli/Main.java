@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.sim.workload.HeapEstimate;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,7 +48,17 @@ public final class Main implements Callable<Integer> {
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler(Main::handleUsage);
         CommandList.install(cli);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would end the JVM with a stack trace. The
+            // simulation reports its own (SimRunner); this is for any other command.
+            long max = Runtime.getRuntime().maxMemory();
+            err.println("ferry: out of memory (max heap " + HeapEstimate.size(max) + "); give the JVM more with"
+                    + " FERRY_JAVA_OPTS=-Xmx" + Math.max(2, 2 * (long) Math.ceil(max / (1024.0 * 1024 * 1024))) + "g");
+            err.flush();
+            return SimRunner.OUT_OF_MEMORY;
+        }
     }
 
     /** {@code ferry} alone is a mistake (a script that lost its arguments), not a request for help: exit 2. */

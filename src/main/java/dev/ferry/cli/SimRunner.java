@@ -10,14 +10,15 @@ import dev.ferry.sim.migration.MigrationOutcome;
 import dev.ferry.sim.migration.Strategy;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
+import dev.ferry.sim.workload.HeapEstimate;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.workload.WorkloadReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -32,12 +33,18 @@ final class SimRunner {
         }
     }
 
+    /** The exit code when the JVM ran out of memory: neither bad input (2) nor a failed check (1). */
+    static final int OUT_OF_MEMORY = 3;
+
     private SimRunner() {
     }
 
+    /** Reads and checks a workload, and that this JVM's heap can hold its simulation (see {@link HeapEstimate}). */
     static Workload workload(Path file) {
         try {
-            return WorkloadReader.read(file);
+            Workload workload = WorkloadReader.read(file);
+            HeapEstimate.check(workload, file, Runtime.getRuntime().maxMemory());
+            return workload;
         } catch (ConfigException e) {
             throw new UserError(e.getMessage(), 2);
         }
@@ -61,12 +68,41 @@ final class SimRunner {
     /** {@code strategy} overrides the workload's migration strategy (null: the workload's). */
     static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
             Strategy strategy) {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UserError("cannot create output folder " + out + ": " + e.getMessage());
-        }
+        return run(workload, seed, out, budgets, log, strategy, SimRunner::simulate);
+    }
+
+    /** What a simulation left to report: its result and, for a migration, the migration's outcome. */
+    record Simulated(SimulationResult result, MigrationOutcome migration) {
+    }
+
+    /** Runs the simulation of a workload; tests give one that fails. */
+    interface Simulator {
+        Simulated simulate(Workload workload, long seed, Strategy strategy);
+    }
+
+    /**
+     * Runs and writes one simulation. The output folder appears only when the run is complete (see
+     * {@link ResultFolder}); running out of memory, in the simulation or while writing, is one line with what to do
+     * and exit 3, and leaves no folder behind. The catch is here, outside the frames that held the simulation, so
+     * its heap is free again by then.
+     */
+    static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
+            Strategy strategy, Simulator simulator) {
+        ResultFolder.prepare(out);
         long started = System.nanoTime();
+        try {
+            return runAndWrite(workload, seed, out, budgets, log, strategy, simulator, started);
+        } catch (OutOfMemoryError e) {
+            long max = Runtime.getRuntime().maxMemory();
+            throw new UserError(String.format(Locale.ROOT, "out of memory simulating %s seed %d after %.0f s (max heap"
+                    + " %s); nothing was written to %s; give the JVM more with FERRY_JAVA_OPTS=-Xmx%dg, or simulate"
+                    + " fewer sessions or days", workload.name(), seed, (System.nanoTime() - started) / 1e9,
+                    HeapEstimate.size(max), out, Math.max(2, 2 * (long) Math.ceil(max / (1024.0 * 1024 * 1024)))),
+                    OUT_OF_MEMORY);
+        }
+    }
+
+    private static Simulated simulate(Workload workload, long seed, Strategy strategy) {
         Simulation simulation = new Simulation(workload, seed, strategy);
         SimulationResult result;
         if (showProgress()) {
@@ -77,8 +113,15 @@ final class SimRunner {
         } else {
             result = simulation.run(fraction -> { });
         }
+        return new Simulated(result, simulation.migration());
+    }
+
+    private static Outcome runAndWrite(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
+            Strategy strategy, Simulator simulator, long started) {
+        Simulated simulated = simulator.simulate(workload, seed, strategy);
+        SimulationResult result = simulated.result();
+        MigrationOutcome migration = simulated.migration();
         double wall = (System.nanoTime() - started) / 1e9;
-        MigrationOutcome migration = simulation.migration();
         ObjectNode tree = ResultsJson.tree(result, wall, List.of(), migration);
         List<BudgetResult> checked = new ArrayList<>();
         for (Budget budget : budgets) {
@@ -86,10 +129,10 @@ final class SimRunner {
                 checked.add(budget.check(tree));
             }
         }
-        tree = ResultsJson.tree(result, wall, checked, migration);
+        ObjectNode results = ResultsJson.tree(result, wall, checked, migration);
         try {
-            ResultsJson.write(tree, out.resolve("results.json"));
-            SessionsCsv.write(result, out.resolve("sessions.csv"));
+            ResultFolder.at(out).with("sessions.csv", file -> SessionsCsv.write(result, file))
+                    .with("results.json", file -> ResultsJson.write(results, file)).write();
         } catch (IOException e) {
             throw new UserError("cannot write results into " + out + ": " + e.getMessage());
         }
@@ -109,7 +152,7 @@ final class SimRunner {
                     migration.disruptedWhileActive(), v[2], v[3], migration.lostPackages());
         }
         log.flush();
-        return new Outcome(scenario(workload, strategy), seed, tree, checked);
+        return new Outcome(scenario(workload, strategy), seed, results, checked);
     }
 
     /** A progress bar on a terminal; none in CI logs or when output is redirected. */
