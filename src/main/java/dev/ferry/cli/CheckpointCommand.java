@@ -17,7 +17,6 @@ final class CheckpointCommand implements Runnable {
     /** Without a subcommand there is nothing to do: that is a usage error, not a success. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new UserError("missing subcommand: say what to do, e.g. 'ferry checkpoint show FILE'", 2);
+        throw MissingSubcommand.of(spec, "ferry checkpoint show FILE");
     }
 }

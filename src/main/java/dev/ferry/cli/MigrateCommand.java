@@ -16,6 +16,6 @@ final class MigrateCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "ferry migrate plan --help");
     }
 }

@@ -36,7 +36,7 @@ public final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "ferry model fit TRACE.jsonl --out model/pip.yaml");
     }
 
     /** {@code ferry model fit TRACE.jsonl... --out model/pip.yaml}. */

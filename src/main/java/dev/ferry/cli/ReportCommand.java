@@ -29,7 +29,7 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "ferry report compare RUN_DIR --out FILE.html");
     }
 
     static JsonNode read(Path file) {

@@ -36,7 +36,7 @@ final class SimCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw MissingSubcommand.of(spec, "ferry sim run WORKLOAD --seed 1 --out DIR");
     }
 
     static List<Budget> budgets(Path file, boolean required) {
