@@ -9,7 +9,11 @@ import java.util.Map;
  * Rebuilds the file tree a trace was recorded on, event by event. The tree starts with one
  * {@code *.dist-info} per package of the trace's {@code begin} marker; a later event that names
  * the same distribution under another spelling renames it. A MOVED_FROM is paired with an
- * immediately following MOVED_TO; without one the entry left the tree.
+ * immediately following MOVED_TO in the same folder (the kernel reports a rename's two halves
+ * together, and pip renames only within a folder); without one the entry left the tree, and a
+ * MOVED_TO without one brings in a new entry. The folder check matters where the events of
+ * commands run side by side interleave: another command's MOVED_TO right after a MOVED_FROM is
+ * not its other half.
  */
 public final class TraceFileSystem {
 
@@ -17,6 +21,7 @@ public final class TraceFileSystem {
     /** Seeded dist-info folders by normalized "name-version", so an event's spelling can claim them. */
     private final Map<String, String> seeded = new HashMap<>();
     private SimulatedEnvironment.Node movedAway;
+    private String movedAwayFolder;
 
     public TraceFileSystem(SimulatedEnvironment tree) {
         this.tree = tree;
@@ -39,14 +44,16 @@ public final class TraceFileSystem {
         String path = event.path();
         claimSeeded(path);
         SimulatedEnvironment.Node pending = movedAway;
+        boolean sameFolder = pending != null && folder(path).equals(movedAwayFolder);
         movedAway = null;
         if (event.has("MOVED_FROM")) {
             if (!tree.exists(path)) {
                 materialize(path, event.isDirectory());
             }
             movedAway = tree.detach(path);
+            movedAwayFolder = folder(path);
         } else if (event.has("MOVED_TO")) {
-            if (pending != null) {
+            if (sameFolder) {
                 tree.attach(path, pending);
             } else {
                 materialize(path, event.isDirectory());
@@ -58,6 +65,11 @@ public final class TraceFileSystem {
         } else if ((event.has("MODIFY") || event.has("CLOSE_WRITE")) && !tree.exists(path)) {
             materialize(path, false);
         }
+    }
+
+    private static String folder(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private void materialize(String path, boolean directory) {
