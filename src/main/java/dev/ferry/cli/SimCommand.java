@@ -5,7 +5,7 @@ import dev.ferry.report.BudgetResult;
 import dev.ferry.report.ComparisonReport;
 import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.Comparison;
-import dev.ferry.sim.gate.Budgets;
+import dev.ferry.sim.gate.GateLimits;
 import dev.ferry.sim.gate.Suite;
 import dev.ferry.sim.migration.Strategy;
 import dev.ferry.sim.workload.Workload;
@@ -44,7 +44,7 @@ final class SimCommand implements Runnable {
             return List.of();
         }
         try {
-            return Budgets.read(file);
+            return GateLimits.read(file);
         } catch (ConfigException e) {
             throw new UserError(e.getMessage(), 2);
         }
@@ -128,7 +128,7 @@ final class SimCommand implements Runnable {
             List<Budget> limits = budgets(budgets, true);
             List<Comparison> comparisons;
             try {
-                comparisons = Budgets.comparisons(budgets);
+                comparisons = GateLimits.comparisons(budgets);
             } catch (ConfigException e) {
                 throw new UserError(e.getMessage(), 2);
             }

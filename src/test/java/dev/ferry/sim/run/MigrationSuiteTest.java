@@ -67,10 +67,10 @@ class MigrationSuiteTest {
         assertThat(migration).singleElement().satisfies(e -> assertThat(e.strategies())
                 .containsExactly(dev.ferry.sim.migration.Strategy.values()));
         assertThat(entries).extracting(e -> e.workload().getFileName().toString()).contains("zone-outage.yaml");
-        assertThat(dev.ferry.sim.gate.Budgets.comparisons(Path.of("sim/budgets.yaml")))
+        assertThat(dev.ferry.sim.gate.GateLimits.comparisons(Path.of("sim/budgets.yaml")))
                 .extracting(c -> c.scenario() + " vs " + c.against())
                 .containsExactly("dsw-3500-migration-idle-aware vs dsw-3500-migration-rolling");
-        assertThat(dev.ferry.sim.gate.Budgets.read(Path.of("sim/budgets.yaml")))
+        assertThat(dev.ferry.sim.gate.GateLimits.read(Path.of("sim/budgets.yaml")))
                 .extracting(dev.ferry.sim.gate.Budget::metric).contains("migration.stranded",
                         "disruption.share_disrupted_while_active", "migration.budgets_observed.peak_in_flight");
     }

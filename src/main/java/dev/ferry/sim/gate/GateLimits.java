@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads sim/budgets.yaml: a list of budgets, each with exactly one of max and min. */
-public final class Budgets {
+/**
+ * Reads the CI gate's limits on results.json figures from sim/budgets.yaml: a list of budgets, each with exactly one
+ * of max and min, and comparisons between scenarios. (Not to be confused with {@code dev.ferry.migrate}'s disruption
+ * budgets, which limit how many sessions migrate at once.)
+ */
+public final class GateLimits {
 
     /** The results.json figures a budget may name. */
     static final Set<String> METRICS = Set.of("wall_s", "events_per_s", "coalescing.exact_at_quiescence",
@@ -22,7 +26,7 @@ public final class Budgets {
             "disruption.user_visible_s.p50", "disruption.user_visible_s.p99", "disruption.user_visible_s.max",
             "disruption.total_s.p99", "disruption.lost_packages");
 
-    private Budgets() {
+    private GateLimits() {
     }
 
     public static List<Budget> read(Path file) throws ConfigException {
