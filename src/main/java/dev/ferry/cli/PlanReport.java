@@ -3,11 +3,11 @@ package dev.ferry.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.reconcile.Action;
 import dev.ferry.migrate.reconcile.ClusterInfo;
@@ -239,7 +239,7 @@ final class PlanReport {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String state(MigrationAnnotations m) {
+    private static String state(MigrationRecord m) {
         return m.state().wireName();
     }
 

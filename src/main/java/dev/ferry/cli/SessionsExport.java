@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.cluster.kube.InvalidSessionSpecException;
-import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.migrate.SessionKind;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.peloton.ExportedPeloton;
 import dev.ferry.cluster.peloton.Resources;

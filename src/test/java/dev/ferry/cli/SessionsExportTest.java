@@ -3,7 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.migrate.SessionKind;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.peloton.JobQuery;
 import dev.ferry.cluster.peloton.SessionJob;

@@ -1,7 +1,9 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.PodPhase;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,23 @@ public final class JobPodStatus {
             return Optional.of(PodPhase.SUCCEEDED);
         }
         return Optional.empty();
+    }
+
+    /** The API's name of {@code phase}, e.g. {@code Running}. */
+    public static String apiName(PodPhase phase) {
+        return switch (phase) {
+            case PENDING -> "Pending";
+            case RUNNING -> "Running";
+            case SUCCEEDED -> "Succeeded";
+            case FAILED -> "Failed";
+            case UNKNOWN -> "Unknown";
+        };
+    }
+
+    /** The phase the API calls {@code apiName} ({@code status.phase}); {@link PodPhase#UNKNOWN} for null or anything else. */
+    public static PodPhase fromApi(String apiName) {
+        return Arrays.stream(PodPhase.values()).filter(p -> apiName(p).equals(apiName)).findFirst()
+                .orElse(PodPhase.UNKNOWN);
     }
 
     private static int count(Integer n) {

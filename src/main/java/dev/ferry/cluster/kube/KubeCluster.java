@@ -1,5 +1,8 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -154,7 +157,7 @@ public final class KubeCluster {
      *         changed since (requeue), or {@link PatchOutcome.NotFound}
      * @throws KubeApiException for any other refusal
      */
-    public PatchOutcome patchMigration(String sessionId, MigrationAnnotations migration, String resourceVersion) {
+    public PatchOutcome patchMigration(String sessionId, MigrationRecord migration, String resourceVersion) {
         if (resourceVersion == null || resourceVersion.isBlank()) {
             throw new IllegalArgumentException("a resourceVersion is required: the patch must not overwrite "
                     + "a change it has not seen");
@@ -212,7 +215,7 @@ public final class KubeCluster {
                 .max(Comparator.comparing((Pod p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), ""))
                         .thenComparing(p -> p.getMetadata().getName()))
                 .map(p -> new SessionPod(p.getMetadata().getName(),
-                        PodPhase.fromApi(p.getStatus() == null ? null : p.getStatus().getPhase()),
+                        JobPodStatus.fromApi(p.getStatus() == null ? null : p.getStatus().getPhase()),
                         p.getMetadata().getDeletionTimestamp() != null));
     }
 

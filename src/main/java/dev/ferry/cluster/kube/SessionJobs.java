@@ -1,5 +1,7 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -38,7 +40,7 @@ import java.util.Optional;
  *       and its package tracker read and write the same home on every orchestrator.</li>
  * </ul>
  *
- * The migration state lives in the Job's annotations ({@link MigrationAnnotations}); the identity labels are on
+ * The migration state lives in the Job's annotations ({@link MigrationRecord}); the identity labels are on
  * both the Job and its pod template. Output is deterministic: the same inputs give an equal Job.
  */
 public final class SessionJobs {
@@ -82,12 +84,12 @@ public final class SessionJobs {
      * The body of a JSON merge patch that records {@code migration} on a session Job (annotations and the state
      * label) if the Job is still at {@code resourceVersion}, and sets {@code spec.suspend} unless it is null.
      */
-    public static Map<String, Object> migrationPatch(MigrationAnnotations migration, String resourceVersion,
+    public static Map<String, Object> migrationPatch(MigrationRecord migration, String resourceVersion,
             Boolean suspend) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resourceVersion", resourceVersion);
         metadata.put("labels", Map.of(MIGRATION_STATE, migration.state().wireName()));
-        metadata.put("annotations", migration.toMap());
+        metadata.put("annotations", MigrationAnnotations.toMap(migration));
         return suspend == null ? Map.of("metadata", metadata)
                 : Map.of("metadata", metadata, "spec", Map.of("suspend", suspend));
     }
@@ -97,13 +99,13 @@ public final class SessionJobs {
         Map<String, String> labels = labels(spec);
         Map<String, String> jobLabels = new LinkedHashMap<>(labels);
         jobLabels.put(MIGRATION_STATE, state.wireName());
-        MigrationAnnotations migration = new MigrationAnnotations(spec.checkpointGeneration(), state,
+        MigrationRecord migration = new MigrationRecord(spec.checkpointGeneration(), state,
                 startedEpochMillis);
         return new JobBuilder()
                 .withNewMetadata()
                     .withName(spec.jobName())
                     .withLabels(jobLabels)
-                    .withAnnotations(migration.toMap())
+                    .withAnnotations(MigrationAnnotations.toMap(migration))
                 .endMetadata()
                 .withNewSpec()
                     .withParallelism(1)

@@ -1,5 +1,7 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.PodPhase;
+
 /**
  * The pod a session's Job made, as far as the scheduler cares.
  *

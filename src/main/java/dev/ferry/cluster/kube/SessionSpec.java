@@ -1,5 +1,6 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.SessionKind;
 import java.util.ArrayList;
 import java.util.List;
 

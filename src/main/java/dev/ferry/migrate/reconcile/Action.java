@@ -1,7 +1,7 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.MigrationRecord;
 
 /** One change the executor makes on a cluster; each is idempotent or guarded by a resourceVersion. */
 public sealed interface Action {
@@ -29,17 +29,17 @@ public sealed interface Action {
     }
 
     /** Unsuspends the Job (its pod may start) and records {@code migration}, in one guarded patch. */
-    record UnsuspendAndStart(String sessionId, String cluster, MigrationAnnotations migration,
+    record UnsuspendAndStart(String sessionId, String cluster, MigrationRecord migration,
             String resourceVersion) implements Action {
     }
 
     /** Suspends the Job (its pod is removed) and records {@code migration}, in one guarded patch. */
-    record SuspendJob(String sessionId, String cluster, MigrationAnnotations migration, String resourceVersion)
+    record SuspendJob(String sessionId, String cluster, MigrationRecord migration, String resourceVersion)
             implements Action {
     }
 
     /** Records {@code migration} on the Job, guarded by {@code resourceVersion}. */
-    record PatchState(String sessionId, String cluster, MigrationAnnotations migration, String resourceVersion)
+    record PatchState(String sessionId, String cluster, MigrationRecord migration, String resourceVersion)
             implements Action {
     }
 

@@ -1,8 +1,8 @@
 package dev.ferry.migrate.reconcile;
 
 import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.peloton.PelotonClient;
 import dev.ferry.cluster.peloton.PelotonException;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class Executor {
 
     private Optional<Execution.Stop> apply(Action action) throws PelotonException {
         if (action instanceof Action.CreateSuspendedJob a) {
-            targets.createSuspended(a.cluster(), a.spec(), new MigrationAnnotations(a.spec().checkpointGeneration(),
+            targets.createSuspended(a.cluster(), a.spec(), new MigrationRecord(a.spec().checkpointGeneration(),
                     MigrationState.STOPPING_SOURCE, a.startedEpochMillis()));
         } else if (action instanceof Action.StopSource a) {
             peloton.stopJob(a.jobId());

@@ -6,7 +6,8 @@ import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.cluster.kube.PatchOutcome;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.cluster.kube.JobPodStatus;
 import dev.ferry.cluster.kube.SessionSpec;
@@ -88,7 +89,7 @@ public final class KubeTargets implements TargetClusters {
     }
 
     @Override
-    public void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration) {
+    public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
         Job job = SessionJobs.job(spec.withCheckpointGeneration(migration.checkpointGeneration()), migration.state(),
                 migration.startedEpochMillis());
         job.getSpec().setSuspend(true);
@@ -96,7 +97,7 @@ public final class KubeTargets implements TargetClusters {
     }
 
     @Override
-    public PatchResult patch(String cluster, String sessionId, MigrationAnnotations migration, Boolean suspend,
+    public PatchResult patch(String cluster, String sessionId, MigrationRecord migration, Boolean suspend,
             String resourceVersion) {
         KubeCluster kube = member(cluster);
         if (suspend == null) {

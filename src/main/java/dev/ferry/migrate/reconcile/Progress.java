@@ -1,8 +1,8 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.cluster.peloton.TaskState;
 import java.util.Optional;
@@ -20,11 +20,11 @@ final class Progress {
     }
 
     static void step(SessionObservation s, TargetJob job, MigrationPolicy policy, Decisions out) {
-        Optional<MigrationAnnotations> parsed = job.annotations();
+        Optional<MigrationRecord> parsed = job.record();
         if (parsed.isEmpty()) {
             return; // unreadable annotations: an operator's business, nothing is touched
         }
-        MigrationAnnotations m = parsed.get();
+        MigrationRecord m = parsed.get();
         Optional<SessionJob> source = s.source();
         boolean sourceEnded = source.isEmpty() || source.get().state().isTerminal();
         long now = out.now();
@@ -128,11 +128,11 @@ final class Progress {
         return phase == PodPhase.FAILED || phase == PodPhase.SUCCEEDED;
     }
 
-    static long startDeadline(MigrationAnnotations m, MigrationPolicy policy) {
+    static long startDeadline(MigrationRecord m, MigrationPolicy policy) {
         return m.startedEpochMillis() + policy.startTimeoutMillis();
     }
 
-    static long verifyDeadline(MigrationAnnotations m, MigrationPolicy policy) {
+    static long verifyDeadline(MigrationRecord m, MigrationPolicy policy) {
         return startDeadline(m, policy) + policy.verifyTimeoutMillis();
     }
 
@@ -145,12 +145,12 @@ final class Progress {
         return s.targets().stream().anyMatch(TargetJob::podAlive);
     }
 
-    private static void rollBack(SessionObservation s, TargetJob job, MigrationAnnotations m, Decisions out) {
+    private static void rollBack(SessionObservation s, TargetJob job, MigrationRecord m, Decisions out) {
         out.act(new Action.SuspendJob(s.sessionId(), job.cluster(), m.withState(MigrationState.ROLLING_BACK),
                 job.resourceVersion()));
     }
 
-    private static void patch(SessionObservation s, TargetJob job, MigrationAnnotations next, Decisions out) {
+    private static void patch(SessionObservation s, TargetJob job, MigrationRecord next, Decisions out) {
         out.act(new Action.PatchState(s.sessionId(), job.cluster(), next, job.resourceVersion()));
     }
 

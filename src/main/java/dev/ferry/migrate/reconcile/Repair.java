@@ -1,6 +1,6 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationState;
 import java.util.Comparator;
 import java.util.List;
 

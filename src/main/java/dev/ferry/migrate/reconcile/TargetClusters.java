@@ -1,8 +1,8 @@
 package dev.ferry.migrate.reconcile;
 
 import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.kube.SessionSpec;
 import java.util.List;
 
@@ -28,13 +28,13 @@ public interface TargetClusters {
     }
 
     /** Creates the session's Job suspended, carrying {@code migration}; a Job that already exists is left as it is. */
-    void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration);
+    void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration);
 
     /**
      * Writes {@code migration} and {@code spec.suspend = suspend} if the Job is still at {@code resourceVersion}.
      * {@code suspend} null leaves {@code spec.suspend} alone.
      */
-    PatchResult patch(String cluster, String sessionId, MigrationAnnotations migration, Boolean suspend,
+    PatchResult patch(String cluster, String sessionId, MigrationRecord migration, Boolean suspend,
             String resourceVersion);
 
     /** Deletes the session's Job (and so its pod); a missing Job is not an error. */

@@ -1,9 +1,9 @@
 package dev.ferry.migrate.reconcile;
 
 import dev.ferry.cluster.kube.Capacity;
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param request         what its pod reserves
  */
 public record TargetJob(String cluster, String sessionId, String owner, String team, boolean suspended,
-        boolean deleting, MigrationAnnotations.Parsed migration, String resourceVersion, Optional<PodPhase> pod,
+        boolean deleting, MigrationRecord.Parsed migration, String resourceVersion, Optional<PodPhase> pod,
         Capacity request) {
 
     public TargetJob {
@@ -36,14 +36,14 @@ public record TargetJob(String cluster, String sessionId, String owner, String t
         Objects.requireNonNull(request, "request");
     }
 
-    /** The annotations when they are well-formed. */
-    public Optional<MigrationAnnotations> annotations() {
-        return migration instanceof MigrationAnnotations.Valid v ? Optional.of(v.annotations()) : Optional.empty();
+    /** The migration record when it reads back well-formed. */
+    public Optional<MigrationRecord> record() {
+        return migration instanceof MigrationRecord.Valid v ? Optional.of(v.record()) : Optional.empty();
     }
 
     /** The recorded state when the annotations are well-formed. */
     public Optional<MigrationState> state() {
-        return annotations().map(MigrationAnnotations::state);
+        return record().map(MigrationRecord::state);
     }
 
     /** Whether a container of the session may be running here: not suspended, or its pod is not gone yet. */

@@ -1,7 +1,7 @@
 package dev.ferry.sim.kube;
 
 import dev.ferry.cluster.kube.Capacity;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.time.Clock;

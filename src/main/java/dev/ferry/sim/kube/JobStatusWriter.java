@@ -1,6 +1,6 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.PodPhase;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.cluster.kube.JobPodStatus;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -84,7 +85,7 @@ final class KubeletApi {
                 .endMetadata()
                 .withSpec(spec)
                 .withNewStatus()
-                    .withPhase(PodPhase.PENDING.apiName())
+                    .withPhase(JobPodStatus.apiName(PodPhase.PENDING))
                 .endStatus();
         if (job.getMetadata().getUid() != null) {
             pod.editMetadata().withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("batch/v1")
@@ -115,7 +116,7 @@ final class KubeletApi {
             conditions.add(Map.of("type", type, "status", "True", "lastTransitionTime", now));
         }
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("phase", PodPhase.RUNNING.apiName());
+        status.put("phase", JobPodStatus.apiName(PodPhase.RUNNING));
         status.put("startTime", now);
         status.put("conditions", conditions);
         patchStatus(podName, status);
@@ -124,7 +125,7 @@ final class KubeletApi {
     /** Turns pod {@code podName} Failed with {@code reason} and {@code message}. */
     void patchFailed(String podName, String reason, String message) {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("phase", PodPhase.FAILED.apiName());
+        status.put("phase", JobPodStatus.apiName(PodPhase.FAILED));
         status.put("reason", reason);
         status.put("message", message);
         patchStatus(podName, status);

@@ -1,6 +1,6 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.PodPhase;
 
 /**
  * A pod of a Ferry Job changed phase on a {@link FakeKubelet}'s cluster.

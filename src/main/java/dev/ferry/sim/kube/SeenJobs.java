@@ -1,6 +1,6 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.time.Clock;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;

@@ -1,8 +1,8 @@
 package dev.ferry.sim.migration;
 
-import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.reconcile.ClusterInfo;
 import dev.ferry.migrate.reconcile.TargetClusters;
 import dev.ferry.migrate.reconcile.TargetJob;
@@ -60,13 +60,13 @@ final class BudgetAudit implements TargetClusters {
     }
 
     @Override
-    public void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration) {
+    public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
         clusters.createSuspended(cluster, spec, migration);
         track(spec.sessionId(), cluster, spec.team(), migration);
     }
 
     @Override
-    public PatchResult patch(String cluster, String sessionId, MigrationAnnotations migration, Boolean suspend,
+    public PatchResult patch(String cluster, String sessionId, MigrationRecord migration, Boolean suspend,
             String resourceVersion) {
         PatchResult result = clusters.patch(cluster, sessionId, migration, suspend, resourceVersion);
         if (result == PatchResult.PATCHED) {
@@ -82,7 +82,7 @@ final class BudgetAudit implements TargetClusters {
         land(sessionId);
     }
 
-    private void track(String sessionId, String cluster, String team, MigrationAnnotations migration) {
+    private void track(String sessionId, String cluster, String team, MigrationRecord migration) {
         if (migration.state().terminal()) {
             land(sessionId);
             return;

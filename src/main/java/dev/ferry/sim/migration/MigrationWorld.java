@@ -1,8 +1,8 @@
 package dev.ferry.sim.migration;
 
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
-import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.SessionKind;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.peloton.JobQuery;
 import dev.ferry.cluster.peloton.PelotonClient;
@@ -339,7 +339,7 @@ public final class MigrationWorld implements AutoCloseable {
         federation.calm(); // the harness's own reading is not subject to the workload's faults
         for (ClusterInfo c : targets.clusters()) {
             for (TargetJob j : targets.jobs(c.name())) {
-                MigrationState state = j.annotations().map(a -> a.state()).orElse(null);
+                MigrationState state = j.record().map(a -> a.state()).orElse(null);
                 if (state == MigrationState.DONE) {
                     migrated++;
                 } else if (state == MigrationState.FAILED) {

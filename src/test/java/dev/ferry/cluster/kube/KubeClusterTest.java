@@ -1,5 +1,8 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.testing.MockClusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,11 +167,11 @@ class KubeClusterTest {
         @DisplayName("at the current resourceVersion writes them, mirrors the state in its label, leaves the other labels")
         void patches() {
             Job created = a.createSessionJob(job("s-1")).job();
-            MigrationAnnotations next = new MigrationAnnotations(7, MigrationState.STARTING, Sessions.STARTED);
+            MigrationRecord next = new MigrationRecord(7, MigrationState.STARTING, Sessions.STARTED);
             PatchOutcome outcome = a.patchMigration("s-1", next, created.getMetadata().getResourceVersion());
             assertThat(outcome).isInstanceOf(PatchOutcome.Patched.class);
             Job stored = a.sessionJob("s-1").orElseThrow();
-            assertThat(MigrationAnnotations.of(stored)).isEqualTo(new MigrationAnnotations.Valid(next));
+            assertThat(MigrationAnnotations.of(stored)).isEqualTo(new MigrationRecord.Valid(next));
             assertThat(stored.getMetadata().getResourceVersion())
                     .isNotEqualTo(created.getMetadata().getResourceVersion());
             java.util.Map<String, String> expected = new java.util.HashMap<>(created.getMetadata().getLabels());
@@ -188,9 +191,9 @@ class KubeClusterTest {
         void staleIsConflict() {
             Job created = a.createSessionJob(job("s-1")).job();
             String stale = created.getMetadata().getResourceVersion();
-            a.patchMigration("s-1", new MigrationAnnotations(7, MigrationState.STARTING, Sessions.STARTED), stale);
+            a.patchMigration("s-1", new MigrationRecord(7, MigrationState.STARTING, Sessions.STARTED), stale);
             PatchOutcome outcome = a.patchMigration("s-1",
-                    new MigrationAnnotations(7, MigrationState.ROLLING_BACK, Sessions.STARTED), stale);
+                    new MigrationRecord(7, MigrationState.ROLLING_BACK, Sessions.STARTED), stale);
             assertThat(outcome).isInstanceOfSatisfying(PatchOutcome.Conflict.class, c -> {
                 assertThat(c.sessionId()).isEqualTo("s-1");
                 assertThat(c.staleResourceVersion()).isEqualTo(stale);
@@ -206,7 +209,7 @@ class KubeClusterTest {
             while (serverA.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
                 // drain what came before
             }
-            a.patchMigration("s-1", new MigrationAnnotations(7, MigrationState.STARTING, Sessions.STARTED),
+            a.patchMigration("s-1", new MigrationRecord(7, MigrationState.STARTING, Sessions.STARTED),
                     created.getMetadata().getResourceVersion());
             List<String> requests = new java.util.ArrayList<>();
             for (var r = serverA.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
@@ -220,7 +223,7 @@ class KubeClusterTest {
         @Test
         @DisplayName("of a Job that is not there is NotFound")
         void missing() {
-            assertThat(a.patchMigration("s-9", new MigrationAnnotations(1, MigrationState.DONE, 1), "1"))
+            assertThat(a.patchMigration("s-9", new MigrationRecord(1, MigrationState.DONE, 1), "1"))
                     .isEqualTo(new PatchOutcome.NotFound("s-9"));
         }
     }

@@ -2,9 +2,11 @@ package dev.ferry.cluster.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.MigrationAnnotations.Invalid;
-import dev.ferry.cluster.kube.MigrationAnnotations.Parsed;
-import dev.ferry.cluster.kube.MigrationAnnotations.Valid;
+import dev.ferry.migrate.MigrationRecord.Invalid;
+import dev.ferry.migrate.MigrationRecord.Parsed;
+import dev.ferry.migrate.MigrationRecord.Valid;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,14 @@ class MigrationAnnotationsTest {
         @EnumSource(MigrationState.class)
         @DisplayName("every state reads back as written")
         void everyState(MigrationState state) {
-            MigrationAnnotations written = new MigrationAnnotations(12, state, Sessions.STARTED);
-            assertThat(MigrationAnnotations.parse(written.toMap())).isEqualTo(new Valid(written));
+            MigrationRecord written = new MigrationRecord(12, state, Sessions.STARTED);
+            assertThat(MigrationAnnotations.parse(MigrationAnnotations.toMap(written))).isEqualTo(new Valid(written));
         }
 
         @Test
         @DisplayName("states are written in lower case with dashes")
         void wireNames() {
-            assertThat(new MigrationAnnotations(0, MigrationState.STOPPING_SOURCE, 0).toMap())
+            assertThat(MigrationAnnotations.toMap(new MigrationRecord(0, MigrationState.STOPPING_SOURCE, 0)))
                     .isEqualTo(Map.of(GENERATION, "0", STATE, "stopping-source", STARTED, "0"));
         }
 
@@ -46,7 +48,7 @@ class MigrationAnnotationsTest {
             var job = SessionJobs.job(Sessions.jupyter("s-1"), MigrationState.STARTING, Sessions.STARTED);
             job.getMetadata().getAnnotations().put("kubectl.kubernetes.io/last-applied-configuration", "{}");
             assertThat(MigrationAnnotations.of(job)).isEqualTo(
-                    new Valid(new MigrationAnnotations(7, MigrationState.STARTING, Sessions.STARTED)));
+                    new Valid(new MigrationRecord(7, MigrationState.STARTING, Sessions.STARTED)));
         }
     }
 

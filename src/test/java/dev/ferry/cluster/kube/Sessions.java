@@ -1,5 +1,7 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.SessionKind;
+
 /** Session specs for tests: valid unless a test changes a field. */
 final class Sessions {
 

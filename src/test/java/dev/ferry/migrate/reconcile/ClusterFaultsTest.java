@@ -8,9 +8,9 @@ import static dev.ferry.migrate.reconcile.World.HOUR;
 import static dev.ferry.migrate.reconcile.World.MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
 import java.util.List;
@@ -49,7 +49,7 @@ class ClusterFaultsTest {
         Plan plan = Reconciler.decide(new Observation(twoClusters(), List.of(starting), Set.of("west")), policy, NOW);
 
         assertThat(plan.actions()).containsExactly(new Action.PatchState("s1", "east",
-                new MigrationAnnotations(4, MigrationState.VERIFYING, NOW - MINUTE), "7"));
+                new MigrationRecord(4, MigrationState.VERIFYING, NOW - MINUTE), "7"));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.ferry.migrate.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.DisruptionBudget;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

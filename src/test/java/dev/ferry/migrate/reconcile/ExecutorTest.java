@@ -3,8 +3,8 @@ package dev.ferry.migrate.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.peloton.TaskState;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -65,7 +65,7 @@ class ExecutorTest {
 
         Execution e = executor.apply(List.of(
                 new Action.PatchState("s1", "east",
-                        new MigrationAnnotations(0, MigrationState.STARTING, w.now()), "stale"),
+                        new MigrationRecord(0, MigrationState.STARTING, w.now()), "stale"),
                 new Action.StopSource("s1", "s1")));
 
         assertThat(e.applied()).isZero();

@@ -3,8 +3,9 @@ package dev.ferry.migrate.reconcile;
 import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,11 +29,11 @@ final class FakeTargets implements TargetClusters {
         final String cluster;
         final SessionSpec spec;
         boolean suspended;
-        MigrationAnnotations migration;
+        MigrationRecord migration;
         long resourceVersion;
         PodPhase pod;
 
-        Job(String cluster, SessionSpec spec, MigrationAnnotations migration, long rv) {
+        Job(String cluster, SessionSpec spec, MigrationRecord migration, long rv) {
             this.cluster = cluster;
             this.spec = spec;
             this.suspended = true;
@@ -92,7 +93,7 @@ final class FakeTargets implements TargetClusters {
 
     /** Puts a Job there directly, as an earlier scheduler would have left it. */
     Job put(String cluster, SessionSpec spec, MigrationState state, boolean suspended, PodPhase pod, long started) {
-        Job j = new Job(cluster, spec, new MigrationAnnotations(spec.checkpointGeneration(), state, started), ++rv);
+        Job j = new Job(cluster, spec, new MigrationRecord(spec.checkpointGeneration(), state, started), ++rv);
         j.suspended = suspended;
         j.pod = pod;
         jobs.get(cluster).put(spec.sessionId(), j);
@@ -136,13 +137,13 @@ final class FakeTargets implements TargetClusters {
     }
 
     @Override
-    public void createSuspended(String cluster, SessionSpec spec, MigrationAnnotations migration) {
+    public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
         mutate();
         jobs.get(cluster).putIfAbsent(spec.sessionId(), new Job(cluster, spec, migration, ++rv));
     }
 
     @Override
-    public PatchResult patch(String cluster, String sessionId, MigrationAnnotations migration, Boolean suspend,
+    public PatchResult patch(String cluster, String sessionId, MigrationRecord migration, Boolean suspend,
             String resourceVersion) {
         mutate();
         Job j = jobs.get(cluster).get(sessionId);
@@ -174,7 +175,7 @@ final class FakeTargets implements TargetClusters {
     }
 
     private static TargetJob view(Job j) {
-        Map<String, String> annotations = new LinkedHashMap<>(j.migration.toMap());
+        Map<String, String> annotations = new LinkedHashMap<>(MigrationAnnotations.toMap(j.migration));
         return new TargetJob(j.cluster, j.spec.sessionId(), j.spec.owner(), j.spec.team(), j.suspended, false,
                 MigrationAnnotations.parse(annotations), Long.toString(j.resourceVersion),
                 Optional.ofNullable(j.pod), Capacity.of(j.spec));

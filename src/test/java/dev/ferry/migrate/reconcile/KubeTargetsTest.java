@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.Federation;
 import dev.ferry.cluster.kube.KubeCluster;
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -53,17 +53,17 @@ class KubeTargetsTest {
     @Test
     @DisplayName("created suspended with its intent; unsuspended with a guarded patch; a stale version conflicts")
     void lifecycle() {
-        MigrationAnnotations intent = new MigrationAnnotations(7, MigrationState.STOPPING_SOURCE, 1000);
+        MigrationRecord intent = new MigrationRecord(7, MigrationState.STOPPING_SOURCE, 1000);
         targets.createSuspended("east", World.spec("s1", "ann", "data").withCheckpointGeneration(7), intent);
         targets.createSuspended("east", World.spec("s1", "ann", "data").withCheckpointGeneration(7), intent);
 
         TargetJob created = single();
         assertThat(created.suspended()).isTrue();
-        assertThat(created.annotations()).contains(intent);
+        assertThat(created.record()).contains(intent);
         assertThat(created.request()).isEqualTo(new Capacity(1000, 4, 0));
         assertThat(created.pod()).isEmpty();
 
-        MigrationAnnotations starting = intent.withState(MigrationState.STARTING);
+        MigrationRecord starting = intent.withState(MigrationState.STARTING);
         assertThat(targets.patch("east", "s1", starting, false, created.resourceVersion()))
                 .isEqualTo(TargetClusters.PatchResult.PATCHED);
         TargetJob started = single();

@@ -1,9 +1,9 @@
 package dev.ferry.migrate.reconcile;
 
 import dev.ferry.cluster.kube.Capacity;
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.peloton.Resources;
 import dev.ferry.cluster.peloton.SessionJob;
@@ -27,7 +27,7 @@ final class Observations {
     static TargetJob job(String cluster, String id, MigrationState state, boolean suspended, PodPhase pod,
             long generation, long started) {
         return new TargetJob(cluster, id, "u-" + id, "team", suspended, false,
-                new MigrationAnnotations.Valid(new MigrationAnnotations(generation, state, started)), "7",
+                new MigrationRecord.Valid(new MigrationRecord(generation, state, started)), "7",
                 Optional.ofNullable(pod), new Capacity(1000, 4, 0));
     }
 

@@ -7,9 +7,9 @@ import static dev.ferry.migrate.reconcile.World.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cluster.kube.Capacity;
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.kube.SessionSpec;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
 import java.util.List;

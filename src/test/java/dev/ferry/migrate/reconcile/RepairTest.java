@@ -7,9 +7,9 @@ import static dev.ferry.migrate.reconcile.Observations.twoClusters;
 import static dev.ferry.migrate.reconcile.World.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
 import java.util.OptionalLong;
@@ -53,7 +53,7 @@ class RepairTest {
                 job("east", "s1", MigrationState.STOPPING_SOURCE, false, PodPhase.RUNNING, 1, NOW)));
 
         assertThat(plan.actions()).containsExactly(new Action.SuspendJob("s1", "east",
-                new MigrationAnnotations(1, MigrationState.STOPPING_SOURCE, NOW), "7"));
+                new MigrationRecord(1, MigrationState.STOPPING_SOURCE, NOW), "7"));
     }
 
     @Test

@@ -9,9 +9,9 @@ import static dev.ferry.migrate.reconcile.World.HOUR;
 import static dev.ferry.migrate.reconcile.World.MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
 import java.util.OptionalLong;
@@ -30,7 +30,7 @@ class RollbackTest {
     }
 
     private static Action suspend(MigrationState state) {
-        return new Action.SuspendJob("s1", "east", new MigrationAnnotations(4, state, STARTED), "7");
+        return new Action.SuspendJob("s1", "east", new MigrationRecord(4, state, STARTED), "7");
     }
 
     @Nested
@@ -73,7 +73,7 @@ class RollbackTest {
                     job("east", "s1", MigrationState.VERIFYING, false, PodPhase.RUNNING, 4, STARTED)), STARTED);
 
             assertThat(plan.actions()).containsExactly(new Action.PatchState("s1", "east",
-                    new MigrationAnnotations(4, MigrationState.DONE, STARTED), "7"));
+                    new MigrationRecord(4, MigrationState.DONE, STARTED), "7"));
         }
     }
 
@@ -102,7 +102,7 @@ class RollbackTest {
             assertThat(decide(session("s1", TaskState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.ROLLING_BACK, true, null, 4, STARTED)), now).actions())
                     .containsExactly(new Action.PatchState("s1", "east",
-                            new MigrationAnnotations(4, MigrationState.ROLLED_BACK, STARTED), "7"));
+                            new MigrationRecord(4, MigrationState.ROLLED_BACK, STARTED), "7"));
         }
 
         @Test

@@ -2,7 +2,7 @@ package dev.ferry.migrate.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.peloton.TaskState;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

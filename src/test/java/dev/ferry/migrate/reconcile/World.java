@@ -1,9 +1,9 @@
 package dev.ferry.migrate.reconcile;
 
 import dev.ferry.cluster.kube.Capacity;
-import dev.ferry.cluster.kube.MigrationState;
-import dev.ferry.cluster.kube.PodPhase;
-import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.SessionKind;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.DisruptionBudget;

@@ -4,9 +4,9 @@ import dev.ferry.testing.MockClusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.MigrationState;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.kube.SessionJobs;
-import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.migrate.SessionKind;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.ClusterModel;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.KubeCluster;
-import dev.ferry.cluster.kube.PodPhase;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
-import dev.ferry.cluster.kube.SessionKind;
+import dev.ferry.migrate.SessionKind;
 import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.ClusterModel;
@@ -315,7 +315,7 @@ class FakeKubeletTest {
     }
 
     private void createJob(SessionSpec spec) {
-        Job job = SessionJobs.job(spec, dev.ferry.cluster.kube.MigrationState.STARTING, 0);
+        Job job = SessionJobs.job(spec, dev.ferry.migrate.MigrationState.STARTING, 0);
         client.batch().v1().jobs().inNamespace(namespace).resource(job).create();
     }
 

@@ -1,12 +1,12 @@
-package dev.ferry.cluster.kube;
+package dev.ferry.migrate;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where one session's migration stands, as the scheduler records it on the cluster (annotation
- * {@code ferry.dev/migration-state}) so that a scheduler that crashed resumes from it. The annotation holds
+ * Where one session's migration stands, as the scheduler records it on the target cluster (see
+ * {@link MigrationRecord}) so that a scheduler that crashed resumes from it. Records and reports name a state by
  * {@link #wireName()}, e.g. {@code stopping-source}.
  */
 public enum MigrationState {
@@ -31,7 +31,7 @@ public enum MigrationState {
     /** Neither migrated nor rolled back; needs an operator. */
     FAILED;
 
-    /** The annotation value: the name in lower case with {@code -} for {@code _}. */
+    /** The name records and reports use: the constant's name in lower case with {@code -} for {@code _}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
