@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cluster.kube.SessionJobs;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.Resources;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.reconcile.Action;
-import dev.ferry.migrate.reconcile.ClusterInfo;
+import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.Observation;
 import dev.ferry.migrate.reconcile.Plan;
@@ -55,9 +56,11 @@ final class PlanReport {
         String name = action.getClass().getSimpleName();
         if (action instanceof Action.CreateSuspendedJob a) {
             SessionSpec s = a.spec();
-            return new Row(name, a.sessionId(), a.cluster(), "Job " + s.jobName() + " suspended, checkpoint generation "
-                    + s.checkpointGeneration() + ", " + cpu(s.cpuMillis()) + " cpu " + s.memoryGiB() + " GiB"
-                    + (s.gpus() > 0 ? " " + s.gpus() + " gpu" : "") + ", " + s.kind().label() + " " + s.image());
+            Resources r = s.resources();
+            return new Row(name, a.sessionId(), a.cluster(), "Job " + SessionJobs.jobName(s.sessionId())
+                    + " suspended, checkpoint generation " + s.checkpointGeneration() + ", " + cpu(r.milliCpu())
+                    + " cpu " + Resources.memoryText(r.memoryMiB()) + (r.gpus() > 0 ? " " + r.gpus() + " gpu" : "")
+                    + ", " + s.kind().label() + " " + s.image());
         } else if (action instanceof Action.StopSource a) {
             return new Row(name, a.sessionId(), PELOTON, "kill job " + a.jobId());
         } else if (action instanceof Action.StartSource a) {
@@ -148,7 +151,7 @@ final class PlanReport {
         root.put("namespace", namespace);
         root.put("changed", false);
         ArrayNode clusters = root.putArray("clusters");
-        for (ClusterInfo c : observation.clusters()) {
+        for (TargetCluster c : observation.clusters()) {
             clusters.addObject().put("name", c.name()).put("zone", c.zone());
         }
         ArrayNode actions = root.putArray("actions");
@@ -243,8 +246,8 @@ final class PlanReport {
         return m.state().wireName();
     }
 
-    private static String cpu(int millis) {
-        return millis % 1000 == 0 ? Integer.toString(millis / 1000) : millis + "m";
+    private static String cpu(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : millis + "m";
     }
 
     private static String percent(double share) {

@@ -1,8 +1,8 @@
 package dev.ferry.cli;
 
-import dev.ferry.cluster.kube.InvalidSessionSpecException;
+import dev.ferry.migrate.InvalidSessionSpecException;
 import dev.ferry.migrate.SessionKind;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.cluster.peloton.ExportedPeloton;
 import dev.ferry.cluster.peloton.Resources;
 import dev.ferry.cluster.peloton.SessionJob;
@@ -104,12 +104,10 @@ record SessionsExport(ExportedPeloton peloton, Map<String, CheckpointStatus> che
             throw (s.has("kind") ? s : defaults).error("kind", "must be one of " + String.join(", ", KINDS)
                     + ", was '" + kind + "'");
         }
-        Resources r = job.resources();
         try {
             return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(),
                     SessionKind.fromLabel(kind).orElseThrow(), specField(s, defaults, "image"),
-                    (int) Math.round(r.cpuLimit() * 1000), (int) Math.max(1, (r.memLimitMb() + 1023) / 1024),
-                    r.gpuLimit(), specField(s, defaults, "nfs_server"),
+                    job.resources().toResources().withMemoryInWholeGiB(), specField(s, defaults, "nfs_server"),
                     specField(s, defaults, "nfs_path").replace("{owner}", job.owner()), 0);
         } catch (InvalidSessionSpecException e) {
             throw s.error("job_id", "cannot run on Kubernetes: " + String.join("; ", e.problems()));

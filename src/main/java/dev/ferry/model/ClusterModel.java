@@ -1,6 +1,6 @@
 package dev.ferry.model;
 
-import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.migrate.Resources;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
@@ -32,17 +32,15 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
     /**
      * Nodes alike.
      *
-     * @param name      the pool's name (a DNS-1123 label); nodes are named {@code <cluster>-<pool>-<index>}
-     * @param count     how many nodes
-     * @param cpuMillis allocatable CPU per node, millicores
-     * @param memoryGiB allocatable memory per node
-     * @param gpus      GPUs per node; a pool with GPUs is tainted and takes only pods that ask for GPUs
+     * @param name    the pool's name (a DNS-1123 label); nodes are named {@code <cluster>-<pool>-<index>}
+     * @param count   how many nodes
+     * @param perNode what one node of the pool offers for pods; a pool with GPUs is tainted and takes only pods
+     *                that ask for GPUs
      */
-    public record NodePool(String name, int count, long cpuMillis, long memoryGiB, int gpus) {
+    public record NodePool(String name, int count, Resources perNode) {
 
-        /** What one node of the pool offers. */
-        public Capacity perNode() {
-            return new Capacity(cpuMillis, memoryGiB, gpus);
+        public NodePool {
+            java.util.Objects.requireNonNull(perNode, "perNode");
         }
     }
 
@@ -60,27 +58,25 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
         }
 
         /** Everything its nodes offer together. */
-        public Capacity capacity() {
+        public Resources capacity() {
             return sum(p -> true);
         }
 
         /** What its GPU node pools offer together: tainted, for sessions that ask for GPUs only. */
-        public Capacity gpuNodeCapacity() {
-            return sum(p -> p.gpus() > 0);
+        public Resources gpuNodeCapacity() {
+            return sum(p -> p.perNode().gpus() > 0);
         }
 
-        private Capacity sum(java.util.function.Predicate<NodePool> which) {
-            long cpu = 0;
-            long memory = 0;
-            long gpus = 0;
+        private Resources sum(java.util.function.Predicate<NodePool> which) {
+            Resources total = Resources.NONE;
             for (NodePool p : nodePools) {
                 if (which.test(p)) {
-                    cpu += p.cpuMillis() * p.count();
-                    memory += p.memoryGiB() * p.count();
-                    gpus += (long) p.gpus() * p.count();
+                    Resources n = p.perNode();
+                    total = total.plus(new Resources(n.milliCpu() * p.count(), n.memoryMiB() * p.count(),
+                            Math.multiplyExact(n.gpus(), p.count())));
                 }
             }
-            return new Capacity(cpu, memory, gpus);
+            return total;
         }
 
         /** How many nodes it has. */
@@ -171,8 +167,8 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
                     throw p.error("name", "node pool '" + pool + "' is listed twice in cluster " + name);
                 }
                 pools.add(new NodePool(pool, p.integer("count", 0, 100_000),
-                        Math.round(p.number("cpu", 0.001, 4096) * 1000), p.integer("memory_gib", 1, 65_536),
-                        p.integer("gpus", 0, 64)));
+                        Resources.ofGiB(Math.round(p.number("cpu", 0.001, 4096) * 1000),
+                                p.integer("memory_gib", 1, 65_536), p.integer("gpus", 0, 64))));
             }
             if (pools.isEmpty()) {
                 throw c.error("node_pools", "a cluster needs at least one node pool");

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.kube.SessionJobs;
+import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.testing.FerryCli;
 import dev.ferry.testing.MockClusters;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -50,7 +51,7 @@ class MigratePlanCommandTest {
         b = MockClusters.crud();
         try (NamespacedKubernetesClient client = MockClusters.client(a)) {
             SessionSpec done = new SessionSpec("s-done", "dave", "nlp", SessionKind.JUPYTER,
-                    "registry.example/jupyter:2026.11", 1000, 2, 0, "nfs.example", "/homes/dave", 3);
+                    "registry.example/jupyter:2026.11", Resources.ofGiB(1000, 2, 0), "nfs.example", "/homes/dave", 3);
             new KubeCluster("k8s-a", "zone-a", client, NS).createSessionJob(
                     SessionJobs.job(done, MigrationState.DONE, Instant.parse("2026-11-29T11:00:00Z").toEpochMilli()));
         }

@@ -3,8 +3,9 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.cluster.peloton.JobQuery;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.cluster.peloton.TaskState;
@@ -47,7 +48,7 @@ class SessionsExportTest {
         assertThat(export.peloton().lastActivity("s-1"))
                 .hasValue(Instant.parse("2026-11-30T10:00:00Z").toEpochMilli());
         assertThat(export.sessionSpecs().specFor(s1)).isEqualTo(new SessionSpec("s-1", "ann", "geo",
-                SessionKind.RSTUDIO, "rstudio:4", 1500, 2, 1, "nfs.example", "/homes/ann", 0));
+                SessionKind.RSTUDIO, "rstudio:4", Resources.ofGiB(1500, 2, 1), "nfs.example", "/homes/ann", 0));
         assertThat(export.signals().status("s-1")).contains(new CheckpointStatus(3,
                 Instant.parse("2026-11-30T10:05:00Z").toEpochMilli(), true, OptionalLong.empty()));
 
@@ -66,7 +67,7 @@ class SessionsExportTest {
         SessionsExport export = SessionsExport.read(PlanFiles.write(dir, "s.yaml", PlanFiles.SESSIONS));
         assertThat(export.specs()).containsOnlyKeys("s-idle", "s-active", "s-busy", "s-done");
         assertThat(export.checkpoints().get("s-done").restoredGeneration()).hasValue(3);
-        assertThat(export.specs().get("s-idle").memoryGiB()).isEqualTo(8);
+        assertThat(export.specs().get("s-idle").resources().memoryMiB()).isEqualTo(8 * 1024);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.ferry.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.migrate.Resources;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.YamlFile;
 import java.nio.file.Path;
@@ -40,17 +40,17 @@ class ClusterModelTest {
                         org.assertj.core.groups.Tuple.tuple("k8s-b1", "zone-b"),
                         org.assertj.core.groups.Tuple.tuple("k8s-b2", "zone-b"));
         assertThat(model.provenance()).startsWith("assumption");
-        long cpu = model.clusters().stream().mapToLong(c -> c.capacity().cpuMillis()).sum();
-        long memory = model.clusters().stream().mapToLong(c -> c.capacity().memoryGiB()).sum();
+        long cpu = model.clusters().stream().mapToLong(c -> c.capacity().milliCpu()).sum();
+        long memory = model.clusters().stream().mapToLong(c -> c.capacity().memoryMiB()).sum() / 1024;
         long gpus = model.clusters().stream().mapToLong(c -> c.capacity().gpus()).sum();
         // 3,500 sessions of model/population.yaml ask for about 15,050 cpu, 65,275 GiB and 175 GPUs
         assertThat(cpu).isGreaterThan(15_050_000L);
         assertThat(memory).isGreaterThan(65_275L);
         assertThat(gpus).isGreaterThan(175L);
         assertThat(model.cluster("k8s-b2").nodes()).isEqualTo(146);
-        assertThat(model.cluster("k8s-a1").nodePools().get(1).perNode()).isEqualTo(new Capacity(64_000, 512, 8));
+        assertThat(model.cluster("k8s-a1").nodePools().get(1).perNode()).isEqualTo(Resources.ofGiB(64_000, 512, 8));
         assertThat(model.cluster("k8s-a1").gpuNodeCapacity()).as("6 GPU nodes, for GPU sessions only")
-                .isEqualTo(new Capacity(384_000, 3072, 48));
+                .isEqualTo(Resources.ofGiB(384_000, 3072, 48));
     }
 
     @Test

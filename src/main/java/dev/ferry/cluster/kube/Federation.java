@@ -1,5 +1,8 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.Names;
+import dev.ferry.migrate.Resources;
+import dev.ferry.migrate.TargetCluster;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,20 +20,20 @@ public record Federation(List<Federation.Member> members) {
      * One cluster and its allocatable capacity for sessions; {@code gpuNodes} is the part of it on nodes tainted
      * for GPU sessions, which only sessions asking for GPUs may use (and those only there).
      */
-    public record Member(KubeCluster cluster, Capacity capacity, Capacity gpuNodes) {
+    public record Member(KubeCluster cluster, Resources capacity, Resources gpuNodes) {
         public Member {
             if (cluster == null || capacity == null || gpuNodes == null) {
                 throw new IllegalArgumentException("a federation member needs a cluster and a capacity");
             }
-            if (!capacity.fits(gpuNodes)) {
+            if (!gpuNodes.fitsIn(capacity)) {
                 throw new IllegalArgumentException("cluster " + Names.quote(cluster.name())
                         + " has more on its GPU nodes than in all");
             }
         }
 
         /** A cluster whose nodes any session may use. */
-        public Member(KubeCluster cluster, Capacity capacity) {
-            this(cluster, capacity, Capacity.ZERO);
+        public Member(KubeCluster cluster, Resources capacity) {
+            this(cluster, capacity, Resources.NONE);
         }
 
         public String name() {
@@ -74,15 +77,16 @@ public record Federation(List<Federation.Member> members) {
     }
 
     /** The sum of the members' capacities. */
-    public Capacity totalCapacity() {
-        long cpu = 0;
-        long memory = 0;
-        long gpus = 0;
+    public Resources totalResources() {
+        Resources total = Resources.NONE;
         for (Member m : members) {
-            cpu += m.capacity().cpuMillis();
-            memory += m.capacity().memoryGiB();
-            gpus += m.capacity().gpus();
+            total = total.plus(m.capacity());
         }
-        return new Capacity(cpu, memory, gpus);
+        return total;
+    }
+
+    /** The members as the reconciler sees them. */
+    public List<TargetCluster> targetClusters() {
+        return members.stream().map(m -> new TargetCluster(m.name(), m.zone(), m.capacity(), m.gpuNodes())).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.cluster.kube;
 
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.Names;
 import dev.ferry.migrate.PodPhase;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;

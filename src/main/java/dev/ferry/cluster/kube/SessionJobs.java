@@ -2,6 +2,8 @@ package dev.ferry.cluster.kube;
 
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.Resources;
+import dev.ferry.migrate.SessionSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,6 +16,8 @@ import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +60,17 @@ public final class SessionJobs {
     public static final String GPU = "nvidia.com/gpu";
     public static final String CONTAINER = "session";
     public static final String HOME_VOLUME = "home";
+    /** Job names are {@code session-<id>}. */
+    public static final String JOB_NAME_PREFIX = "session-";
+    private static final BigDecimal MIB = BigDecimal.valueOf(1L << 20);
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private SessionJobs() {
     }
 
     /** {@code session-<id>}. */
     public static String jobName(String sessionId) {
-        return SessionSpec.JOB_NAME_PREFIX + sessionId;
+        return JOB_NAME_PREFIX + sessionId;
     }
 
     /**
@@ -103,7 +111,7 @@ public final class SessionJobs {
                 startedEpochMillis);
         return new JobBuilder()
                 .withNewMetadata()
-                    .withName(spec.jobName())
+                    .withName(jobName(spec.sessionId()))
                     .withLabels(jobLabels)
                     .withAnnotations(MigrationAnnotations.toMap(migration))
                 .endMetadata()
@@ -146,7 +154,7 @@ public final class SessionJobs {
                         .withName(HOME_VOLUME)
                         .withNewNfs().withServer(spec.nfsServer()).withPath(spec.nfsPath()).endNfs()
                         .build());
-        if (spec.gpus() > 0) {
+        if (spec.resources().gpus() > 0) {
             pod.withTolerations(new TolerationBuilder()
                     .withKey(GPU).withOperator("Exists").withEffect("NoSchedule").build());
         }
@@ -164,15 +172,48 @@ public final class SessionJobs {
     }
 
     private static ResourceRequirements resources(SessionSpec spec) {
-        Quantity cpu = new Quantity(spec.cpuMillis() % 1000 == 0
-                ? Integer.toString(spec.cpuMillis() / 1000) : spec.cpuMillis() + "m");
-        Quantity memory = new Quantity(spec.memoryGiB() + "Gi");
+        Resources r = spec.resources();
+        Quantity cpu = new Quantity(r.milliCpu() % 1000 == 0 ? Long.toString(r.milliCpu() / 1000) : r.milliCpu() + "m");
+        Quantity memory = new Quantity(r.memoryMiB() % Resources.MIB_PER_GIB == 0
+                ? r.memoryMiB() / Resources.MIB_PER_GIB + "Gi" : r.memoryMiB() + "Mi");
         ResourceRequirementsBuilder resources = new ResourceRequirementsBuilder()
                 .addToRequests("cpu", cpu).addToRequests("memory", memory)
                 .addToLimits("cpu", cpu).addToLimits("memory", memory);
-        if (spec.gpus() > 0) {
-            resources.addToLimits(GPU, new Quantity(Integer.toString(spec.gpus())));
+        if (r.gpus() > 0) {
+            resources.addToLimits(GPU, new Quantity(Integer.toString(r.gpus())));
         }
         return resources.build();
+    }
+
+    /**
+     * What a Job's pod reserves: its containers' CPU, memory and GPU requests (limits where a request is not given;
+     * session Jobs give both, equal), summed and rounded up to whole millicores, MiB and GPUs.
+     */
+    public static Resources request(Job job) {
+        if (job.getSpec() == null || job.getSpec().getTemplate() == null
+                || job.getSpec().getTemplate().getSpec() == null) {
+            return Resources.NONE;
+        }
+        BigDecimal cpu = BigDecimal.ZERO;
+        BigDecimal memory = BigDecimal.ZERO;
+        BigDecimal gpus = BigDecimal.ZERO;
+        for (Container c : job.getSpec().getTemplate().getSpec().getContainers()) {
+            if (c.getResources() == null) {
+                continue;
+            }
+            Map<String, Quantity> requests = Optional.ofNullable(c.getResources().getRequests()).orElse(Map.of());
+            Map<String, Quantity> limits = Optional.ofNullable(c.getResources().getLimits()).orElse(Map.of());
+            cpu = cpu.add(amount(requests, limits, "cpu"));
+            memory = memory.add(amount(requests, limits, "memory"));
+            gpus = gpus.add(amount(requests, limits, GPU));
+        }
+        return new Resources(cpu.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact(),
+                memory.divide(MIB, 0, RoundingMode.CEILING).longValueExact(),
+                gpus.setScale(0, RoundingMode.CEILING).intValueExact());
+    }
+
+    private static BigDecimal amount(Map<String, Quantity> requests, Map<String, Quantity> limits, String name) {
+        Quantity q = requests.containsKey(name) ? requests.get(name) : limits.get(name);
+        return q == null ? BigDecimal.ZERO : Quantity.getAmountInBytes(q);
     }
 }

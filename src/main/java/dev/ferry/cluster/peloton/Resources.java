@@ -14,6 +14,14 @@ public record Resources(double cpuLimit, long memLimitMb, long diskLimitMb, int 
         }
     }
 
+    /**
+     * The same in Ferry's units: CPU rounded to the nearest millicore, memory in MiB (Peloton's MB are MiB), GPUs;
+     * Peloton's disk limit has no counterpart.
+     */
+    public dev.ferry.migrate.Resources toResources() {
+        return new dev.ferry.migrate.Resources(Math.round(cpuLimit * 1000), memLimitMb, gpuLimit);
+    }
+
     /** CPU and memory only, no disk limit and no GPU. */
     public static Resources of(double cpuLimit, long memLimitMb) {
         return new Resources(cpuLimit, memLimitMb, 0, 0);

@@ -1,6 +1,6 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.MigrationRecord;
 
 /** One change the executor makes on a cluster; each is idempotent or guarded by a resourceVersion. */

@@ -1,7 +1,5 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.Capacity;
-import dev.ferry.cluster.kube.SessionSpec;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.Admission;
 import dev.ferry.migrate.BudgetSnapshot;
@@ -13,6 +11,8 @@ import dev.ferry.migrate.Placement;
 import dev.ferry.migrate.PlacementPlan;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionRequest;
+import dev.ferry.migrate.SessionSpec;
+import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,7 +75,7 @@ final class Candidates {
                 .thenComparing(e -> e.session().sessionId()));
 
         List<SessionRequest> requests = eligible.stream()
-                .map(e -> new SessionRequest(e.session().sessionId(), resources(Capacity.of(e.spec())),
+                .map(e -> new SessionRequest(e.session().sessionId(), e.spec().resources(),
                         e.source().zone()))
                 .toList();
         List<PlacementPlan.Assignment> assignments = place(snapshot, requests);
@@ -155,17 +155,14 @@ final class Candidates {
                 boolean sameSide = !setApart.getOrDefault(j.cluster(), false)
                         || (j.request().gpus() > 0) == forGpuSessions;
                 if (!parked && sameSide) {
-                    used.merge(j.cluster(), resources(j.request()), Candidates::plus);
+                    used.merge(j.cluster(), j.request(), Resources::plus);
                 }
             }
         }
         List<ClusterState> states = new ArrayList<>();
-        for (ClusterInfo c : snapshot.clusters()) {
-            Capacity offered = !c.hasGpuNodes() ? c.allocatable() : forGpuSessions ? c.gpuNodes() : c.generalNodes();
-            Resources all = resources(offered);
-            Resources u = used.getOrDefault(c.name(), Resources.NONE);
-            Resources free = new Resources(Math.max(0, all.milliCpu() - u.milliCpu()),
-                    Math.max(0, all.memoryMiB() - u.memoryMiB()), Math.max(0, all.gpus() - u.gpus()));
+        for (TargetCluster c : snapshot.clusters()) {
+            Resources all = !c.hasGpuNodes() ? c.allocatable() : forGpuSessions ? c.gpuNodes() : c.generalNodes();
+            Resources free = all.minusAtMost(used.getOrDefault(c.name(), Resources.NONE));
             states.add(new ClusterState(c.name(), c.zone(), all, free));
         }
         return states;
@@ -186,13 +183,5 @@ final class Candidates {
             }
         }
         return new BudgetSnapshot(inFlight, teams);
-    }
-
-    static Resources resources(Capacity c) {
-        return new Resources(c.cpuMillis(), c.memoryGiB() * 1024, (int) Math.min(Integer.MAX_VALUE, c.gpus()));
-    }
-
-    private static Resources plus(Resources a, Resources b) {
-        return new Resources(a.milliCpu() + b.milliCpu(), a.memoryMiB() + b.memoryMiB(), a.gpus() + b.gpus());
     }
 }

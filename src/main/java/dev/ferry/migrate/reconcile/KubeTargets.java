@@ -1,6 +1,5 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.Federation;
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.KubeCluster;
@@ -10,16 +9,13 @@ import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.cluster.kube.JobPodStatus;
-import dev.ferry.cluster.kube.SessionSpec;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Quantity;
+import dev.ferry.migrate.SessionSpec;
+import dev.ferry.migrate.TargetCluster;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,6 @@ public final class KubeTargets implements TargetClusters {
 
     private static final int CONFLICT = 409;
     private static final int NOT_FOUND = 404;
-    private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
 
     private final Federation federation;
     private final Map<String, KubernetesClient> clients;
@@ -54,9 +49,8 @@ public final class KubeTargets implements TargetClusters {
     }
 
     @Override
-    public List<ClusterInfo> clusters() {
-        return federation.members().stream().map(m -> new ClusterInfo(m.name(), m.zone(), m.capacity(),
-                m.gpuNodes())).toList();
+    public List<TargetCluster> clusters() {
+        return federation.targetClusters();
     }
 
     @Override
@@ -83,7 +77,7 @@ public final class KubeTargets implements TargetClusters {
                     labels.getOrDefault(SessionJobs.TEAM, ""),
                     job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend()),
                     job.getMetadata().getDeletionTimestamp() != null, MigrationAnnotations.of(job),
-                    Objects.toString(job.getMetadata().getResourceVersion(), ""), pod, request(job)));
+                    Objects.toString(job.getMetadata().getResourceVersion(), ""), pod, SessionJobs.request(job)));
         }
         return views;
     }
@@ -136,35 +130,5 @@ public final class KubeTargets implements TargetClusters {
     private KubeCluster member(String cluster) {
         return federation.member(cluster).orElseThrow(
                 () -> new IllegalArgumentException("cluster " + cluster + " is not in the federation")).cluster();
-    }
-
-    /** What the Job's containers reserve (limits; requests equal them for session Jobs). */
-    static Capacity request(Job job) {
-        long cpuMillis = 0;
-        long memoryGiB = 0;
-        long gpus = 0;
-        if (job.getSpec() == null || job.getSpec().getTemplate() == null
-                || job.getSpec().getTemplate().getSpec() == null) {
-            return Capacity.ZERO;
-        }
-        for (Container c : job.getSpec().getTemplate().getSpec().getContainers()) {
-            if (c.getResources() == null || c.getResources().getLimits() == null) {
-                continue;
-            }
-            Map<String, Quantity> limits = c.getResources().getLimits();
-            if (limits.containsKey("cpu")) {
-                cpuMillis += Quantity.getAmountInBytes(limits.get("cpu")).multiply(BigDecimal.valueOf(1000))
-                        .setScale(0, RoundingMode.CEILING).longValueExact();
-            }
-            if (limits.containsKey("memory")) {
-                memoryGiB += Quantity.getAmountInBytes(limits.get("memory")).divide(GIB, 0, RoundingMode.CEILING)
-                        .longValueExact();
-            }
-            if (limits.containsKey(SessionJobs.GPU)) {
-                gpus += Quantity.getAmountInBytes(limits.get(SessionJobs.GPU)).setScale(0, RoundingMode.CEILING)
-                        .longValueExact();
-            }
-        }
-        return new Capacity(cpuMillis, memoryGiB, gpus);
     }
 }

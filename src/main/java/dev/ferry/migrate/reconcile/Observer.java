@@ -5,6 +5,7 @@ import dev.ferry.cluster.peloton.JobQuery;
 import dev.ferry.cluster.peloton.PelotonClient;
 import dev.ferry.cluster.peloton.PelotonException;
 import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,10 @@ public final class Observer {
         for (SessionJob job : peloton.queryJobs(JobQuery.all())) {
             sources.put(specs.specFor(job).sessionId(), job);
         }
-        List<ClusterInfo> clusters = targets.clusters();
+        List<TargetCluster> clusters = targets.clusters();
         Map<String, List<TargetJob>> jobs = new TreeMap<>();
         Set<String> unreachable = new TreeSet<>();
-        for (ClusterInfo c : clusters) {
+        for (TargetCluster c : clusters) {
             Optional<List<TargetJob>> read = read(c.name(), everyJob);
             if (read.isEmpty()) {
                 unreachable.add(c.name());

@@ -3,7 +3,8 @@ package dev.ferry.migrate.reconcile;
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
+import dev.ferry.migrate.TargetCluster;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
 public interface TargetClusters {
 
     /** The clusters of the federation. */
-    List<ClusterInfo> clusters();
+    List<TargetCluster> clusters();
 
     /** The session Jobs on {@code cluster}. */
     List<TargetJob> jobs(String cluster);

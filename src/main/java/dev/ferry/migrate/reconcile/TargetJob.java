@@ -1,9 +1,9 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.Resources;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public record TargetJob(String cluster, String sessionId, String owner, String team, boolean suspended,
         boolean deleting, MigrationRecord.Parsed migration, String resourceVersion, Optional<PodPhase> pod,
-        Capacity request) {
+        Resources request) {
 
     public TargetJob {
         Objects.requireNonNull(cluster, "cluster");

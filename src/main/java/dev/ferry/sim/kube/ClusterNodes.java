@@ -1,6 +1,6 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.migrate.Resources;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.model.NodeScoring;
 import java.util.ArrayList;
@@ -44,16 +44,16 @@ final class ClusterNodes {
      * the free fractions) when least allocated, the least when most allocated; ties go to the first in model
      * order; null if none fits.
      */
-    SimulatedNode choose(Capacity request) {
+    SimulatedNode choose(Resources request) {
         boolean wantsGpu = request.gpus() > 0;
         SimulatedNode best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (SimulatedNode n : nodes) {
-            if (!n.up || n.gpuNode() != wantsGpu || !n.free().fits(request)) {
+            if (!n.up || n.gpuNode() != wantsGpu || !request.fitsIn(n.free())) {
                 continue;
             }
-            double left = fraction(n.free().cpuMillis() - request.cpuMillis(), n.allocatable.cpuMillis())
-                    + fraction(n.free().memoryGiB() - request.memoryGiB(), n.allocatable.memoryGiB());
+            double left = fraction(n.free().milliCpu() - request.milliCpu(), n.allocatable.milliCpu())
+                    + fraction(n.free().memoryMiB() - request.memoryMiB(), n.allocatable.memoryMiB());
             double score = scoring == NodeScoring.MOST_ALLOCATED ? -left : left;
             if (score > bestScore) {
                 best = n;
@@ -63,17 +63,17 @@ final class ClusterNodes {
         return best;
     }
 
-    String unschedulableMessage(Capacity request) {
+    String unschedulableMessage(Resources request) {
         long up = nodes.stream().filter(n -> n.up).count();
-        return "0/" + nodes.size() + " nodes are available (" + up + " up): none has " + request.cpuMillis()
-                + "m cpu, " + request.memoryGiB() + " GiB memory and " + request.gpus() + " GPUs free"
+        return "0/" + nodes.size() + " nodes are available (" + up + " up): none has " + request.milliCpu()
+                + "m cpu, " + Resources.memoryText(request.memoryMiB()) + " memory and " + request.gpus() + " GPUs free"
                 + (request.gpus() > 0 ? " on a GPU node" : " on a node without GPU taint");
     }
 
     void reserve(TrackedPod t, SimulatedNode node) {
         t.node = node;
-        node.cpuUsed += t.request.cpuMillis();
-        node.memoryUsed += t.request.memoryGiB();
+        node.cpuUsed += t.request.milliCpu();
+        node.memoryUsed += t.request.memoryMiB();
         node.gpusUsed += t.request.gpus();
         node.pods++;
         t.reserved = true;
@@ -81,8 +81,8 @@ final class ClusterNodes {
 
     void release(TrackedPod t) {
         if (t.reserved) {
-            t.node.cpuUsed -= t.request.cpuMillis();
-            t.node.memoryUsed -= t.request.memoryGiB();
+            t.node.cpuUsed -= t.request.milliCpu();
+            t.node.memoryUsed -= t.request.memoryMiB();
             t.node.gpusUsed -= t.request.gpus();
             t.node.pods--;
             t.reserved = false;
@@ -94,6 +94,6 @@ final class ClusterNodes {
     }
 
     static NodeView view(SimulatedNode n) {
-        return new NodeView(n.name, n.pool, n.allocatable, n.up ? n.free() : Capacity.ZERO, n.up, n.pods);
+        return new NodeView(n.name, n.pool, n.allocatable, n.up ? n.free() : Resources.NONE, n.up, n.pods);
     }
 }

@@ -1,6 +1,6 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.model.ClusterModel;
@@ -260,7 +260,7 @@ public final class FakeKubelet {
 
     private void createPod(Job job) {
         String jobName = job.getMetadata().getName();
-        Capacity request = JobPods.request(job);
+        Resources request = SessionJobs.request(job);
         String podName = jobName + "-" + suffix(++podSequence);
         TrackedPod t = new TrackedPod(podName, jobName, Objects.toString(job.getMetadata().getUid(), ""),
                 JobPods.label(job, SessionJobs.SESSION), request);

@@ -1,12 +1,12 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.migrate.Resources;
 
 /** A node of a simulated cluster, and what the fake kubelet has placed on it. */
 final class SimulatedNode {
     final String name;
     final String pool;
-    final Capacity allocatable;
+    final Resources allocatable;
     long cpuUsed;
     long memoryUsed;
     long gpusUsed;
@@ -15,7 +15,7 @@ final class SimulatedNode {
     long downUntil;
     long generation;
 
-    SimulatedNode(String name, String pool, Capacity allocatable) {
+    SimulatedNode(String name, String pool, Resources allocatable) {
         this.name = name;
         this.pool = pool;
         this.allocatable = allocatable;
@@ -25,8 +25,8 @@ final class SimulatedNode {
         return allocatable.gpus() > 0;
     }
 
-    Capacity free() {
-        return new Capacity(allocatable.cpuMillis() - cpuUsed, allocatable.memoryGiB() - memoryUsed,
-                allocatable.gpus() - gpusUsed);
+    Resources free() {
+        return new Resources(allocatable.milliCpu() - cpuUsed, allocatable.memoryMiB() - memoryUsed,
+                Math.toIntExact(allocatable.gpus() - gpusUsed));
     }
 }

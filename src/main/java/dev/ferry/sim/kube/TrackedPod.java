@@ -1,6 +1,6 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.Capacity;
+import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.time.Timer;
 
@@ -10,7 +10,7 @@ final class TrackedPod {
     final String jobName;
     final String jobUid;
     final String sessionId;
-    final Capacity request;
+    final Resources request;
     SimulatedNode node;
     boolean reserved;
     PodPhase phase;
@@ -18,7 +18,7 @@ final class TrackedPod {
     boolean startDue;
     boolean failedWriteDue;
 
-    TrackedPod(String name, String jobName, String jobUid, String sessionId, Capacity request) {
+    TrackedPod(String name, String jobName, String jobUid, String sessionId, Resources request) {
         this.name = name;
         this.jobName = jobName;
         this.jobUid = jobUid;

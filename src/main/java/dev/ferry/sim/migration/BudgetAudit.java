@@ -1,9 +1,9 @@
 package dev.ferry.sim.migration;
 
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationRecord;
-import dev.ferry.migrate.reconcile.ClusterInfo;
+import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.TargetClusters;
 import dev.ferry.migrate.reconcile.TargetJob;
 import java.util.HashMap;
@@ -45,7 +45,7 @@ final class BudgetAudit implements TargetClusters {
     }
 
     @Override
-    public List<ClusterInfo> clusters() {
+    public List<TargetCluster> clusters() {
         return clusters.clusters();
     }
 

@@ -3,7 +3,7 @@ package dev.ferry.sim.migration;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.SessionKind;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.cluster.peloton.JobQuery;
 import dev.ferry.cluster.peloton.PelotonClient;
 import dev.ferry.cluster.peloton.PelotonException;
@@ -14,7 +14,7 @@ import dev.ferry.des.Kernel;
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.reconcile.CheckpointStatus;
-import dev.ferry.migrate.reconcile.ClusterInfo;
+import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.Executor;
 import dev.ferry.migrate.reconcile.KubeTargets;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
@@ -173,8 +173,8 @@ public final class MigrationWorld implements AutoCloseable {
         return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(),
                 s.profile().isJupyter() ? SessionKind.JUPYTER : SessionKind.RSTUDIO,
                 s.profile().isJupyter() ? "registry.example/jupyter:2026.11" : "registry.example/rstudio:2026.11",
-                (int) Math.round(size.cpu() * 1000), (int) Math.ceil(size.memoryGib()), size.gpu(),
-                "nfs.example", "/homes/" + job.owner(), 0);
+                dev.ferry.migrate.Resources.ofGiB(Math.round(size.cpu() * 1000), (long) Math.ceil(size.memoryGib()),
+                        size.gpu()), "nfs.example", "/homes/" + job.owner(), 0);
     }
 
     private Optional<CheckpointStatus> signals(String sessionId) {
@@ -337,7 +337,7 @@ public final class MigrationWorld implements AutoCloseable {
         boolean[] inFlight = new boolean[sessions.size()];
         MigrationOutcome.ClusterActivity activity = federation.activity();
         federation.calm(); // the harness's own reading is not subject to the workload's faults
-        for (ClusterInfo c : targets.clusters()) {
+        for (TargetCluster c : targets.clusters()) {
             for (TargetJob j : targets.jobs(c.name())) {
                 MigrationState state = j.record().map(a -> a.state()).orElse(null);
                 if (state == MigrationState.DONE) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ferry.migrate.InvalidSessionSpecException;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.SessionKind;
+import dev.ferry.migrate.SessionSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -195,8 +197,8 @@ class SessionJobsTest {
             String nfsPath = "/export/home/alice";
 
             SessionSpec build() {
-                return new SessionSpec(id, owner, "geo", SessionKind.JUPYTER, image, cpuMillis, 8, 0,
-                        "nfs-1.storage.example", nfsPath, 7);
+                return new SessionSpec(id, owner, "geo", SessionKind.JUPYTER, image,
+                        dev.ferry.migrate.Resources.ofGiB(cpuMillis, 8, 0), "nfs-1.storage.example", nfsPath, 7);
             }
         }
 
@@ -231,13 +233,13 @@ class SessionJobsTest {
         @DisplayName("reports every problem at once, not only the first")
         void everyProblem() {
             InvalidSessionSpecException e = catchThrowableOfType(InvalidSessionSpecException.class,
-                    () -> new SessionSpec("ok", "Alice", "", null, "img", 1000, 0, -1, "nfs_1", "/h", -2));
-            assertThat(e.problems()).hasSize(7);
+                    () -> new SessionSpec("ok", "Alice", "", null, "img", dev.ferry.migrate.Resources.ofGiB(1000, 0, 0),
+                            "nfs_1", "/h", -2));
+            assertThat(e.problems()).hasSize(6);
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("owner 'Alice'"))
                     .anySatisfy(p -> assertThat(p).startsWith("team ''"))
                     .anySatisfy(p -> assertThat(p).startsWith("kind is missing"))
-                    .anySatisfy(p -> assertThat(p).isEqualTo("memory must be at least 1 GiB, got 0"))
-                    .anySatisfy(p -> assertThat(p).isEqualTo("gpus must be 0 or more, got -1"))
+                    .anySatisfy(p -> assertThat(p).isEqualTo("memory must be at least 1 GiB, got 0 GiB"))
                     .anySatisfy(p -> assertThat(p).startsWith("NFS server 'nfs_1'"))
                     .anySatisfy(p -> assertThat(p).isEqualTo("checkpoint generation must be 0 or more, got -2"));
             assertThat(e).hasMessageStartingWith("invalid session spec 'ok': owner 'Alice'");

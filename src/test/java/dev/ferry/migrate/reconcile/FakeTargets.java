@@ -1,12 +1,12 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
+import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,7 +42,7 @@ final class FakeTargets implements TargetClusters {
         }
     }
 
-    private final List<ClusterInfo> clusters;
+    private final List<TargetCluster> clusters;
     private final Map<String, Map<String, Job>> jobs = new TreeMap<>();
     private final MutationGate gate;
     private final Set<String> failingPods = new HashSet<>();
@@ -53,10 +53,10 @@ final class FakeTargets implements TargetClusters {
     int unsettledReads;
     private long rv = 100;
 
-    FakeTargets(MutationGate gate, ClusterInfo... clusters) {
+    FakeTargets(MutationGate gate, TargetCluster... clusters) {
         this.gate = gate;
         this.clusters = List.of(clusters);
-        for (ClusterInfo c : clusters) {
+        for (TargetCluster c : clusters) {
             jobs.put(c.name(), new TreeMap<>());
         }
     }
@@ -115,7 +115,7 @@ final class FakeTargets implements TargetClusters {
     }
 
     @Override
-    public List<ClusterInfo> clusters() {
+    public List<TargetCluster> clusters() {
         return clusters;
     }
 
@@ -178,6 +178,6 @@ final class FakeTargets implements TargetClusters {
         Map<String, String> annotations = new LinkedHashMap<>(MigrationAnnotations.toMap(j.migration));
         return new TargetJob(j.cluster, j.spec.sessionId(), j.spec.owner(), j.spec.team(), j.suspended, false,
                 MigrationAnnotations.parse(annotations), Long.toString(j.resourceVersion),
-                Optional.ofNullable(j.pod), Capacity.of(j.spec));
+                Optional.ofNullable(j.pod), j.spec.resources());
     }
 }

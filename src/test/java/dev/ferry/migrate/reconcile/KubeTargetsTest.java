@@ -2,11 +2,11 @@ package dev.ferry.migrate.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.Federation;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.Resources;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -40,7 +40,7 @@ class KubeTargetsTest {
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
         KubeCluster east = new KubeCluster("east", "zone-a", client, "sessions");
-        targets = new KubeTargets(new Federation(List.of(new Federation.Member(east, new Capacity(8000, 32, 0)))),
+        targets = new KubeTargets(new Federation(List.of(new Federation.Member(east, Resources.ofGiB(8000, 32, 0)))),
                 Map.of("east", client));
     }
 
@@ -60,7 +60,7 @@ class KubeTargetsTest {
         TargetJob created = single();
         assertThat(created.suspended()).isTrue();
         assertThat(created.record()).contains(intent);
-        assertThat(created.request()).isEqualTo(new Capacity(1000, 4, 0));
+        assertThat(created.request()).isEqualTo(Resources.ofGiB(1000, 4, 0));
         assertThat(created.pod()).isEmpty();
 
         MigrationRecord starting = intent.withState(MigrationState.STARTING);

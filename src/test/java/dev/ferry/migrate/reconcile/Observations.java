@@ -1,14 +1,14 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.cluster.peloton.Resources;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.cluster.peloton.TaskStatus;
+import dev.ferry.migrate.TargetCluster;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,7 +28,7 @@ final class Observations {
             long generation, long started) {
         return new TargetJob(cluster, id, "u-" + id, "team", suspended, false,
                 new MigrationRecord.Valid(new MigrationRecord(generation, state, started)), "7",
-                Optional.ofNullable(pod), new Capacity(1000, 4, 0));
+                Optional.ofNullable(pod), dev.ferry.migrate.Resources.ofGiB(1000, 4, 0));
     }
 
     static SessionObservation session(String id, TaskState source, OptionalLong lastActivity,
@@ -47,11 +47,11 @@ final class Observations {
         return new CheckpointStatus(generation, at, false, OptionalLong.of(restored));
     }
 
-    static Observation of(List<ClusterInfo> clusters, SessionObservation... sessions) {
+    static Observation of(List<TargetCluster> clusters, SessionObservation... sessions) {
         return new Observation(clusters, List.of(sessions));
     }
 
-    static List<ClusterInfo> twoClusters() {
+    static List<TargetCluster> twoClusters() {
         return List.of(World.cluster("east", "zone-a", 100_000, 400), World.cluster("west", "zone-b", 100_000, 400));
     }
 }

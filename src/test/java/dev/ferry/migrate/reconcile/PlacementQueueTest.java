@@ -6,12 +6,13 @@ import static dev.ferry.migrate.reconcile.Observations.session;
 import static dev.ferry.migrate.reconcile.World.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.migrate.MigrationState;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.Resources;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.TargetCluster;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,7 +28,7 @@ class PlacementQueueTest {
     @Test
     @DisplayName("room for 2 sessions of 1 CPU, 4 GiB on one cluster, one already there (DONE): 1 of 2 starts, the other waits")
     void queueWhenFull() {
-        List<ClusterInfo> small = List.of(World.cluster("east", "zone-a", 2000, 8));
+        List<TargetCluster> small = List.of(World.cluster("east", "zone-a", 2000, 8));
         Plan plan = Reconciler.decide(Observations.of(small,
                 session("a", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, NOW),
                         job("east", "a", MigrationState.DONE, false, PodPhase.RUNNING, 1, NOW)),
@@ -42,7 +43,7 @@ class PlacementQueueTest {
     @DisplayName("GPU nodes are for GPU sessions: a CPU session waits though only the GPU nodes have room")
     void gpuNodesSetApart() {
         // 3 CPU, 12 GiB in all, of which 2 CPU, 8 GiB and the GPU on the GPU node; "a" fills the rest
-        ClusterInfo east = new ClusterInfo("east", "zone-a", new Capacity(3000, 12, 1), new Capacity(2000, 8, 1));
+        TargetCluster east = new TargetCluster("east", "zone-a", Resources.ofGiB(3000, 12, 1), Resources.ofGiB(2000, 8, 1));
         SessionObservation a = session("a", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, NOW),
                 job("east", "a", MigrationState.DONE, false, PodPhase.RUNNING, 1, NOW));
         SessionObservation b = session("b", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
@@ -52,7 +53,7 @@ class PlacementQueueTest {
         assertThat(BudgetsAcrossBatchTest.created(apart)).containsExactly("g");
         assertThat(apart.nextWakeupMillis()).isEqualTo(NOW + policy.pollMillis());
 
-        ClusterInfo pooled = new ClusterInfo("east", "zone-a", new Capacity(3000, 12, 1));
+        TargetCluster pooled = new TargetCluster("east", "zone-a", Resources.ofGiB(3000, 12, 1));
         Plan together = Reconciler.decide(Observations.of(List.of(pooled), a, b, g), policy, NOW);
         assertThat(BudgetsAcrossBatchTest.created(together)).as("counted as one pool, both fit")
                 .containsExactlyInAnyOrder("b", "g");
@@ -62,7 +63,8 @@ class PlacementQueueTest {
         SessionObservation plain = session(id, TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
         SessionSpec cpu = plain.spec().orElseThrow();
         SessionSpec gpu = new SessionSpec(cpu.sessionId(), cpu.owner(), cpu.team(), cpu.kind(), cpu.image(),
-                cpu.cpuMillis(), cpu.memoryGiB(), 1, cpu.nfsServer(), cpu.nfsPath(), cpu.checkpointGeneration());
+                new Resources(cpu.resources().milliCpu(), cpu.resources().memoryMiB(), 1), cpu.nfsServer(),
+                cpu.nfsPath(), cpu.checkpointGeneration());
         return new SessionObservation(id, plain.source(), Optional.of(gpu), plain.lastActivity(), plain.targets(),
                 plain.checkpoint());
     }
@@ -70,7 +72,7 @@ class PlacementQueueTest {
     @Test
     @DisplayName("a rolled-back, suspended Job without a pod reserves nothing")
     void parkedJobFreesCapacity() {
-        List<ClusterInfo> small = List.of(World.cluster("east", "zone-a", 1000, 4));
+        List<TargetCluster> small = List.of(World.cluster("east", "zone-a", 1000, 4));
         Plan plan = Reconciler.decide(Observations.of(small,
                 session("a", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW),
                         job("east", "a", MigrationState.ROLLED_BACK, true, null, 1, NOW)),

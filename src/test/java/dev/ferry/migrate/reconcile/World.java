@@ -1,12 +1,13 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.TargetCluster;
 import dev.ferry.time.ManualTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,12 +35,12 @@ final class World {
     final List<String> notices = new ArrayList<>();
     MigrationPolicy policy = policy(DisruptionBudget.of(10, 10, 1.0));
 
-    World(ClusterInfo... clusters) {
+    World(TargetCluster... clusters) {
         targets = new FakeTargets(gate, clusters);
     }
 
-    static ClusterInfo cluster(String name, String zone, long cpuMillis, long memGiB) {
-        return new ClusterInfo(name, zone, new Capacity(cpuMillis, memGiB, 0));
+    static TargetCluster cluster(String name, String zone, long cpuMillis, long memGiB) {
+        return new TargetCluster(name, zone, Resources.ofGiB(cpuMillis, memGiB, 0));
     }
 
     static MigrationPolicy policy(DisruptionBudget budget) {
@@ -48,13 +49,12 @@ final class World {
     }
 
     static SessionSpec spec(String id, String owner, String team) {
-        return new SessionSpec(id, owner, team, SessionKind.JUPYTER, "jupyter:1", 1000, 4, 0, "nfs.example",
+        return new SessionSpec(id, owner, team, SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB(1000, 4, 0), "nfs.example",
                 "/homes/" + owner, 0);
     }
 
     static SessionSpec specOf(SessionJob job) {
-        return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(), SessionKind.JUPYTER, "jupyter:1",
-                (int) Math.round(job.resources().cpuLimit() * 1000), (int) (job.resources().memLimitMb() / 1024), 0,
+        return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(), SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB((int) Math.round(job.resources().cpuLimit() * 1000), (int) (job.resources().memLimitMb() / 1024), 0),
                 "nfs.example", "/homes/" + job.owner(), 0);
     }
 

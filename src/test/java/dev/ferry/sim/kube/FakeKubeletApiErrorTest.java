@@ -1,5 +1,6 @@
 package dev.ferry.sim.kube;
 
+import dev.ferry.migrate.Resources;
 import dev.ferry.testing.MockClusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.migrate.SessionKind;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.ClusterModel;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -48,11 +49,11 @@ class FakeKubeletApiErrorTest {
         ClusterModel.LogNormal oneSecond = new ClusterModel.LogNormal(0, 0, 1_000, 1_000);
         FakeKubelet kubelet = new FakeKubelet(
                 new ClusterModel.Cluster("k8s-b1", "zone-b",
-                        List.of(new ClusterModel.NodePool("cpu", 1, 32_000, 128, 0))),
+                        List.of(new ClusterModel.NodePool("cpu", 1, Resources.ofGiB(32_000, 128, 0)))),
                 new ClusterModel.PodStart(oneSecond, 1, oneSecond, oneSecond, oneSecond), kernel, kernel,
                 new SplittableRandom(1), client, NS);
         client.batch().v1().jobs().inNamespace(NS).resource(SessionJobs.job(new SessionSpec("s1", "bob", "geo",
-                SessionKind.RSTUDIO, "rstudio:1", 2_000, 8, 0, "nfs.example", "/homes/bob", 3),
+                SessionKind.RSTUDIO, "rstudio:1", Resources.ofGiB(2_000, 8, 0), "nfs.example", "/homes/bob", 3),
                 MigrationState.STARTING, 0)).create();
         kubelet.sync();
         String pod = "session-s1-00001";

@@ -1,15 +1,15 @@
 package dev.ferry.sim.kube;
 
+import dev.ferry.migrate.Resources;
 import dev.ferry.testing.MockClusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.Capacity;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.migrate.SessionKind;
-import dev.ferry.cluster.kube.SessionSpec;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.model.NodeScoring;
@@ -93,7 +93,7 @@ class FakeKubeletTest {
         assertThat(pods("s1")).hasSize(1);
         assertThat(kubelet.counters().podsCreated()).isEqualTo(1);
         assertThat(kubelet.counters().podsStarted()).isEqualTo(1);
-        assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(new Capacity(28_000, 112, 0));
+        assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(Resources.ofGiB(28_000, 112, 0));
     }
 
     @Test
@@ -200,7 +200,7 @@ class FakeKubeletTest {
             assertThat(c.to()).isNull();
             assertThat(c.reason()).isEqualTo("JobSuspended");
         });
-        assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(new Capacity(28_000, 112, 0));
+        assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(Resources.ofGiB(28_000, 112, 0));
 
         // suspended while Pending and no sync before the start event: the kubelet acts on the Jobs as it last saw
         // them, so the pod starts, and the next sync deletes it
@@ -212,7 +212,7 @@ class FakeKubeletTest {
         kubelet.sync();
         assertThat(pods("s3")).isEmpty();
         assertThat(kubelet.counters().podsStarted()).isEqualTo(3);
-        assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(new Capacity(28_000, 112, 0));
+        assertThat(kubelet.node("k8s-a1-cpu-000").orElseThrow().free()).isEqualTo(Resources.ofGiB(28_000, 112, 0));
 
         // unsuspended: a new pod
         unsuspend("s1");
@@ -302,7 +302,7 @@ class FakeKubeletTest {
     }
 
     private static ClusterModel.NodePool pool(String name, int count, int cpu, int memoryGiB, int gpus) {
-        return new ClusterModel.NodePool(name, count, cpu * 1000L, memoryGiB, gpus);
+        return new ClusterModel.NodePool(name, count, Resources.ofGiB(cpu * 1000L, memoryGiB, gpus));
     }
 
     private static ClusterModel.LogNormal fixed(double ms) {
@@ -310,7 +310,7 @@ class FakeKubeletTest {
     }
 
     private static SessionSpec spec(String id, int cpuMillis, int memoryGiB, int gpus) {
-        return new SessionSpec(id, "alice", "geo", SessionKind.JUPYTER, "jupyter:1", cpuMillis, memoryGiB, gpus,
+        return new SessionSpec(id, "alice", "geo", SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB(cpuMillis, memoryGiB, gpus),
                 "nfs.example", "/homes/alice", 0);
     }
 

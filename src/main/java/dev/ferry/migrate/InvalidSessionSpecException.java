@@ -1,4 +1,4 @@
-package dev.ferry.cluster.kube;
+package dev.ferry.migrate;
 
 import java.util.List;
 
