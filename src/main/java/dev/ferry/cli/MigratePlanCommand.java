@@ -4,13 +4,13 @@ import dev.ferry.cluster.kube.Federation;
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.KubeClients;
 import dev.ferry.cluster.kube.KubeCluster;
-import dev.ferry.cluster.peloton.PelotonException;
-import dev.ferry.migrate.reconcile.KubeTargets;
+import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.Observation;
 import dev.ferry.migrate.reconcile.Observer;
 import dev.ferry.migrate.reconcile.Plan;
 import dev.ferry.migrate.reconcile.Reconciler;
+import dev.ferry.migrate.reconcile.SourceOrchestratorException;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.model.config.ConfigException;
 import io.fabric8.kubernetes.api.model.NamedContext;
@@ -179,7 +179,7 @@ final class MigratePlanCommand implements Callable<Integer> {
             return observer.observe();
         } catch (KubeApiException e) {
             throw clusterError(e, clients);
-        } catch (PelotonException e) {
+        } catch (SourceOrchestratorException e) {
             throw new IllegalStateException("the export answers every job it lists", e);
         }
     }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationWindow;
+import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.reconcile.Action;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
@@ -196,7 +196,7 @@ final class PlanReport {
     private Map<String, Integer> sourceStates() {
         Map<String, Integer> counts = new TreeMap<>();
         for (SessionObservation s : observation.sessions()) {
-            counts.merge(s.source().map(SessionJob::state).map(Enum::name).orElse("not-on-peloton"), 1, Integer::sum);
+            counts.merge(s.source().map(SourceSession::stateName).orElse("not-on-peloton"), 1, Integer::sum);
         }
         return counts;
     }

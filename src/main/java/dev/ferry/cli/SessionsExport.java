@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.cluster.peloton.PelotonSource;
 import dev.ferry.migrate.InvalidSessionSpecException;
 import dev.ferry.migrate.SessionKind;
 import dev.ferry.migrate.SessionSpec;
@@ -11,6 +12,7 @@ import dev.ferry.cluster.peloton.TaskStatus;
 import dev.ferry.migrate.reconcile.CheckpointSignals;
 import dev.ferry.migrate.reconcile.CheckpointStatus;
 import dev.ferry.migrate.reconcile.SessionSpecs;
+import dev.ferry.migrate.reconcile.SourceOrchestrator;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
@@ -33,7 +35,7 @@ import java.util.stream.Collectors;
  * trackers' checkpoint signals, and what each session runs on Kubernetes. The format is in README.md
  * ("Planning against real clusters"); the session id on Kubernetes is the Peloton job id.
  */
-record SessionsExport(ExportedPeloton peloton, Map<String, CheckpointStatus> checkpoints,
+record SessionsExport(ExportedPeloton exported, Map<String, CheckpointStatus> checkpoints,
         Map<String, SessionSpec> specs) {
 
     private static final List<String> KINDS = Arrays.stream(SessionKind.values()).map(SessionKind::label).toList();
@@ -43,6 +45,11 @@ record SessionsExport(ExportedPeloton peloton, Map<String, CheckpointStatus> che
     SessionsExport {
         checkpoints = Map.copyOf(checkpoints);
         specs = Map.copyOf(specs);
+    }
+
+    /** The exported jobs as the scheduler's source orchestrator (read-only). */
+    SourceOrchestrator peloton() {
+        return new PelotonSource(exported);
     }
 
     /** The checkpoint signals, as the control plane would report them. */

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.cluster.peloton.PelotonSource;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
 import dev.ferry.migrate.SessionSpec;
@@ -43,22 +44,22 @@ class SessionsExportTest {
                 """);
         SessionsExport export = SessionsExport.read(file);
 
-        SessionJob s1 = export.peloton().getJob("s-1").orElseThrow();
+        SessionJob s1 = export.exported().getJob("s-1").orElseThrow();
         assertThat(s1.state()).isEqualTo(TaskState.RUNNING);
-        assertThat(export.peloton().lastActivity("s-1"))
+        assertThat(export.exported().lastActivity("s-1"))
                 .hasValue(Instant.parse("2026-11-30T10:00:00Z").toEpochMilli());
-        assertThat(export.sessionSpecs().specFor(s1)).isEqualTo(new SessionSpec("s-1", "ann", "geo",
+        assertThat(export.sessionSpecs().specFor(PelotonSource.session(s1))).isEqualTo(new SessionSpec("s-1", "ann", "geo",
                 SessionKind.RSTUDIO, "rstudio:4", Resources.ofGiB(1500, 2, 1), "nfs.example", "/homes/ann", 0));
         assertThat(export.signals().status("s-1")).contains(new CheckpointStatus(3,
                 Instant.parse("2026-11-30T10:05:00Z").toEpochMilli(), true, OptionalLong.empty()));
 
-        SessionJob s2 = export.peloton().getJob("s-2").orElseThrow();
+        SessionJob s2 = export.exported().getJob("s-2").orElseThrow();
         assertThat(s2.task().runId()).isEqualTo(3);
         assertThat(s2.state()).isEqualTo(TaskState.KILLED);
-        assertThat(export.peloton().lastActivity("s-2")).isEmpty();
+        assertThat(export.exported().lastActivity("s-2")).isEmpty();
         assertThat(export.signals().status("s-2")).isEmpty();
-        assertThat(export.sessionSpecs().specFor(s2).image()).isEqualTo("img:1");
-        assertThat(export.peloton().queryJobs(JobQuery.all())).hasSize(2);
+        assertThat(export.sessionSpecs().specFor(PelotonSource.session(s2)).image()).isEqualTo("img:1");
+        assertThat(export.exported().queryJobs(JobQuery.all())).hasSize(2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.cluster.kube;
 
+import dev.ferry.migrate.reconcile.TargetClusterException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.OptionalInt;
 
@@ -9,16 +10,16 @@ import java.util.OptionalInt;
  * reconciler requeues those with its own backoff on its own clock. Other codes (400, 403, 422, ...) are
  * not transient and need a person.
  */
-public final class KubeApiException extends RuntimeException {
+public final class KubeApiException extends TargetClusterException {
 
     /** {@link #code()} when no HTTP answer arrived (connection refused, reset, timed out). */
     public static final int NO_RESPONSE = 0;
 
-    private final String cluster;
+    private static final long serialVersionUID = 1L;
+
     private final String operation;
     private final int code;
     private final Integer retryAfterSeconds;
-    private final boolean retryable;
 
     /** An error that is {@link #retryable()} when its code is ({@link #isRetryable(int)}). */
     public KubeApiException(String cluster, String operation, int code, String message, Integer retryAfterSeconds,
@@ -29,14 +30,12 @@ public final class KubeApiException extends RuntimeException {
     /** An error whose retryability is known from the situation rather than from the code alone. */
     KubeApiException(String cluster, String operation, int code, boolean retryable, String message,
             Integer retryAfterSeconds, Throwable cause) {
-        super("cluster " + cluster + ": " + operation + " failed"
+        super(cluster, "cluster " + cluster + ": " + operation + " failed"
                 + (code == NO_RESPONSE ? " without an answer" : " with HTTP " + code)
-                + (message == null || message.isBlank() ? "" : ": " + message), cause);
-        this.cluster = cluster;
+                + (message == null || message.isBlank() ? "" : ": " + message), retryable, cause);
         this.operation = operation;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
-        this.retryable = retryable;
     }
 
     static KubeApiException of(String cluster, String operation, KubernetesClientException e) {
@@ -58,19 +57,9 @@ public final class KubeApiException extends RuntimeException {
         return code == NO_RESPONSE || code == 429 || (code >= 500 && code <= 599);
     }
 
-    /** Whether the same call may succeed later: requeue it rather than give up. */
-    public boolean retryable() {
-        return retryable;
-    }
-
     /** The HTTP status, or {@link #NO_RESPONSE}. */
     public int code() {
         return code;
-    }
-
-    /** The cluster the call went to. */
-    public String cluster() {
-        return cluster;
     }
 
     /** What was attempted, e.g. {@code get job session-42}. */

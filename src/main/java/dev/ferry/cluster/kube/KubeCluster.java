@@ -159,13 +159,22 @@ public final class KubeCluster {
      * @throws KubeApiException for any other refusal
      */
     public PatchOutcome patchMigration(String sessionId, MigrationRecord migration, String resourceVersion) {
+        return patchMigration(sessionId, migration, null, resourceVersion);
+    }
+
+    /**
+     * As {@link #patchMigration(String, MigrationRecord, String)}, and in the same guarded patch sets the Job's
+     * {@code spec.suspend} to {@code suspend} (true: its pod is removed; false: it may start one) unless that is null.
+     */
+    public PatchOutcome patchMigration(String sessionId, MigrationRecord migration, Boolean suspend,
+            String resourceVersion) {
         if (resourceVersion == null || resourceVersion.isBlank()) {
             throw new IllegalArgumentException("a resourceVersion is required: the patch must not overwrite "
                     + "a change it has not seen");
         }
         String jobName = SessionJobs.jobName(sessionId);
         String body = client.getKubernetesSerialization()
-                .asJson(SessionJobs.migrationPatch(migration, resourceVersion, null));
+                .asJson(SessionJobs.migrationPatch(migration, resourceVersion, suspend));
         try {
             Job patched = jobs().resource(SessionJobs.reference(namespace, jobName))
                     .patch(PatchContext.of(PatchType.JSON_MERGE), body);
@@ -177,7 +186,8 @@ public final class KubeCluster {
             if (e.getCode() == NOT_FOUND) {
                 return new PatchOutcome.NotFound(sessionId);
             }
-            throw KubeApiException.of(name, "patch job " + jobName, e);
+            String what = suspend == null ? "patch" : suspend ? "suspend" : "unsuspend";
+            throw KubeApiException.of(name, what + " job " + jobName, e);
         }
     }
 

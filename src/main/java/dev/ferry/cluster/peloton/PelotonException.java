@@ -1,5 +1,6 @@
 package dev.ferry.cluster.peloton;
 
+import dev.ferry.migrate.reconcile.SourceOrchestratorException;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * definitions document NOT_FOUND, ABORTED on a stale job version, INVALID_ARGUMENT and
  * FAILED_PRECONDITION); {@link Code#retryable()} says whether the same call may succeed if repeated.
  */
-public final class PelotonException extends Exception {
+public final class PelotonException extends SourceOrchestratorException {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,8 +48,9 @@ public final class PelotonException extends Exception {
     private final String jobId;
 
     public PelotonException(Code code, String jobId, String message) {
-        super(code + (jobId == null ? "" : " [job " + jobId + "]") + ": " + message);
-        this.code = Objects.requireNonNull(code, "code");
+        super(Objects.requireNonNull(code, "code") + (jobId == null ? "" : " [job " + jobId + "]") + ": " + message,
+                code.retryable());
+        this.code = code;
         this.jobId = jobId;
     }
 

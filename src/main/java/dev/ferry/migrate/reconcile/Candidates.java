@@ -1,6 +1,5 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.Admission;
 import dev.ferry.migrate.BudgetSnapshot;
 import dev.ferry.migrate.Budgets;
@@ -12,6 +11,7 @@ import dev.ferry.migrate.PlacementPlan;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionRequest;
 import dev.ferry.migrate.SessionSpec;
+import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +35,7 @@ final class Candidates {
     private Candidates() {
     }
 
-    private record Eligible(SessionObservation session, SessionJob source, SessionSpec spec, boolean forced,
+    private record Eligible(SessionObservation session, SourceSession source, SessionSpec spec, boolean forced,
             long lastActivity) {
     }
 
@@ -44,7 +44,7 @@ final class Candidates {
         long now = out.now();
         List<Eligible> eligible = new ArrayList<>();
         for (SessionObservation s : idleSessions) {
-            SessionJob source = s.source().orElseThrow();
+            SourceSession source = s.source().orElseThrow();
             if (s.spec().isEmpty()) {
                 continue;
             }

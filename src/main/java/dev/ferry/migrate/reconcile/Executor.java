@@ -1,10 +1,7 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
-import dev.ferry.cluster.peloton.PelotonClient;
-import dev.ferry.cluster.peloton.PelotonException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Applies a plan's actions in order through Peloton and the target clusters. When an action does not apply (a
+ * Applies a plan's actions in order through the source orchestrator and the target clusters. When an action does not apply (a
  * guarded patch that finds the Job changed, or an API error), the session's later actions are skipped, since they
  * depend on it (a source is never stopped when its target Job could not be created), and the other sessions'
  * actions go on: one failing call does not hold up the whole federation. It never retries: the scheduler observes
@@ -21,12 +18,12 @@ import java.util.Optional;
  */
 public final class Executor {
 
-    private final PelotonClient peloton;
+    private final SourceOrchestrator source;
     private final TargetClusters targets;
     private final Notifier notifier;
 
-    public Executor(PelotonClient peloton, TargetClusters targets, Notifier notifier) {
-        this.peloton = Objects.requireNonNull(peloton, "peloton");
+    public Executor(SourceOrchestrator source, TargetClusters targets, Notifier notifier) {
+        this.source = Objects.requireNonNull(source, "source");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
     }
@@ -42,11 +39,11 @@ public final class Executor {
             Optional<Execution.Stop> stop;
             try {
                 stop = apply(action);
-            } catch (KubeApiException e) {
+            } catch (TargetClusterException e) {
                 stop = Optional.of(new Execution.Stop(action, Execution.Reason.API_ERROR, e.retryable(),
                         e.getMessage()));
-            } catch (PelotonException e) {
-                stop = Optional.of(new Execution.Stop(action, Execution.Reason.API_ERROR, e.isRetryable(),
+            } catch (SourceOrchestratorException e) {
+                stop = Optional.of(new Execution.Stop(action, Execution.Reason.API_ERROR, e.retryable(),
                         e.getMessage()));
             }
             if (stop.isPresent()) {
@@ -59,14 +56,14 @@ public final class Executor {
         return new Execution(applied, stops);
     }
 
-    private Optional<Execution.Stop> apply(Action action) throws PelotonException {
+    private Optional<Execution.Stop> apply(Action action) throws SourceOrchestratorException {
         if (action instanceof Action.CreateSuspendedJob a) {
             targets.createSuspended(a.cluster(), a.spec(), new MigrationRecord(a.spec().checkpointGeneration(),
                     MigrationState.STOPPING_SOURCE, a.startedEpochMillis()));
         } else if (action instanceof Action.StopSource a) {
-            peloton.stopJob(a.jobId());
+            source.stop(a.jobId());
         } else if (action instanceof Action.StartSource a) {
-            peloton.startJob(a.jobId());
+            source.start(a.jobId());
         } else if (action instanceof Action.UnsuspendAndStart a) {
             return guarded(a, targets.patch(a.cluster(), a.sessionId(), a.migration(), false, a.resourceVersion()));
         } else if (action instanceof Action.SuspendJob a) {

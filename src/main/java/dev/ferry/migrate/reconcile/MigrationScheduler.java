@@ -1,7 +1,5 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.peloton.PelotonException;
 import dev.ferry.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +48,7 @@ public final class MigrationScheduler {
         Observation snapshot;
         try {
             snapshot = observer.observe(full);
-        } catch (PelotonException | KubeApiException e) {
+        } catch (SourceOrchestratorException | TargetClusterException e) {
             return new Reconcile(Optional.empty(), Optional.empty(), Optional.of(e.getMessage()),
                     now + policy.pollMillis());
         }

@@ -1,10 +1,7 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.peloton.JobQuery;
-import dev.ferry.cluster.peloton.PelotonClient;
-import dev.ferry.cluster.peloton.PelotonException;
-import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.migrate.SourceSession;
+import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads everything the reconciler decides from: every Peloton session with its last activity, every session Job on
+ * Reads everything the reconciler decides from: every session on the source with its last activity, every session Job on
  * every target cluster, and the checkpoint signals (a pass that reads only the unsettled Jobs observes only their
  * sessions). Keeps nothing between calls. A read that fails with a retryable
  * error is tried again at once, up to {@link #READ_ATTEMPTS} times in all (reads change nothing); a cluster that
@@ -29,33 +26,33 @@ public final class Observer {
     /** Attempts per cluster read. */
     public static final int READ_ATTEMPTS = 3;
 
-    private final PelotonClient peloton;
+    private final SourceOrchestrator source;
     private final TargetClusters targets;
     private final CheckpointSignals signals;
     private final SessionSpecs specs;
 
-    public Observer(PelotonClient peloton, TargetClusters targets, CheckpointSignals signals, SessionSpecs specs) {
-        this.peloton = Objects.requireNonNull(peloton, "peloton");
+    public Observer(SourceOrchestrator source, TargetClusters targets, CheckpointSignals signals, SessionSpecs specs) {
+        this.source = Objects.requireNonNull(source, "source");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.signals = Objects.requireNonNull(signals, "signals");
         this.specs = Objects.requireNonNull(specs, "specs");
     }
 
     /**
-     * @throws PelotonException  if Peloton could not be read
+     * @throws SourceOrchestratorException if the source orchestrator could not be read
      */
-    public Observation observe() throws PelotonException {
+    public Observation observe() throws SourceOrchestratorException {
         return observe(true);
     }
 
     /**
      * @param everyJob false to read only the Jobs whose migration is not done (a cheaper pass that can move
      *                 migrations on but start nothing new)
-     * @throws PelotonException  if Peloton could not be read
+     * @throws SourceOrchestratorException if the source orchestrator could not be read
      */
-    public Observation observe(boolean everyJob) throws PelotonException {
-        Map<String, SessionJob> sources = new TreeMap<>();
-        for (SessionJob job : peloton.queryJobs(JobQuery.all())) {
+    public Observation observe(boolean everyJob) throws SourceOrchestratorException {
+        Map<String, SourceSession> sources = new TreeMap<>();
+        for (SourceSession job : source.sessions()) {
             sources.put(specs.specFor(job).sessionId(), job);
         }
         List<TargetCluster> clusters = targets.clusters();
@@ -79,10 +76,10 @@ public final class Observer {
         }
         List<SessionObservation> sessions = new ArrayList<>();
         for (String id : ids) {
-            Optional<SessionJob> source = Optional.ofNullable(sources.get(id));
+            Optional<SourceSession> source = Optional.ofNullable(sources.get(id));
             List<TargetJob> found = new ArrayList<>(jobs.getOrDefault(id, List.of()));
             found.sort(java.util.Comparator.comparing(TargetJob::cluster));
-            OptionalLong activity = source.isPresent() ? peloton.lastActivity(source.get().jobId())
+            OptionalLong activity = source.isPresent() ? this.source.lastActivity(source.get().jobId())
                     : OptionalLong.empty();
             sessions.add(new SessionObservation(id, source, source.map(specs::specFor), activity, found,
                     signals.status(id)));
@@ -94,7 +91,7 @@ public final class Observer {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Optional.of(everyJob ? targets.jobs(cluster) : targets.unsettledJobs(cluster));
-            } catch (KubeApiException e) {
+            } catch (TargetClusterException e) {
                 if (!e.retryable() || attempt >= READ_ATTEMPTS) {
                     return Optional.empty();
                 }

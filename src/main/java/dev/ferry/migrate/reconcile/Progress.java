@@ -3,8 +3,8 @@ package dev.ferry.migrate.reconcile;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.SessionJob;
-import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.migrate.SourceSession;
+import dev.ferry.migrate.SourceState;
 import java.util.Optional;
 
 /**
@@ -25,8 +25,8 @@ final class Progress {
             return; // unreadable annotations: an operator's business, nothing is touched
         }
         MigrationRecord m = parsed.get();
-        Optional<SessionJob> source = s.source();
-        boolean sourceEnded = source.isEmpty() || source.get().state().isTerminal();
+        Optional<SourceSession> source = s.source();
+        boolean sourceEnded = source.isEmpty() || source.get().state().isEnded();
         long now = out.now();
         switch (m.state()) {
             case PENDING, BARRIER, CREATING, STOPPING_SOURCE -> {
@@ -156,13 +156,13 @@ final class Progress {
 
     /** Stops the source unless a stop is already under way. */
     static void stopSource(SessionObservation s, Decisions out) {
-        s.source().filter(j -> j.state() != TaskState.KILLING && !j.state().isTerminal())
+        s.source().filter(j -> j.state() != SourceState.STOPPING && !j.state().isEnded())
                 .ifPresent(j -> out.act(new Action.StopSource(s.sessionId(), j.jobId())));
     }
 
     /** Starts the source when its task has ended (a starting task is left to finish). */
     static void startSource(SessionObservation s, Decisions out) {
-        s.source().filter(j -> j.state().isTerminal())
+        s.source().filter(j -> j.state().isEnded())
                 .ifPresent(j -> out.act(new Action.StartSource(s.sessionId(), j.jobId())));
     }
 }

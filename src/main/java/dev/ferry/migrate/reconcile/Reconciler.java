@@ -45,7 +45,7 @@ public final class Reconciler {
                 continue;
             } else if (s.targets().stream().anyMatch(TargetJob::podAlive)) {
                 out.wakeBy(nowMillis + policy.pollMillis()); // a deleted Job's pod is still going away
-            } else if (s.source().get().state().isTerminal()) {
+            } else if (s.source().get().state().isEnded()) {
                 Progress.startSource(s, out);
                 out.wakeBy(nowMillis + policy.pollMillis());
             } else if (s.source().get().state().isRunning()) {

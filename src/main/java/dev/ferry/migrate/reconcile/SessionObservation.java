@@ -1,7 +1,7 @@
 package dev.ferry.migrate.reconcile;
 
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.migrate.SourceSession;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,14 +11,14 @@ import java.util.OptionalLong;
  * Everything observed about one session at one instant.
  *
  * @param sessionId  the session id (Kubernetes side)
- * @param source     its Peloton job, empty when Peloton does not list it
+ * @param source     the session on the source orchestrator, empty when the source does not list it
  * @param spec       what it would run on Kubernetes (checkpoint generation 0; the barrier sets it), empty when
  *                   there is no source to derive it from
  * @param lastActivity when its user last did something, epoch ms, empty if never
  * @param targets    its Jobs on the target clusters, at most one per cluster, ordered by cluster name
  * @param checkpoint what its tracker last reported
  */
-public record SessionObservation(String sessionId, Optional<SessionJob> source, Optional<SessionSpec> spec,
+public record SessionObservation(String sessionId, Optional<SourceSession> source, Optional<SessionSpec> spec,
         OptionalLong lastActivity, List<TargetJob> targets, Optional<CheckpointStatus> checkpoint) {
 
     public SessionObservation {
@@ -37,12 +37,12 @@ public record SessionObservation(String sessionId, Optional<SessionJob> source, 
 
     /** Owner for budgets: the source's, else a Job's label. */
     public String owner() {
-        return source.map(SessionJob::owner).orElseGet(() -> targets.isEmpty() ? sessionId : targets.get(0).owner());
+        return source.map(SourceSession::owner).orElseGet(() -> targets.isEmpty() ? sessionId : targets.get(0).owner());
     }
 
     /** Team for budgets: the source's, else a Job's label. */
     public String team() {
-        return source.map(SessionJob::owningTeam)
+        return source.map(SourceSession::team)
                 .orElseGet(() -> targets.isEmpty() ? "unknown" : targets.get(0).team());
     }
 }

@@ -1,6 +1,5 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.SessionSpec;
@@ -9,7 +8,7 @@ import java.util.List;
 
 /**
  * The session-Job operations the scheduler makes on the target clusters. Every call may throw
- * {@link KubeApiException}; none retries or waits.
+ * {@link TargetClusterException}; none retries or waits.
  */
 public interface TargetClusters {
 

@@ -1,5 +1,6 @@
 package dev.ferry.sim.migration;
 
+import dev.ferry.cluster.peloton.PelotonSource;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.SessionKind;
@@ -13,14 +14,16 @@ import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.des.Kernel;
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationWindow;
+import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.reconcile.CheckpointStatus;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.Executor;
-import dev.ferry.migrate.reconcile.KubeTargets;
+import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.MigrationScheduler;
 import dev.ferry.migrate.reconcile.Observer;
 import dev.ferry.migrate.reconcile.Reconcile;
+import dev.ferry.migrate.reconcile.SourceOrchestrator;
 import dev.ferry.migrate.reconcile.TargetJob;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.PodChange;
@@ -130,7 +133,7 @@ public final class MigrationWorld implements AutoCloseable {
         peloton.addTransitionListener(this::onTask);
         rollingPerHour = config.rollingPerHour();
         admitting = strategy == Strategy.ROLLING ? new Admitting() : null;
-        PelotonClient view = admitting != null ? admitting : peloton;
+        SourceOrchestrator view = new PelotonSource(admitting != null ? admitting : peloton);
         MigrationPolicy policy = policy(n);
         Map<String, Integer> teams = new HashMap<>();
         sessions.forEach(s -> teams.merge(s.profile().team(), 1, Integer::sum));
@@ -163,14 +166,14 @@ public final class MigrationWorld implements AutoCloseable {
     }
 
     /** What each session runs on Kubernetes; it never changes, so it is built once per session. */
-    private SessionSpec spec(SessionJob job) {
+    private SessionSpec spec(SourceSession job) {
         return specs.computeIfAbsent(job.jobId(), id -> newSpec(job));
     }
 
-    private SessionSpec newSpec(SessionJob job) {
+    private SessionSpec newSpec(SourceSession job) {
         SimulatedSession s = sessions.get(index.get(job.jobId()));
         var size = s.profile().size();
-        return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(),
+        return new SessionSpec(job.jobId(), job.owner(), job.team(),
                 s.profile().isJupyter() ? SessionKind.JUPYTER : SessionKind.RSTUDIO,
                 s.profile().isJupyter() ? "registry.example/jupyter:2026.11" : "registry.example/rstudio:2026.11",
                 dev.ferry.migrate.Resources.ofGiB(Math.round(size.cpu() * 1000), (long) Math.ceil(size.memoryGib()),

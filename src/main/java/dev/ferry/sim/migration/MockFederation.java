@@ -4,7 +4,7 @@ import dev.ferry.cluster.kube.Federation;
 import dev.ferry.cluster.kube.KubeClients;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.des.Kernel;
-import dev.ferry.migrate.reconcile.KubeTargets;
+import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.SimulatedApiServer;
@@ -18,9 +18,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,7 +50,6 @@ final class MockFederation implements AutoCloseable {
     MockFederation(ClusterModel model, Kernel kernel, SplittableRandom random, FakeKubelet.PodListener listener) {
         this.model = model;
         List<Federation.Member> members = new ArrayList<>();
-        Map<String, KubernetesClient> byName = new LinkedHashMap<>();
         try {
             for (ClusterModel.Cluster c : model.clusters()) {
                 SimulatedApiServer api = new SimulatedApiServer(new SplittableRandom(random.nextLong()),
@@ -67,7 +64,6 @@ final class MockFederation implements AutoCloseable {
                     client = KubeClients.create(base.getConfiguration());
                 }
                 clients.add(client);
-                byName.put(c.name(), client);
                 members.add(new Federation.Member(new KubeCluster(c.name(), c.zone(), client, NAMESPACE),
                         c.capacity(), c.gpuNodeCapacity()));
                 FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
@@ -81,7 +77,7 @@ final class MockFederation implements AutoCloseable {
         }
         syncedAtWrites = new long[kubelets.size()];
         Arrays.fill(syncedAtWrites, -1);
-        targets = new KubeTargets(new Federation(members), byName);
+        targets = new KubeTargets(new Federation(members));
     }
 
     KubeTargets targets() {

@@ -6,8 +6,8 @@ import static dev.ferry.migrate.reconcile.Observations.twoClusters;
 import static dev.ferry.migrate.reconcile.World.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceState;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,6 +54,6 @@ class BarrierTest {
 
     private Plan decide(CheckpointStatus c) {
         return Reconciler.decide(Observations.of(twoClusters(),
-                session("s1", TaskState.RUNNING, OptionalLong.of(ACTIVE), c)), policy, NOW);
+                session("s1", SourceState.RUNNING, OptionalLong.of(ACTIVE), c)), policy, NOW);
     }
 }

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -27,7 +27,7 @@ class BudgetsAcrossBatchTest {
     void globalLimit() {
         List<SessionObservation> sessions = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            sessions.add(session("s" + i, TaskState.RUNNING, OptionalLong.of(NOW - (10 - i) * HOUR),
+            sessions.add(session("s" + i, SourceState.RUNNING, OptionalLong.of(NOW - (10 - i) * HOUR),
                     checkpoint(1, NOW)));
         }
         Plan plan = Reconciler.decide(new Observation(twoClusters(), sessions),
@@ -40,12 +40,12 @@ class BudgetsAcrossBatchTest {
     @DisplayName("one in flight (a Job in STARTING) counts against the limit; a DONE one does not")
     void inFlightCounts() {
         Plan plan = Reconciler.decide(Observations.of(twoClusters(),
-                session("a", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, NOW),
+                session("a", SourceState.ENDED, OptionalLong.of(0), checkpoint(1, NOW),
                         job("east", "a", MigrationState.STARTING, false, PodPhase.PENDING, 1, NOW)),
-                session("b", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, NOW),
+                session("b", SourceState.ENDED, OptionalLong.of(0), checkpoint(1, NOW),
                         job("east", "b", MigrationState.DONE, false, PodPhase.RUNNING, 1, NOW)),
-                session("c", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW)),
-                session("d", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW))),
+                session("c", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW)),
+                session("d", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW))),
                 World.policy(DisruptionBudget.of(2, 10, 1.0)), NOW);
 
         assertThat(created(plan)).containsExactly("c");
@@ -56,7 +56,7 @@ class BudgetsAcrossBatchTest {
     void window() {
         long midnight = World.EPOCH + 100 * HOUR - 4 * HOUR; // 2026-01-05T00:00Z
         Plan plan = Reconciler.decide(Observations.of(twoClusters(),
-                session("c", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW))),
+                session("c", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW))),
                 World.policy(DisruptionBudget.of(2, 10, 1.0).withWindows("* 1-2 * * *")), midnight + 3 * HOUR);
 
         assertThat(plan.actions()).isEmpty();

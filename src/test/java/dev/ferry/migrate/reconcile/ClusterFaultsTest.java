@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceState;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,8 +28,8 @@ class ClusterFaultsTest {
     @Test
     @DisplayName("while a cluster cannot be read, no migration starts and no source is started again")
     void blindWaits() {
-        SessionObservation idle = session("s1", TaskState.RUNNING, OptionalLong.of(0), checkpoint(4, 0));
-        SessionObservation nowhere = session("s2", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0));
+        SessionObservation idle = session("s1", SourceState.RUNNING, OptionalLong.of(0), checkpoint(4, 0));
+        SessionObservation nowhere = session("s2", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0));
 
         Plan blind = Reconciler.decide(new Observation(twoClusters(), List.of(idle, nowhere), Set.of("west")),
                 policy, NOW);
@@ -43,7 +43,7 @@ class ClusterFaultsTest {
     @Test
     @DisplayName("while a cluster cannot be read, migrations on the others go on")
     void othersProgress() {
-        SessionObservation starting = session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0),
+        SessionObservation starting = session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                 job("east", "s1", MigrationState.STARTING, false, PodPhase.RUNNING, 4, NOW - MINUTE));
 
         Plan plan = Reconciler.decide(new Observation(twoClusters(), List.of(starting), Set.of("west")), policy, NOW);
@@ -55,9 +55,9 @@ class ClusterFaultsTest {
     @Test
     @DisplayName("a migrated session whose pod failed (node lost) has its Job deleted, so it can start again")
     void podLostAfterDone() {
-        SessionObservation lost = session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0),
+        SessionObservation lost = session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                 job("east", "s1", MigrationState.DONE, false, PodPhase.FAILED, 4, NOW - HOUR));
-        SessionObservation fine = session("s2", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0),
+        SessionObservation fine = session("s2", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                 job("east", "s2", MigrationState.DONE, false, PodPhase.RUNNING, 4, NOW - HOUR));
 
         Plan plan = Reconciler.decide(Observations.of(twoClusters(), lost, fine), policy, NOW);

@@ -2,7 +2,6 @@ package dev.ferry.migrate.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.DisruptionBudget;
 import java.util.List;
@@ -30,7 +29,7 @@ class CrashResumeTest {
         while (!SESSIONS.stream().allMatch(id -> Invariants.settled(w, id))) {
             assertThat(passes++).as("passes before everything settled").isLessThan(5000);
             if (passes % 7 == 0) {
-                w.targets.failNext(new KubeApiException("east", "any call", 503, "unavailable", null, null));
+                w.targets.failNext(new TargetClusterException("east", "any call failed: unavailable", true, null));
             }
             w.gate.allow(1); // the first action goes through, the next one "crashes" the scheduler
             try {

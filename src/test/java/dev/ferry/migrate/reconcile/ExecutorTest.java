@@ -2,10 +2,9 @@ package dev.ferry.migrate.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
-import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.migrate.SourceState;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,13 +13,13 @@ import org.junit.jupiter.api.Test;
 class ExecutorTest {
 
     private final World w = new World(World.cluster("east", "zone-a", 8000, 32));
-    private final Executor executor = new Executor(w.peloton, w.targets, (id, owner, deadline) -> { });
+    private final Executor executor = new Executor(w.source, w.targets, (id, owner, deadline) -> { });
 
     @Test
     @DisplayName("the Job cannot be created (503): the source is not stopped; retryable")
     void createFailsSourceKeepsRunning() {
         w.idleSession("s1", "ann", "data", 1);
-        w.targets.failNext(new KubeApiException("east", "create job session-s1", 503, "unavailable", null, null));
+        w.targets.failNext(new TargetClusterException("east", "create job session-s1 failed: unavailable", true, null));
 
         Execution e = executor.apply(List.of(
                 new Action.CreateSuspendedJob("east", World.spec("s1", "ann", "data"), w.now()),
@@ -31,7 +30,7 @@ class ExecutorTest {
             assertThat(s.reason()).isEqualTo(Execution.Reason.API_ERROR);
             assertThat(s.retryable()).isTrue();
         });
-        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+        assertThat(w.source.state("s1")).isEqualTo(SourceState.RUNNING);
         assertThat(w.targets.jobsOf("s1")).isEmpty();
     }
 
@@ -40,7 +39,7 @@ class ExecutorTest {
     void otherSessionsGoOn() {
         w.idleSession("s1", "ann", "data", 1);
         w.idleSession("s2", "bob", "data", 1);
-        w.targets.failNext(new KubeApiException("east", "create job session-s1", 500, "internal", null, null));
+        w.targets.failNext(new TargetClusterException("east", "create job session-s1 failed: internal", true, null));
 
         Execution e = executor.apply(List.of(
                 new Action.CreateSuspendedJob("east", World.spec("s1", "ann", "data"), w.now()),
@@ -50,10 +49,10 @@ class ExecutorTest {
 
         assertThat(e.applied()).isEqualTo(2);
         assertThat(e.stops()).singleElement().satisfies(s -> assertThat(s.action().sessionId()).isEqualTo("s1"));
-        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+        assertThat(w.source.state("s1")).isEqualTo(SourceState.RUNNING);
         assertThat(w.targets.jobsOf("s1")).isEmpty();
         assertThat(w.targets.jobsOf("s2")).hasSize(1);
-        assertThat(w.peloton.state("s2")).isNotEqualTo(TaskState.RUNNING);
+        assertThat(w.source.state("s2")).isNotEqualTo(SourceState.RUNNING);
     }
 
     @Test
@@ -71,7 +70,7 @@ class ExecutorTest {
         assertThat(e.applied()).isZero();
         assertThat(e.stopped().orElseThrow().reason()).isEqualTo(Execution.Reason.STALE);
         assertThat(job.migration.state()).isEqualTo(MigrationState.STOPPING_SOURCE);
-        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+        assertThat(w.source.state("s1")).isEqualTo(SourceState.RUNNING);
     }
 
     @Test
@@ -88,12 +87,12 @@ class ExecutorTest {
     @DisplayName("the scheduler turns an API error into a wake-up one poll later, with the error reported")
     void schedulerRequeues() {
         w.idleSession("s1", "ann", "data", 1);
-        w.targets.failNext(new KubeApiException("east", "create job session-s1", 429, "slow down", null, null));
+        w.targets.failNext(new TargetClusterException("east", "create job session-s1 failed: slow down", true, null));
 
         Reconcile r = w.scheduler().reconcile();
 
         assertThat(r.error()).isPresent();
         assertThat(r.nextWakeupMillis()).isEqualTo(w.now() + w.policy.pollMillis());
-        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+        assertThat(w.source.state("s1")).isEqualTo(SourceState.RUNNING);
     }
 }

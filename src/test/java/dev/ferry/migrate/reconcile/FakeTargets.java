@@ -1,6 +1,5 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.MigrationAnnotations;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
@@ -47,7 +46,7 @@ final class FakeTargets implements TargetClusters {
     private final MutationGate gate;
     private final Set<String> failingPods = new HashSet<>();
     private final Set<String> stuckPods = new HashSet<>();
-    private final Deque<KubeApiException> errors = new ArrayDeque<>();
+    private final Deque<TargetClusterException> errors = new ArrayDeque<>();
     private final Map<String, Integer> failingReads = new HashMap<>();
     int fullReads;
     int unsettledReads;
@@ -72,7 +71,7 @@ final class FakeTargets implements TargetClusters {
     }
 
     /** The next mutating call throws {@code e}. */
-    void failNext(KubeApiException e) {
+    void failNext(TargetClusterException e) {
         errors.add(e);
     }
 
@@ -131,7 +130,7 @@ final class FakeTargets implements TargetClusters {
         fullReads++;
         if (failingReads.getOrDefault(cluster, 0) > 0) {
             failingReads.merge(cluster, -1, Integer::sum);
-            throw new KubeApiException(cluster, "list session jobs", 503, "unavailable", null, null);
+            throw new TargetClusterException(cluster, "list session jobs failed: unavailable", true, null);
         }
         return jobs.get(cluster).values().stream().map(FakeTargets::view).toList();
     }

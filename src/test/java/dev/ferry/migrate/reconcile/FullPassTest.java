@@ -3,7 +3,7 @@ package dev.ferry.migrate.reconcile;
 import static dev.ferry.migrate.reconcile.World.MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.migrate.SourceState;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,10 @@ class FullPassTest {
     private final World w = new World(World.cluster("east", "zone-a", 8000, 32));
 
     private MigrationScheduler scheduler(long fullEveryMillis) {
-        Observer observer = new Observer(w.peloton, w.targets, id -> Optional.ofNullable(w.checkpoints.get(id)),
+        Observer observer = new Observer(w.source, w.targets, id -> Optional.ofNullable(w.checkpoints.get(id)),
                 World::specOf);
         return new MigrationScheduler(w.time, observer,
-                new Executor(w.peloton, w.targets, (id, owner, deadline) -> { }), w.policy, fullEveryMillis);
+                new Executor(w.source, w.targets, (id, owner, deadline) -> { }), w.policy, fullEveryMillis);
     }
 
     @Test
@@ -39,7 +39,7 @@ class FullPassTest {
         Reconcile full = scheduler.reconcile();
         assertThat(w.targets.fullReads).isEqualTo(2);
         assertThat(full.plan().orElseThrow().actions()).extracting(Action::sessionId).contains("s1");
-        assertThat(w.peloton.state("s1")).isNotEqualTo(TaskState.RUNNING);
+        assertThat(w.source.state("s1")).isNotEqualTo(SourceState.RUNNING);
     }
 
     @Test
@@ -71,7 +71,7 @@ class FullPassTest {
             scheduler(0).reconcile();
         }
         w.idleSession("s3", "cid", "data", 1);
-        Observer observer = new Observer(w.peloton, w.targets, id -> Optional.ofNullable(w.checkpoints.get(id)),
+        Observer observer = new Observer(w.source, w.targets, id -> Optional.ofNullable(w.checkpoints.get(id)),
                 World::specOf);
         assertThat(observer.observe(true).sessions()).extracting(SessionObservation::sessionId)
                 .containsExactly("s1", "s2", "s3");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.migrate.SourceState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +25,7 @@ class HappyPathTest {
             assertThat(r.error()).isEmpty();
             assertThat(r.nextWakeupMillis()).isGreaterThanOrEqualTo(w.now());
             w.targets.job("east", "s1").ifPresent(j -> {
-                String step = j.migration.state() + (j.suspended ? "/suspended" : "") + "/" + w.peloton.state("s1");
+                String step = j.migration.state() + (j.suspended ? "/suspended" : "") + "/" + w.source.state("s1");
                 if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(step)) {
                     seen.add(step);
                 }
@@ -35,14 +35,14 @@ class HappyPathTest {
         }
 
         assertThat(seen).containsExactly(
-                "STOPPING_SOURCE/suspended/KILLING", // created suspended first, then the stop was requested
-                "STARTING/KILLED",                   // unsuspended only once the source was KILLED
-                "VERIFYING/KILLED",                  // the pod runs
-                "DONE/KILLED");                      // the restore reported generation 7
+                "STOPPING_SOURCE/suspended/STOPPING", // created suspended first, then the stop was requested
+                "STARTING/ENDED",                     // unsuspended only once the source had ENDED
+                "VERIFYING/ENDED",                    // the pod runs
+                "DONE/ENDED");                        // the restore reported generation 7
         FakeTargets.Job job = w.targets.job("east", "s1").orElseThrow();
         assertThat(job.spec.checkpointGeneration()).isEqualTo(7);
         assertThat(job.pod).isEqualTo(PodPhase.RUNNING);
-        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.KILLED);
+        assertThat(w.source.state("s1")).isEqualTo(SourceState.ENDED);
         assertThat(w.state("east", "s1")).contains(MigrationState.DONE);
     }
 }

@@ -27,7 +27,7 @@ class IdempotenceTest {
             assertThat(Reconciler.decide(snapshot, w.policy, w.now())).isEqualTo(first);
             assertThat(Reconciler.decide(w.observe(), w.policy, w.now())).isEqualTo(first);
             nonEmpty += first.actions().isEmpty() ? 0 : 1;
-            new Executor(w.peloton, w.targets, (id, owner, deadline) -> { }).apply(first.actions());
+            new Executor(w.source, w.targets, (id, owner, deadline) -> { }).apply(first.actions());
             w.advance(5 * World.SECOND);
             w.tick();
         }

@@ -7,8 +7,8 @@ import static dev.ferry.migrate.reconcile.World.HOUR;
 import static dev.ferry.migrate.reconcile.World.MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceState;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class IdleAndDeadlineTest {
     @DisplayName("active 10 minutes ago with a 30-minute threshold: nothing now, wake up when the 30 minutes are up")
     void activeUserWaits() {
         Plan plan = Reconciler.decide(Observations.of(twoClusters(),
-                session("s1", TaskState.RUNNING, OptionalLong.of(NOW - 10 * MINUTE), checkpoint(3, NOW))),
+                session("s1", SourceState.RUNNING, OptionalLong.of(NOW - 10 * MINUTE), checkpoint(3, NOW))),
                 deadline(Long.MAX_VALUE), NOW);
 
         assertThat(plan.actions()).isEmpty();
@@ -34,7 +34,7 @@ class IdleAndDeadlineTest {
     @DisplayName("idle exactly the threshold: the Job is created suspended, then the source is stopped")
     void idleUserMigrates() {
         Plan plan = Reconciler.decide(Observations.of(twoClusters(),
-                session("s1", TaskState.RUNNING, OptionalLong.of(NOW - 30 * MINUTE), checkpoint(3, NOW - MINUTE))),
+                session("s1", SourceState.RUNNING, OptionalLong.of(NOW - 30 * MINUTE), checkpoint(3, NOW - MINUTE))),
                 policy, NOW);
 
         assertThat(plan.actions()).hasSize(2);
@@ -50,7 +50,7 @@ class IdleAndDeadlineTest {
     void noticeBeforeDeadline() {
         MigrationPolicy withDeadline = deadline(NOW + 2 * HOUR);
         Plan plan = Reconciler.decide(Observations.of(twoClusters(),
-                session("s1", TaskState.RUNNING, OptionalLong.of(NOW - MINUTE), checkpoint(3, NOW - 2 * MINUTE))),
+                session("s1", SourceState.RUNNING, OptionalLong.of(NOW - MINUTE), checkpoint(3, NOW - 2 * MINUTE))),
                 withDeadline, NOW);
 
         assertThat(plan.actions()).containsExactly(new Action.NotifyUser("s1", "u-s1", NOW + 2 * HOUR));
@@ -62,7 +62,7 @@ class IdleAndDeadlineTest {
     void beforeNotice() {
         MigrationPolicy withDeadline = deadline(NOW + 48 * HOUR);
         Plan plan = Reconciler.decide(Observations.of(twoClusters(),
-                session("s1", TaskState.RUNNING, OptionalLong.of(NOW), checkpoint(3, NOW))), withDeadline, NOW);
+                session("s1", SourceState.RUNNING, OptionalLong.of(NOW), checkpoint(3, NOW))), withDeadline, NOW);
 
         assertThat(plan.actions()).isEmpty();
         assertThat(plan.nextWakeupMillis()).isEqualTo(NOW + 30 * MINUTE);
@@ -73,7 +73,7 @@ class IdleAndDeadlineTest {
     void deadlineForces() {
         MigrationPolicy withDeadline = deadline(NOW - 1);
         Plan plan = Reconciler.decide(Observations.of(twoClusters(),
-                session("s1", TaskState.RUNNING, OptionalLong.of(NOW), checkpoint(3, NOW - HOUR))), withDeadline, NOW);
+                session("s1", SourceState.RUNNING, OptionalLong.of(NOW), checkpoint(3, NOW - HOUR))), withDeadline, NOW);
 
         assertThat(plan.actions()).hasSize(2).first().isInstanceOf(Action.CreateSuspendedJob.class);
     }

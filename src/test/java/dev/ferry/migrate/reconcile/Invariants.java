@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.migrate.SourceState;
 import java.util.List;
 
 /** What must hold at every observed instant, and at the end of a migration. */
@@ -19,9 +19,9 @@ final class Invariants {
      */
     static void holdAt(World w, List<String> sessions, String when) {
         for (String id : sessions) {
-            TaskState source = w.peloton.state(id);
+            SourceState source = w.source.state(id);
             List<FakeTargets.Job> jobs = w.targets.jobsOf(id);
-            boolean sourceAlive = !source.isTerminal();
+            boolean sourceAlive = !source.isEnded();
             boolean podExists = jobs.stream().anyMatch(j -> j.pod != null);
             assertThat(sourceAlive && podExists)
                     .as("%s: %s runs on the source (%s) and has a target pod", when, id, source).isFalse();
@@ -34,12 +34,12 @@ final class Invariants {
     /** Migrated (DONE, running on Kubernetes only) or rolled back (running on the source only). */
     static boolean settled(World w, String id) {
         List<FakeTargets.Job> jobs = w.targets.jobsOf(id);
-        TaskState source = w.peloton.state(id);
+        SourceState source = w.source.state(id);
         if (jobs.size() != 1) {
             return false;
         }
         FakeTargets.Job j = jobs.get(0);
-        return (j.migration.state() == MigrationState.DONE && j.pod == PodPhase.RUNNING && source.isTerminal())
+        return (j.migration.state() == MigrationState.DONE && j.pod == PodPhase.RUNNING && source.isEnded())
                 || (j.migration.state() == MigrationState.ROLLED_BACK && j.pod == null && source.isRunning());
     }
 

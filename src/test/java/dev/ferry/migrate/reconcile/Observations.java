@@ -3,11 +3,10 @@ package dev.ferry.migrate.reconcile;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.cluster.peloton.Resources;
-import dev.ferry.cluster.peloton.SessionJob;
-import dev.ferry.cluster.peloton.TaskState;
-import dev.ferry.cluster.peloton.TaskStatus;
+import dev.ferry.migrate.SourceSession;
+import dev.ferry.migrate.SourceState;
 import dev.ferry.migrate.TargetCluster;
 import java.util.List;
 import java.util.Optional;
@@ -19,21 +18,20 @@ final class Observations {
     private Observations() {
     }
 
-    static SessionJob source(String id, TaskState state) {
-        return new SessionJob(id, "u-" + id, "team", "zone-a", Resources.of(1.0, 4096),
-                new TaskStatus(state, state == TaskState.KILLING ? TaskState.KILLED : state, 1, ""));
+    static SourceSession source(String id, SourceState state) {
+        return new SourceSession(id, "u-" + id, "team", "zone-a", Resources.ofGiB(1000, 4, 0), state);
     }
 
     static TargetJob job(String cluster, String id, MigrationState state, boolean suspended, PodPhase pod,
             long generation, long started) {
         return new TargetJob(cluster, id, "u-" + id, "team", suspended, false,
                 new MigrationRecord.Valid(new MigrationRecord(generation, state, started)), "7",
-                Optional.ofNullable(pod), dev.ferry.migrate.Resources.ofGiB(1000, 4, 0));
+                Optional.ofNullable(pod), Resources.ofGiB(1000, 4, 0));
     }
 
-    static SessionObservation session(String id, TaskState source, OptionalLong lastActivity,
+    static SessionObservation session(String id, SourceState source, OptionalLong lastActivity,
             CheckpointStatus checkpoint, TargetJob... jobs) {
-        SessionJob src = source(id, source);
+        SourceSession src = source(id, source);
         SessionSpec spec = World.specOf(src);
         return new SessionObservation(id, Optional.of(src), Optional.of(spec), lastActivity, List.of(jobs),
                 Optional.ofNullable(checkpoint));

@@ -10,8 +10,8 @@ import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceState;
 import dev.ferry.migrate.TargetCluster;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +30,10 @@ class PlacementQueueTest {
     void queueWhenFull() {
         List<TargetCluster> small = List.of(World.cluster("east", "zone-a", 2000, 8));
         Plan plan = Reconciler.decide(Observations.of(small,
-                session("a", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, NOW),
+                session("a", SourceState.ENDED, OptionalLong.of(0), checkpoint(1, NOW),
                         job("east", "a", MigrationState.DONE, false, PodPhase.RUNNING, 1, NOW)),
-                session("b", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW)),
-                session("c", TaskState.RUNNING, OptionalLong.of(1), checkpoint(1, NOW))), policy, NOW);
+                session("b", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW)),
+                session("c", SourceState.RUNNING, OptionalLong.of(1), checkpoint(1, NOW))), policy, NOW);
 
         assertThat(BudgetsAcrossBatchTest.created(plan)).containsExactly("b");
         assertThat(plan.nextWakeupMillis()).isEqualTo(NOW + policy.pollMillis());
@@ -44,9 +44,9 @@ class PlacementQueueTest {
     void gpuNodesSetApart() {
         // 3 CPU, 12 GiB in all, of which 2 CPU, 8 GiB and the GPU on the GPU node; "a" fills the rest
         TargetCluster east = new TargetCluster("east", "zone-a", Resources.ofGiB(3000, 12, 1), Resources.ofGiB(2000, 8, 1));
-        SessionObservation a = session("a", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, NOW),
+        SessionObservation a = session("a", SourceState.ENDED, OptionalLong.of(0), checkpoint(1, NOW),
                 job("east", "a", MigrationState.DONE, false, PodPhase.RUNNING, 1, NOW));
-        SessionObservation b = session("b", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
+        SessionObservation b = session("b", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
         SessionObservation g = gpuSession("g");
 
         Plan apart = Reconciler.decide(Observations.of(List.of(east), a, b, g), policy, NOW);
@@ -60,7 +60,7 @@ class PlacementQueueTest {
     }
 
     private static SessionObservation gpuSession(String id) {
-        SessionObservation plain = session(id, TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
+        SessionObservation plain = session(id, SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW));
         SessionSpec cpu = plain.spec().orElseThrow();
         SessionSpec gpu = new SessionSpec(cpu.sessionId(), cpu.owner(), cpu.team(), cpu.kind(), cpu.image(),
                 new Resources(cpu.resources().milliCpu(), cpu.resources().memoryMiB(), 1), cpu.nfsServer(),
@@ -74,9 +74,9 @@ class PlacementQueueTest {
     void parkedJobFreesCapacity() {
         List<TargetCluster> small = List.of(World.cluster("east", "zone-a", 1000, 4));
         Plan plan = Reconciler.decide(Observations.of(small,
-                session("a", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW),
+                session("a", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW),
                         job("east", "a", MigrationState.ROLLED_BACK, true, null, 1, NOW)),
-                session("b", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW))), policy, NOW);
+                session("b", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, NOW))), policy, NOW);
 
         assertThat(BudgetsAcrossBatchTest.created(plan)).containsExactly("b");
     }

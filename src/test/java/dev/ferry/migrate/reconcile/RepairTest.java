@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceState;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class RepairTest {
     @Test
     @DisplayName("Jobs on two clusters: the most advanced (VERIFYING) stays, the other (STARTING) is deleted")
     void doubleJobs() {
-        Plan plan = decide(session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, 0),
+        Plan plan = decide(session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(1, 0),
                 job("east", "s1", MigrationState.STARTING, false, PodPhase.PENDING, 1, NOW),
                 job("west", "s1", MigrationState.VERIFYING, false, PodPhase.RUNNING, 1, NOW)));
 
@@ -39,7 +39,7 @@ class RepairTest {
     @Test
     @DisplayName("equally advanced Jobs: the first cluster by name stays")
     void tieByName() {
-        Plan plan = decide(session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, 0),
+        Plan plan = decide(session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(1, 0),
                 job("east", "s1", MigrationState.STOPPING_SOURCE, true, null, 1, NOW),
                 job("west", "s1", MigrationState.STOPPING_SOURCE, true, null, 1, NOW)));
 
@@ -49,7 +49,7 @@ class RepairTest {
     @Test
     @DisplayName("intent recorded but the Job unsuspended while the source runs: the target yields (suspended)")
     void preStartDoubleRun() {
-        Plan plan = decide(session("s1", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, 0),
+        Plan plan = decide(session("s1", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, 0),
                 job("east", "s1", MigrationState.STOPPING_SOURCE, false, PodPhase.RUNNING, 1, NOW)));
 
         assertThat(plan.actions()).containsExactly(new Action.SuspendJob("s1", "east",
@@ -59,10 +59,10 @@ class RepairTest {
     @Test
     @DisplayName("STARTING or DONE while the source runs again: the source is stopped")
     void postStartDoubleRun() {
-        assertThat(decide(session("s1", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, 0),
+        assertThat(decide(session("s1", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, 0),
                 job("east", "s1", MigrationState.STARTING, false, PodPhase.RUNNING, 1, NOW))).actions())
                 .containsExactly(new Action.StopSource("s1", "s1"));
-        assertThat(decide(session("s1", TaskState.RUNNING, OptionalLong.of(0), checkpoint(1, 0),
+        assertThat(decide(session("s1", SourceState.RUNNING, OptionalLong.of(0), checkpoint(1, 0),
                 job("east", "s1", MigrationState.DONE, false, PodPhase.RUNNING, 1, NOW))).actions())
                 .containsExactly(new Action.StopSource("s1", "s1"));
     }
@@ -70,14 +70,14 @@ class RepairTest {
     @Test
     @DisplayName("source ended and no Job anywhere (stranded): the source is started again")
     void stranded() {
-        assertThat(decide(session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(1, 0))).actions())
+        assertThat(decide(session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(1, 0))).actions())
                 .containsExactly(new Action.StartSource("s1", "s1"));
     }
 
     @Test
     @DisplayName("a stop already under way (KILLING) is not requested again")
     void killingNotRepeated() {
-        assertThat(decide(session("s1", TaskState.KILLING, OptionalLong.of(0), checkpoint(1, 0),
+        assertThat(decide(session("s1", SourceState.STOPPING, OptionalLong.of(0), checkpoint(1, 0),
                 job("east", "s1", MigrationState.STOPPING_SOURCE, true, null, 1, NOW))).actions()).isEmpty();
     }
 }

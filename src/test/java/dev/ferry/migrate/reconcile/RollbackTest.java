@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceState;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -40,7 +40,7 @@ class RollbackTest {
         @Test
         @DisplayName("the pod failed while STARTING")
         void podFailed() {
-            Plan plan = decide(session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0),
+            Plan plan = decide(session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.STARTING, false, PodPhase.FAILED, 4, STARTED)), STARTED + MINUTE);
 
             assertThat(plan.actions()).containsExactly(suspend(MigrationState.ROLLING_BACK));
@@ -49,7 +49,7 @@ class RollbackTest {
         @Test
         @DisplayName("still Pending at the start timeout (10 min after the migration started), not a moment before")
         void startTimeout() {
-            SessionObservation s = session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0),
+            SessionObservation s = session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.STARTING, false, PodPhase.PENDING, 4, STARTED));
 
             assertThat(decide(s, STARTED + 10 * MINUTE - 1).actions()).isEmpty();
@@ -59,7 +59,7 @@ class RollbackTest {
         @Test
         @DisplayName("the restore never reported the barrier's generation by the verify timeout (10 + 5 min)")
         void verifyTimeout() {
-            SessionObservation s = session("s1", TaskState.KILLED, OptionalLong.of(0), restored(4, 0, 3),
+            SessionObservation s = session("s1", SourceState.ENDED, OptionalLong.of(0), restored(4, 0, 3),
                     job("east", "s1", MigrationState.VERIFYING, false, PodPhase.RUNNING, 4, STARTED));
 
             assertThat(decide(s, STARTED + 15 * MINUTE - 1).actions()).isEmpty();
@@ -69,7 +69,7 @@ class RollbackTest {
         @Test
         @DisplayName("a restore of the barrier's generation (or later) is verified: DONE")
         void verified() {
-            Plan plan = decide(session("s1", TaskState.KILLED, OptionalLong.of(0), restored(4, 0, 4),
+            Plan plan = decide(session("s1", SourceState.ENDED, OptionalLong.of(0), restored(4, 0, 4),
                     job("east", "s1", MigrationState.VERIFYING, false, PodPhase.RUNNING, 4, STARTED)), STARTED);
 
             assertThat(plan.actions()).containsExactly(new Action.PatchState("s1", "east",
@@ -84,7 +84,7 @@ class RollbackTest {
         @Test
         @DisplayName("the target's pod is still there: the source is not started yet")
         void waitsForPod() {
-            assertThat(decide(session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0),
+            assertThat(decide(session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.ROLLING_BACK, true, PodPhase.RUNNING, 4, STARTED)),
                     STARTED + HOUR).actions()).isEmpty();
         }
@@ -93,13 +93,13 @@ class RollbackTest {
         @DisplayName("pod gone, source KILLED: start the source; while it starts: wait; once RUNNING: ROLLED_BACK")
         void startsSourceThenRecords() {
             long now = STARTED + HOUR;
-            assertThat(decide(session("s1", TaskState.KILLED, OptionalLong.of(0), checkpoint(4, 0),
+            assertThat(decide(session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.ROLLING_BACK, true, null, 4, STARTED)), now).actions())
                     .containsExactly(new Action.StartSource("s1", "s1"));
-            assertThat(decide(session("s1", TaskState.PENDING, OptionalLong.of(0), checkpoint(4, 0),
+            assertThat(decide(session("s1", SourceState.STARTING, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.ROLLING_BACK, true, null, 4, STARTED)), now).actions())
                     .isEmpty();
-            assertThat(decide(session("s1", TaskState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
+            assertThat(decide(session("s1", SourceState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.ROLLING_BACK, true, null, 4, STARTED)), now).actions())
                     .containsExactly(new Action.PatchState("s1", "east",
                             new MigrationRecord(4, MigrationState.ROLLED_BACK, STARTED), "7"));
@@ -108,7 +108,7 @@ class RollbackTest {
         @Test
         @DisplayName("ROLLED_BACK holds the session back until the retry back-off (24 h), then the Job is deleted")
         void backOff() {
-            SessionObservation s = session("s1", TaskState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
+            SessionObservation s = session("s1", SourceState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
                     job("east", "s1", MigrationState.ROLLED_BACK, true, null, 4, STARTED));
 
             Plan early = decide(s, STARTED + HOUR);

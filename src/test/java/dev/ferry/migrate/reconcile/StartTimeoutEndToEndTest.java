@@ -3,7 +3,7 @@ package dev.ferry.migrate.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.migrate.MigrationState;
-import dev.ferry.cluster.peloton.TaskState;
+import dev.ferry.migrate.SourceState;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class StartTimeoutEndToEndTest {
         }
 
         assertThat(rolledBackAt).isGreaterThanOrEqualTo(started + w.policy.startTimeoutMillis());
-        assertThat(w.peloton.state("s1")).isEqualTo(TaskState.RUNNING);
+        assertThat(w.source.state("s1")).isEqualTo(SourceState.RUNNING);
         assertThat(w.targets.job("east", "s1").orElseThrow().suspended).isTrue();
         assertThat(w.targets.job("east", "s1").orElseThrow().pod).isNull();
     }

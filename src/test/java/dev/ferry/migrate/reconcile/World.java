@@ -5,8 +5,8 @@ import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.time.ManualTime;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class World {
 
     final ManualTime time = new ManualTime(0, EPOCH);
     final MutationGate gate = new MutationGate();
-    final FakePeloton peloton = new FakePeloton(gate);
+    final FakeSource source = new FakeSource(gate);
     final FakeTargets targets;
     final Map<String, CheckpointStatus> checkpoints = new HashMap<>();
     final Set<String> brokenRestores = new HashSet<>();
@@ -49,12 +49,13 @@ final class World {
     }
 
     static SessionSpec spec(String id, String owner, String team) {
-        return new SessionSpec(id, owner, team, SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB(1000, 4, 0), "nfs.example",
-                "/homes/" + owner, 0);
+        return new SessionSpec(id, owner, team, SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB(1000, 4, 0),
+                "nfs.example", "/homes/" + owner, 0);
     }
 
-    static SessionSpec specOf(SessionJob job) {
-        return new SessionSpec(job.jobId(), job.owner(), job.owningTeam(), SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB((int) Math.round(job.resources().cpuLimit() * 1000), (int) (job.resources().memLimitMb() / 1024), 0),
+    static SessionSpec specOf(SourceSession job) {
+        return new SessionSpec(job.jobId(), job.owner(), job.team(), SessionKind.JUPYTER, "jupyter:1",
+                Resources.ofGiB(job.resources().milliCpu(), job.resources().memoryMiB() / 1024, 0),
                 "nfs.example", "/homes/" + job.owner(), 0);
     }
 
@@ -68,26 +69,26 @@ final class World {
 
     /** An idle session (last active two hours ago) with a checkpoint written after that. */
     void idleSession(String id, String owner, String team, long generation) {
-        peloton.addRunning(id, owner, team, "zone-a", 1.0, 4096);
-        peloton.setActivity(id, now() - 2 * HOUR);
+        source.addRunning(id, owner, team, "zone-a", Resources.ofGiB(1000, 4, 0));
+        source.setActivity(id, now() - 2 * HOUR);
         checkpoints.put(id, new CheckpointStatus(generation, now() - HOUR, false, OptionalLong.empty()));
     }
 
     MigrationScheduler scheduler() {
-        Observer observer = new Observer(peloton, targets, id -> Optional.ofNullable(checkpoints.get(id)),
+        Observer observer = new Observer(source, targets, id -> Optional.ofNullable(checkpoints.get(id)),
                 World::specOf);
-        Executor executor = new Executor(peloton, targets, (id, owner, deadline) -> notices.add(id));
+        Executor executor = new Executor(source, targets, (id, owner, deadline) -> notices.add(id));
         return new MigrationScheduler(time, observer, executor, policy);
     }
 
     Observation observe() throws Exception {
-        return new Observer(peloton, targets, id -> Optional.ofNullable(checkpoints.get(id)), World::specOf)
+        return new Observer(source, targets, id -> Optional.ofNullable(checkpoints.get(id)), World::specOf)
                 .observe();
     }
 
-    /** One step of the world: Peloton, the kubelet, and restores of running pods. */
+    /** One step of the world: the source, the kubelet, and restores of running pods. */
     void tick() {
-        peloton.tick();
+        source.tick();
         targets.tick();
         for (String id : new ArrayList<>(checkpoints.keySet())) {
             for (FakeTargets.Job j : targets.jobsOf(id)) {

@@ -1,21 +1,13 @@
-package dev.ferry.migrate.reconcile;
+package dev.ferry.cluster.kube;
 
-import dev.ferry.cluster.kube.Federation;
-import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.kube.KubeCluster;
-import dev.ferry.cluster.kube.MigrationAnnotations;
-import dev.ferry.cluster.kube.PatchOutcome;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.kube.SessionJobs;
-import dev.ferry.cluster.kube.JobPodStatus;
 import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.TargetCluster;
+import dev.ferry.migrate.reconcile.TargetClusters;
+import dev.ferry.migrate.reconcile.TargetJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +15,27 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link TargetClusters} over the federation's {@link KubeCluster}s. One list call per cluster reads every session
- * Job, its migration state and, from the Job's status, where its pod stands ({@link JobPodStatus}). {@code spec.suspend} is not among
- * KubeCluster's calls, so suspending and unsuspending patch the Job through the cluster's fabric8 client (the same
- * client the KubeCluster uses, without retries), as one JSON merge patch of annotations and {@code spec.suspend}
- * guarded by the resourceVersion.
+ * The reconciler's {@link TargetClusters} over the federation's {@link KubeCluster}s. One list call per cluster reads
+ * every session Job, its migration record and, from the Job's status, where its pod stands ({@link JobPodStatus});
+ * suspending and unsuspending are one guarded patch of the record and {@code spec.suspend}. API errors are
+ * KubeCluster's {@link KubeApiException}s.
  */
 public final class KubeTargets implements TargetClusters {
 
-    private static final int CONFLICT = 409;
-    private static final int NOT_FOUND = 404;
-
     private final Federation federation;
-    private final Map<String, KubernetesClient> clients;
 
-    /** @param clients each member's client, by cluster name */
-    public KubeTargets(Federation federation, Map<String, KubernetesClient> clients) {
+    public KubeTargets(Federation federation) {
         this.federation = Objects.requireNonNull(federation, "federation");
-        this.clients = Map.copyOf(clients);
+    }
+
+    /**
+     * As {@link #KubeTargets(Federation)}, for callers that hold the members' clients: every call goes through the
+     * member's {@link KubeCluster}, so they are only checked to be there, one per member, by cluster name.
+     */
+    public KubeTargets(Federation federation, Map<String, KubernetesClient> clients) {
+        this(federation);
         for (Federation.Member m : federation.members()) {
-            if (!this.clients.containsKey(m.name())) {
+            if (!clients.containsKey(m.name())) {
                 throw new IllegalArgumentException("no client for cluster " + m.name());
             }
         }
@@ -93,33 +86,11 @@ public final class KubeTargets implements TargetClusters {
     @Override
     public PatchResult patch(String cluster, String sessionId, MigrationRecord migration, Boolean suspend,
             String resourceVersion) {
-        KubeCluster kube = member(cluster);
-        if (suspend == null) {
-            PatchOutcome outcome = kube.patchMigration(sessionId, migration, resourceVersion);
-            if (outcome instanceof PatchOutcome.Patched) {
-                return PatchResult.PATCHED;
-            }
-            return outcome instanceof PatchOutcome.Conflict ? PatchResult.CONFLICT : PatchResult.NOT_FOUND;
-        }
-        KubernetesClient client = clients.get(cluster);
-        String body = client.getKubernetesSerialization()
-                .asJson(SessionJobs.migrationPatch(migration, resourceVersion, suspend));
-        String jobName = SessionJobs.jobName(sessionId);
-        try {
-            client.batch().v1().jobs().inNamespace(kube.namespace())
-                    .resource(SessionJobs.reference(kube.namespace(), jobName))
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), body);
+        PatchOutcome outcome = member(cluster).patchMigration(sessionId, migration, suspend, resourceVersion);
+        if (outcome instanceof PatchOutcome.Patched) {
             return PatchResult.PATCHED;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == CONFLICT) {
-                return PatchResult.CONFLICT;
-            }
-            if (e.getCode() == NOT_FOUND) {
-                return PatchResult.NOT_FOUND;
-            }
-            throw new KubeApiException(cluster, (suspend ? "suspend" : "unsuspend") + " job " + jobName,
-                    Math.max(e.getCode(), KubeApiException.NO_RESPONSE), e.getMessage(), null, e);
         }
+        return outcome instanceof PatchOutcome.Conflict ? PatchResult.CONFLICT : PatchResult.NOT_FOUND;
     }
 
     @Override

@@ -1,12 +1,14 @@
-package dev.ferry.migrate.reconcile;
+package dev.ferry.cluster.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cluster.kube.Federation;
-import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.Resources;
+import dev.ferry.migrate.SessionKind;
+import dev.ferry.migrate.SessionSpec;
+import dev.ferry.migrate.reconcile.TargetClusters;
+import dev.ferry.migrate.reconcile.TargetJob;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -54,8 +56,8 @@ class KubeTargetsTest {
     @DisplayName("created suspended with its intent; unsuspended with a guarded patch; a stale version conflicts")
     void lifecycle() {
         MigrationRecord intent = new MigrationRecord(7, MigrationState.STOPPING_SOURCE, 1000);
-        targets.createSuspended("east", World.spec("s1", "ann", "data").withCheckpointGeneration(7), intent);
-        targets.createSuspended("east", World.spec("s1", "ann", "data").withCheckpointGeneration(7), intent);
+        targets.createSuspended("east", spec("s1", "ann", "data").withCheckpointGeneration(7), intent);
+        targets.createSuspended("east", spec("s1", "ann", "data").withCheckpointGeneration(7), intent);
 
         TargetJob created = single();
         assertThat(created.suspended()).isTrue();
@@ -82,5 +84,10 @@ class KubeTargetsTest {
         List<TargetJob> jobs = targets.jobs("east");
         assertThat(jobs).hasSize(1);
         return jobs.get(0);
+    }
+
+    private static SessionSpec spec(String id, String owner, String team) {
+        return new SessionSpec(id, owner, team, SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB(1000, 4, 0),
+                "nfs.example", "/homes/" + owner, 0);
     }
 }
