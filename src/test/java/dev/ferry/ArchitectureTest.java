@@ -34,6 +34,26 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("migrate owns its domain: no adapter type and no fabric8 type reaches a decision")
+    void migrateDependsOnNoAdapter() {
+        noClasses().that().resideInAPackage("dev.ferry.migrate..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.cluster..", "io.fabric8..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("fabric8 is used by the Kubernetes adapter, the harness's mock clusters and the plan command only")
+    void fabric8StaysAtTheEdge() {
+        // sim.kube runs the fake kubelet and API server on fabric8's mock servers, sim.migration.MockFederation
+        // starts them, and the plan command builds clients from a kubeconfig
+        noClasses().that().resideOutsideOfPackages("dev.ferry.cluster.kube..", "dev.ferry.sim.kube..")
+                .and().doNotHaveFullyQualifiedName("dev.ferry.sim.migration.MockFederation")
+                .and().doNotHaveFullyQualifiedName("dev.ferry.cli.MigratePlanCommand")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(CLASSES);
+    }
+
+    @Test
     @DisplayName("the time package depends on nothing else of Ferry")
     void timeIsTheRoot() {
         noClasses().that().resideInAPackage("dev.ferry.time..")
