@@ -1,14 +1,14 @@
 package dev.ferry.cli;
 
-import dev.ferry.cluster.peloton.PelotonSource;
-import dev.ferry.migrate.InvalidSessionSpecException;
-import dev.ferry.migrate.SessionKind;
-import dev.ferry.migrate.SessionSpec;
 import dev.ferry.cluster.peloton.ExportedPeloton;
+import dev.ferry.cluster.peloton.PelotonSource;
 import dev.ferry.cluster.peloton.Resources;
 import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.cluster.peloton.TaskStatus;
+import dev.ferry.migrate.InvalidSessionSpecException;
+import dev.ferry.migrate.SessionKind;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.reconcile.CheckpointSignals;
 import dev.ferry.migrate.reconcile.CheckpointStatus;
 import dev.ferry.migrate.reconcile.SessionSpecs;

@@ -1,5 +1,6 @@
 package dev.ferry.model;
 
+import dev.ferry.migrate.Resources;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
@@ -15,8 +16,8 @@ import java.util.List;
 public record PopulationModel(double jupyterShare, List<Size> sizes, int teams, int usersPerTeamMean,
                               int imagePythonDistributions, int imageRPackages, int catalogSize, String provenance) {
 
-    /** A container size and the share of sessions that have it. */
-    public record Size(String name, double cpu, double memoryGib, int gpu, double share) {
+    /** A container size (what it reserves) and the share of sessions that have it. */
+    public record Size(String name, Resources resources, double share) {
     }
 
     public static PopulationModel read(Path file) throws ConfigException {
@@ -30,8 +31,8 @@ public record PopulationModel(double jupyterShare, List<Size> sizes, int teams, 
         double total = 0;
         for (Fields s : f.list("sizes")) {
             s.allowOnly("name", "cpu", "memory_gib", "gpu", "share");
-            Size size = new Size(s.text("name"), s.number("cpu", 0.1, 512), s.number("memory_gib", 0.1, 4096),
-                    s.integer("gpu", 0, 16), s.number("share", 0, 1));
+            Size size = new Size(s.text("name"), Resources.of(s.number("cpu", 0.1, 512),
+                    s.number("memory_gib", 0.1, 4096), s.integer("gpu", 0, 16)), s.number("share", 0, 1));
             sizes.add(size);
             total += size.share();
         }

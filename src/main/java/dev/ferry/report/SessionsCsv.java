@@ -1,5 +1,6 @@
 package dev.ferry.report;
 
+import dev.ferry.migrate.Resources;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.session.SessionMetrics;
 import dev.ferry.sim.world.SessionProfile;
@@ -33,8 +34,10 @@ public final class SessionsCsv {
                 Arrays.sort(latencies);
                 double p50 = latencies.length == 0 ? Double.NaN : latencies[(latencies.length - 1) / 2];
                 double max = latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1];
-                out.write(String.join(",", Integer.toString(p.id()), p.kind(), p.size().name(), number(p.size().cpu()),
-                        number(p.size().memoryGib()), Integer.toString(p.size().gpu()), p.team(), p.owner(),
+                Resources size = p.size().resources();
+                out.write(String.join(",", Integer.toString(p.id()), p.kind(), p.size().name(),
+                        number(size.milliCpu() / 1000.0), number(size.memoryMiB() / 1024.0),
+                        Integer.toString(size.gpus()), p.team(), p.owner(),
                         Integer.toString(p.node()), number(row.activeHours()), Long.toString(m.operations()),
                         Long.toString(m.stateChangingOperations()), Long.toString(m.checkpoints()),
                         Long.toString(m.quiescentPoints()), Long.toString(m.exactPoints()), number(p50), number(max),

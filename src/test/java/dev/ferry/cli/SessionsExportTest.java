@@ -3,13 +3,13 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.cluster.peloton.JobQuery;
 import dev.ferry.cluster.peloton.PelotonSource;
+import dev.ferry.cluster.peloton.SessionJob;
+import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.cluster.peloton.JobQuery;
-import dev.ferry.cluster.peloton.SessionJob;
-import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.migrate.reconcile.CheckpointStatus;
 import dev.ferry.model.config.ConfigException;
 import java.nio.file.Path;

@@ -22,6 +22,11 @@ public record Resources(double cpuLimit, long memLimitMb, long diskLimitMb, int 
         return new dev.ferry.migrate.Resources(Math.round(cpuLimit * 1000), memLimitMb, gpuLimit);
     }
 
+    /** {@code r} in Peloton's units (cores, MB), without a disk limit. */
+    public static Resources of(dev.ferry.migrate.Resources r) {
+        return new Resources(r.milliCpu() / 1000.0, r.memoryMiB(), 0, r.gpus());
+    }
+
     /** CPU and memory only, no disk limit and no GPU. */
     public static Resources of(double cpuLimit, long memLimitMb) {
         return new Resources(cpuLimit, memLimitMb, 0, 0);

@@ -1,7 +1,7 @@
 package dev.ferry.migrate.reconcile;
 
-import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.SessionSpec;
 
 /** One change the executor makes on a cluster; each is idempotent or guarded by a resourceVersion. */
 public sealed interface Action {

@@ -5,9 +5,9 @@ import dev.ferry.migrate.MigrationState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a plan's actions in order through the source orchestrator and the target clusters. When an action does not apply (a

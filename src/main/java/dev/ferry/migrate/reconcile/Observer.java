@@ -2,7 +2,6 @@ package dev.ferry.migrate.reconcile;
 
 import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.TargetCluster;
-import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.migrate.Resources;
-import dev.ferry.migrate.PodPhase;
 import dev.ferry.cluster.kube.SessionJobs;
+import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.Resources;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;

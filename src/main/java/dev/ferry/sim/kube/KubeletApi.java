@@ -1,9 +1,9 @@
 package dev.ferry.sim.kube;
 
 import dev.ferry.cluster.kube.JobPodStatus;
+import dev.ferry.cluster.kube.SessionJobs;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.cluster.kube.SessionJobs;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;

@@ -1,7 +1,7 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.migrate.MigrationState;
 import dev.ferry.cluster.kube.SessionJobs;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.time.Clock;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,7 +1,7 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.Resources;
 import dev.ferry.time.Timer;
 
 /** A pod the fake kubelet manages: its Job, its request, where it runs and what is pending for it. */

@@ -1,8 +1,8 @@
 package dev.ferry.sim.migration;
 
-import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.TargetClusters;
 import dev.ferry.migrate.reconcile.TargetJob;

@@ -1,29 +1,26 @@
 package dev.ferry.sim.migration;
 
+import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.cluster.peloton.PelotonSource;
-import dev.ferry.migrate.MigrationState;
-import dev.ferry.migrate.PodPhase;
-import dev.ferry.migrate.SessionKind;
-import dev.ferry.migrate.SessionSpec;
-import dev.ferry.cluster.peloton.JobQuery;
-import dev.ferry.cluster.peloton.PelotonClient;
-import dev.ferry.cluster.peloton.PelotonException;
 import dev.ferry.cluster.peloton.Resources;
-import dev.ferry.cluster.peloton.SessionJob;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.des.Kernel;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.MigrationWindow;
+import dev.ferry.migrate.PodPhase;
+import dev.ferry.migrate.SessionKind;
+import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.SourceSession;
-import dev.ferry.migrate.reconcile.CheckpointStatus;
 import dev.ferry.migrate.TargetCluster;
+import dev.ferry.migrate.reconcile.CheckpointStatus;
 import dev.ferry.migrate.reconcile.Executor;
-import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.MigrationScheduler;
 import dev.ferry.migrate.reconcile.Observer;
 import dev.ferry.migrate.reconcile.Reconcile;
 import dev.ferry.migrate.reconcile.SourceOrchestrator;
+import dev.ferry.migrate.reconcile.SourceOrchestratorException;
 import dev.ferry.migrate.reconcile.TargetJob;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.PodChange;
@@ -128,12 +125,12 @@ public final class MigrationWorld implements AutoCloseable {
             var size = s.profile().size();
             index.put(id(i), i);
             peloton.register(id(i), s.profile().owner(), s.profile().team(), zones.get(i % zones.size()),
-                    new Resources(size.cpu(), (long) Math.ceil(size.memoryGib() * 1024), 0, size.gpu()));
+                    Resources.of(size.resources()));
         }
         peloton.addTransitionListener(this::onTask);
         rollingPerHour = config.rollingPerHour();
         admitting = strategy == Strategy.ROLLING ? new Admitting() : null;
-        SourceOrchestrator view = new PelotonSource(admitting != null ? admitting : peloton);
+        SourceOrchestrator view = admitting != null ? admitting : new PelotonSource(peloton);
         MigrationPolicy policy = policy(n);
         Map<String, Integer> teams = new HashMap<>();
         sessions.forEach(s -> teams.merge(s.profile().team(), 1, Integer::sum));
@@ -176,8 +173,7 @@ public final class MigrationWorld implements AutoCloseable {
         return new SessionSpec(job.jobId(), job.owner(), job.team(),
                 s.profile().isJupyter() ? SessionKind.JUPYTER : SessionKind.RSTUDIO,
                 s.profile().isJupyter() ? "registry.example/jupyter:2026.11" : "registry.example/rstudio:2026.11",
-                dev.ferry.migrate.Resources.ofGiB(Math.round(size.cpu() * 1000), (long) Math.ceil(size.memoryGib()),
-                        size.gpu()), "nfs.example", "/homes/" + job.owner(), 0);
+                size.resources().withMemoryInWholeGiB(), "nfs.example", "/homes/" + job.owner(), 0);
     }
 
     private Optional<CheckpointStatus> signals(String sessionId) {
@@ -192,7 +188,9 @@ public final class MigrationWorld implements AutoCloseable {
     }
 
     /** Rolling: Peloton as the scheduler sees it, its sessions revealed in order at the rolling rate. */
-    private final class Admitting implements PelotonClient {
+    private final class Admitting implements SourceOrchestrator {
+
+        private final SourceOrchestrator all = new PelotonSource(peloton);
 
         private int admitted() {
             double hours = (kernel.nanos() - startNanos) / (double) HOUR;
@@ -200,29 +198,24 @@ public final class MigrationWorld implements AutoCloseable {
         }
 
         @Override
-        public List<SessionJob> queryJobs(JobQuery query) throws PelotonException {
+        public List<SourceSession> sessions() throws SourceOrchestratorException {
             int admitted = admitted();
-            return peloton.queryJobs(query).stream().filter(j -> index.get(j.jobId()) < admitted).toList();
+            return all.sessions().stream().filter(j -> index.get(j.jobId()) < admitted).toList();
         }
 
         @Override
-        public Optional<SessionJob> getJob(String jobId) throws PelotonException {
-            return peloton.getJob(jobId);
+        public void stop(String jobId) throws SourceOrchestratorException {
+            all.stop(jobId);
         }
 
         @Override
-        public void stopJob(String jobId) throws PelotonException {
-            peloton.stopJob(jobId);
+        public void start(String jobId) throws SourceOrchestratorException {
+            all.start(jobId);
         }
 
         @Override
-        public void startJob(String jobId) throws PelotonException {
-            peloton.startJob(jobId);
-        }
-
-        @Override
-        public OptionalLong lastActivity(String jobId) throws PelotonException {
-            return peloton.lastActivity(jobId);
+        public OptionalLong lastActivity(String jobId) throws SourceOrchestratorException {
+            return all.lastActivity(jobId);
         }
 
         long nextAdmissionNanos() {

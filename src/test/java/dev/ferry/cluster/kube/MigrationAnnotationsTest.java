@@ -2,10 +2,10 @@ package dev.ferry.cluster.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationRecord.Invalid;
 import dev.ferry.migrate.MigrationRecord.Parsed;
 import dev.ferry.migrate.MigrationRecord.Valid;
-import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import java.util.HashMap;
 import java.util.List;

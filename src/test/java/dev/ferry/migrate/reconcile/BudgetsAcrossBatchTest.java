@@ -7,9 +7,9 @@ import static dev.ferry.migrate.reconcile.Observations.twoClusters;
 import static dev.ferry.migrate.reconcile.World.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.SourceState;
 import java.util.ArrayList;
 import java.util.List;

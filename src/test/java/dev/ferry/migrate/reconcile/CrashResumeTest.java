@@ -2,8 +2,8 @@ package dev.ferry.migrate.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.DisruptionBudget;
+import dev.ferry.migrate.MigrationState;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -6,11 +6,11 @@ import static dev.ferry.migrate.reconcile.Observations.session;
 import static dev.ferry.migrate.reconcile.World.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.migrate.PodPhase;
-import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.SourceState;
 import dev.ferry.migrate.TargetCluster;
 import java.util.List;

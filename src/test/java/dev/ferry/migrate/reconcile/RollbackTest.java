@@ -9,10 +9,10 @@ import static dev.ferry.migrate.reconcile.World.HOUR;
 import static dev.ferry.migrate.reconcile.World.MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.SourceState;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;

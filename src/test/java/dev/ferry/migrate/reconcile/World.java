@@ -1,11 +1,11 @@
 package dev.ferry.migrate.reconcile;
 
+import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.time.ManualTime;
