@@ -8,7 +8,7 @@ import dev.ferry.model.PipModel;
 import dev.ferry.model.PopulationModel;
 import dev.ferry.model.RestartModel;
 import dev.ferry.model.config.ConfigException;
-import dev.ferry.sim.gate.Budgets;
+import dev.ferry.sim.gate.GateLimits;
 import dev.ferry.sim.gate.Suite;
 import dev.ferry.sim.workload.WorkloadReader;
 import java.nio.file.Files;
@@ -62,8 +62,8 @@ class DuplicateKeysInEveryFileTest {
         assertRefused("model/clusters.yaml", "provenance", ClusterModel::read);
         assertRefused("model/clusters.yaml", "provenance", ClusterModel::readClusters);
         assertRefused("sim/suite.yaml", "runs", Suite::read);
-        assertRefused("sim/budgets.yaml", "budgets", Budgets::read);
-        assertRefused("sim/budgets.yaml", "budgets", Budgets::comparisons);
+        assertRefused("sim/budgets.yaml", "budgets", GateLimits::read);
+        assertRefused("sim/budgets.yaml", "budgets", GateLimits::comparisons);
     }
 
     @Test
