@@ -9,34 +9,27 @@ import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.PodPhase;
-import dev.ferry.migrate.SessionKind;
-import dev.ferry.migrate.SessionSpec;
-import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.TargetCluster;
-import dev.ferry.migrate.reconcile.CheckpointStatus;
 import dev.ferry.migrate.reconcile.Executor;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.MigrationScheduler;
 import dev.ferry.migrate.reconcile.Observer;
 import dev.ferry.migrate.reconcile.Reconcile;
 import dev.ferry.migrate.reconcile.SourceOrchestrator;
-import dev.ferry.migrate.reconcile.SourceOrchestratorException;
 import dev.ferry.migrate.reconcile.TargetJob;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.PodChange;
 import dev.ferry.sim.peloton.FakePeloton;
+import dev.ferry.sim.VirtualTime;
 import dev.ferry.sim.peloton.TaskTransition;
 import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.world.ActivitySchedule;
 import dev.ferry.time.Timer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
@@ -51,46 +44,36 @@ import java.util.SplittableRandom;
  * stop to the session being usable again (its pod Running and the product's restore done, on virtual time); it is
  * user-visible when the user was active at any moment of it.
  *
- * <p>The checkpoint barrier's signals come from each session: its home's latest checkpoint (reported as current
- * now while its tracker has nothing unflushed and no command runs, as a tracker heartbeat would), a command running
- * as install in progress, and the generation the newest container's tracker adopted.
+ * <p>The checkpoint barrier's signals come from each session as its tracker would report them ({@link SessionSignals});
+ * users' activity reaches Peloton as JupyterHub's would ({@link ActivityFeed}).
  */
 public final class MigrationWorld implements AutoCloseable {
 
-    private static final long SECOND = 1_000_000_000L;
-    private static final long HOUR = 3_600 * SECOND;
-    private static final long MS = 1_000_000L;
     /**
      * The least time between two passes: a pass then takes in every change of the last few seconds at once (as a
      * controller's work queue batches watch events) instead of one pass per pod or task change.
      */
-    private static final long MIN_STEP_MS = 5_000;
+    private static final long MIN_STEP = 5 * VirtualTime.SECOND;
     private static final long MAX_SLEEP_MS = MigrationPolicy.STANDARD_MAX_SLEEP_MS;
     /** How often the scheduler reads every Job rather than only the ones whose migration is not done. */
     private static final long FULL_PASS_EVERY_MS = 5 * 60_000;
 
     private final Kernel kernel;
     private final List<SimulatedSession> sessions;
-    private final List<ActivitySchedule> schedules;
     private final Strategy strategy;
     private final Workload.Migration config;
     private final long startNanos;
     private final long epochAtZero;
+    private final SessionIds ids;
     private final MockFederation federation;
     private final BudgetAudit audit;
     private final KubeTargets targets;
     private final FakePeloton peloton;
     private final MigrationScheduler scheduler;
-    private final Map<String, Integer> index = new HashMap<>();
-    private final Map<String, SessionSpec> specs = new HashMap<>();
-    private final String[] ids;
     private final DisruptionLedger ledger;
-    private final long[] restored;
-    private final int[] activityCursor;
-    /** The last activity told to Peloton per session, epoch ms; Long.MIN_VALUE before any. */
-    private final long[] activityTold;
-    private final double rollingPerHour;
-    private final Admitting admitting;
+    private final SessionSignals signals;
+    private final ActivityFeed activity;
+    private final RollingAdmission admitting;
     private long passes;
     private Timer.Scheduled nextPass;
     private long nextPassAt = Long.MAX_VALUE;
@@ -99,18 +82,14 @@ public final class MigrationWorld implements AutoCloseable {
             Workload.Migration config, Strategy strategy, long seed, long horizonNanos) {
         this.kernel = kernel;
         this.sessions = sessions;
-        this.schedules = schedules;
         this.config = config;
         this.strategy = strategy;
-        this.epochAtZero = kernel.epochMillis() - kernel.nanos() / MS;
-        this.startNanos = (long) (config.startHour() * HOUR);
+        this.epochAtZero = kernel.epochMillis() - kernel.nanos() / VirtualTime.MILLISECOND;
+        this.startNanos = VirtualTime.hours(config.startHour());
         int n = sessions.size();
+        ids = new SessionIds(n);
         ledger = new DisruptionLedger(schedules);
-        restored = new long[n];
-        activityCursor = new int[n];
-        activityTold = new long[n];
-        java.util.Arrays.fill(activityTold, Long.MIN_VALUE);
-        Arrays.fill(restored, -1);
+        signals = new SessionSignals(sessions, ids, kernel);
         SplittableRandom random = new SplittableRandom(seed ^ 0x6d16_7a7e_0fe4_4aL);
         federation = new MockFederation(config.clusters(), kernel, random, this::onPod);
         targets = federation.targets();
@@ -118,24 +97,23 @@ public final class MigrationWorld implements AutoCloseable {
         peloton = new FakePeloton(kernel, kernel, new SplittableRandom(random.nextLong()),
                 FakePeloton.Config.fixed(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1),
                         Duration.ofSeconds(20)));
-        ids = new String[n];
         for (int i = 0; i < n; i++) {
-            ids[i] = id(i);
             SimulatedSession s = sessions.get(i);
-            var size = s.profile().size();
-            index.put(id(i), i);
-            peloton.register(id(i), s.profile().owner(), s.profile().team(), zones.get(i % zones.size()),
-                    Resources.of(size.resources()));
+            peloton.register(ids.id(i), s.profile().owner(), s.profile().team(), zones.get(i % zones.size()),
+                    Resources.of(s.profile().size().resources()));
         }
         peloton.addTransitionListener(this::onTask);
-        rollingPerHour = config.rollingPerHour();
-        admitting = strategy == Strategy.ROLLING ? new Admitting() : null;
-        SourceOrchestrator view = admitting != null ? admitting : new PelotonSource(peloton);
+        activity = new ActivityFeed(schedules, ids, peloton, epochAtZero);
+        SourceOrchestrator source = new PelotonSource(peloton);
+        admitting = strategy == Strategy.ROLLING
+                ? new RollingAdmission(source, ids, kernel, startNanos, config.rollingPerHour()) : null;
+        SourceOrchestrator view = admitting != null ? admitting : source;
         MigrationPolicy policy = policy(n);
         Map<String, Integer> teams = new HashMap<>();
         sessions.forEach(s -> teams.merge(s.profile().team(), 1, Integer::sum));
         audit = new BudgetAudit(targets, policy.budget(), teams);
-        Observer observer = new Observer(view, audit, this::signals, this::spec);
+        TargetSpecs specs = new TargetSpecs(sessions, ids);
+        Observer observer = new Observer(view, audit, signals::of, specs::of);
         Executor executor = new Executor(view, audit, (sessionId, owner, deadline) -> { });
         scheduler = new MigrationScheduler(kernel, observer, executor, policy, FULL_PASS_EVERY_MS);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
@@ -144,7 +122,7 @@ public final class MigrationWorld implements AutoCloseable {
     }
 
     private MigrationPolicy policy(int sessionCount) {
-        long start = epochAtZero + startNanos / MS;
+        long start = epochAtZero + startNanos / VirtualTime.MILLISECOND;
         DisruptionBudget unlimited = DisruptionBudget.of(sessionCount, sessionCount, 1.0);
         long minute = 60_000;
         if (strategy == Strategy.IDLE_AWARE) {
@@ -156,75 +134,6 @@ public final class MigrationWorld implements AutoCloseable {
         }
         // rolling and big-bang: blind to activity (deadline now, so nobody waits to be idle), no budgets
         return MigrationPolicy.standard(unlimited, 1, start, 0);
-    }
-
-    static String id(int i) {
-        return String.format("s-%05d", i);
-    }
-
-    /** What each session runs on Kubernetes; it never changes, so it is built once per session. */
-    private SessionSpec spec(SourceSession job) {
-        return specs.computeIfAbsent(job.jobId(), id -> newSpec(job));
-    }
-
-    private SessionSpec newSpec(SourceSession job) {
-        SimulatedSession s = sessions.get(index.get(job.jobId()));
-        var size = s.profile().size();
-        return new SessionSpec(job.jobId(), job.owner(), job.team(),
-                s.profile().isJupyter() ? SessionKind.JUPYTER : SessionKind.RSTUDIO,
-                s.profile().isJupyter() ? "registry.example/jupyter:2026.11" : "registry.example/rstudio:2026.11",
-                size.resources().withMemoryInWholeGiB(), "nfs.example", "/homes/" + job.owner(), 0);
-    }
-
-    private Optional<CheckpointStatus> signals(String sessionId) {
-        Integer i = index.get(sessionId);
-        if (i == null) {
-            return Optional.empty();
-        }
-        SimulatedSession s = sessions.get(i);
-        return s.latestCheckpoint().map(c -> new CheckpointStatus(c.generation(),
-                s.checkpointCurrent() ? kernel.epochMillis() : c.writtenAtEpochMillis(), s.installInProgress(),
-                restored[i] >= 0 ? OptionalLong.of(restored[i]) : OptionalLong.empty()));
-    }
-
-    /** Rolling: Peloton as the scheduler sees it, its sessions revealed in order at the rolling rate. */
-    private final class Admitting implements SourceOrchestrator {
-
-        private final SourceOrchestrator all = new PelotonSource(peloton);
-
-        private int admitted() {
-            double hours = (kernel.nanos() - startNanos) / (double) HOUR;
-            return hours < 0 ? 0 : (int) Math.min(sessions.size(), Math.floor(hours * rollingPerHour) + 1);
-        }
-
-        @Override
-        public List<SourceSession> sessions() throws SourceOrchestratorException {
-            int admitted = admitted();
-            return all.sessions().stream().filter(j -> index.get(j.jobId()) < admitted).toList();
-        }
-
-        @Override
-        public void stop(String jobId) throws SourceOrchestratorException {
-            all.stop(jobId);
-        }
-
-        @Override
-        public void start(String jobId) throws SourceOrchestratorException {
-            all.start(jobId);
-        }
-
-        @Override
-        public OptionalLong lastActivity(String jobId) throws SourceOrchestratorException {
-            return all.lastActivity(jobId);
-        }
-
-        long nextAdmissionNanos() {
-            int admitted = admitted();
-            if (admitted >= sessions.size()) {
-                return Long.MAX_VALUE;
-            }
-            return startNanos + (long) Math.ceil(admitted / rollingPerHour * HOUR);
-        }
     }
 
     // ---- passes ----
@@ -240,52 +149,32 @@ public final class MigrationWorld implements AutoCloseable {
         nextPass = kernel.schedule(atNanos, this::pass);
     }
 
-    /** Something moved: look again within {@link #MIN_STEP_MS} (not before the migration starts). */
+    /** Something moved: look again within {@link #MIN_STEP} (not before the migration starts). */
     private void wake() {
-        schedulePass(Math.max(startNanos, kernel.nanos() + MIN_STEP_MS * MS));
+        schedulePass(Math.max(startNanos, kernel.nanos() + MIN_STEP));
     }
 
     private void pass() {
         nextPass = null;
         nextPassAt = Long.MAX_VALUE;
         passes++;
-        updateActivity();
+        activity.update(kernel.nanos());
         Reconcile r = scheduler.reconcile();
         federation.syncKubelets();
         ledger.checkDoubleRunning();
         long now = kernel.epochMillis();
-        long delayMs = Math.max(MIN_STEP_MS, Math.min(MAX_SLEEP_MS, r.nextWakeupMillis() - now));
-        long next = kernel.nanos() + delayMs * MS;
+        long delayMs = Math.max(MIN_STEP / VirtualTime.MILLISECOND, Math.min(MAX_SLEEP_MS, r.nextWakeupMillis() - now));
+        long next = kernel.nanos() + delayMs * VirtualTime.MILLISECOND;
         if (admitting != null) {
-            next = Math.min(next, Math.max(kernel.nanos() + MIN_STEP_MS * MS, admitting.nextAdmissionNanos()));
+            next = Math.min(next, Math.max(kernel.nanos() + MIN_STEP, admitting.nextAdmissionNanos()));
         }
         schedulePass(next);
-    }
-
-    /** Tells Peloton when each user was last active (JupyterHub's last_activity). */
-    private void updateActivity() {
-        long t = kernel.nanos();
-        for (int i = 0; i < schedules.size(); i++) {
-            ActivitySchedule a = schedules.get(i);
-            int p = activityCursor[i];
-            while (p < a.periods() && a.start(p) <= t) {
-                p++;
-            }
-            activityCursor[i] = p;
-            if (p > 0) {
-                long last = epochAtZero + Math.min(t, a.end(p - 1)) / MS;
-                if (last != activityTold[i]) {
-                    peloton.setLastActivity(ids[i], last);
-                    activityTold[i] = last;
-                }
-            }
-        }
     }
 
     // ---- the sessions follow the clusters ----
 
     private void onTask(TaskTransition t) {
-        Integer i = index.get(t.jobId());
+        Integer i = ids.indexOf(t.jobId());
         if (i == null) {
             return;
         }
@@ -301,13 +190,13 @@ public final class MigrationWorld implements AutoCloseable {
     }
 
     private void onPod(PodChange c) {
-        Integer i = index.get(c.sessionId());
+        Integer i = ids.indexOf(c.sessionId());
         if (i == null) {
             return;
         }
         if (c.to() == PodPhase.RUNNING) {
             sessions.get(i).startAfterMigration(generation -> {
-                restored[i] = generation;
+                signals.restored(i, generation);
                 ledger.targetUp(i, kernel.nanos());
             });
         } else if (c.from() == PodPhase.RUNNING) {
@@ -320,7 +209,7 @@ public final class MigrationWorld implements AutoCloseable {
         SimulatedSession s = sessions.get(i);
         boolean wasUp = s.up();
         long lost = s.stopForMigration();
-        restored[i] = -1;
+        signals.down(i);
         ledger.down(i, source, kernel.nanos(), wasUp, lost);
     }
 
@@ -340,8 +229,8 @@ public final class MigrationWorld implements AutoCloseable {
                     migrated++;
                 } else if (state == MigrationState.FAILED) {
                     failed++;
-                } else if (state != null && !state.terminal() && index.containsKey(j.sessionId())) {
-                    inFlight[index.get(j.sessionId())] = true;
+                } else if (state != null && !state.terminal() && ids.indexOf(j.sessionId()) != null) {
+                    inFlight[ids.indexOf(j.sessionId())] = true;
                 }
             }
         }
