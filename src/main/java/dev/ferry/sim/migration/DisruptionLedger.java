@@ -1,6 +1,7 @@
 package dev.ferry.sim.migration;
 
 import dev.ferry.sim.Quantiles;
+import dev.ferry.sim.VirtualTime;
 import dev.ferry.sim.world.ActivitySchedule;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,6 @@ import java.util.List;
  */
 final class DisruptionLedger {
 
-    private static final double HOUR_NANOS = 3_600e9;
 
     private record Window(int session, long start, long end, boolean visible) {
     }
@@ -145,7 +145,7 @@ final class DisruptionLedger {
         for (boolean b : disrupted) {
             disruptedWhileActive += b ? 1 : 0;
         }
-        double makespan = lastUsable < 0 ? 0 : (lastUsable - startNanos) / HOUR_NANOS;
+        double makespan = lastUsable < 0 ? 0 : (lastUsable - startNanos) / (double) VirtualTime.HOUR;
         return new MigrationOutcome(strategy, migrated, failed, rolled, stranded, stillMigrating, onSource, doubleRunning, makespan,
                 disruptedWhileActive, quantiles(visible), quantiles(total), windows.size(), lostKernelState,
                 lostPackages, passes, clusters, budgets);

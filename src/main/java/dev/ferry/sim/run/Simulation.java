@@ -8,6 +8,7 @@ import dev.ferry.sim.migration.MigrationWorld;
 import dev.ferry.sim.migration.Strategy;
 import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.sim.session.SimulatedSession.Cause;
+import dev.ferry.sim.VirtualTime;
 import dev.ferry.sim.session.ContainerRestore;
 import dev.ferry.sim.session.UserCommands;
 import dev.ferry.sim.world.ActivitySchedule;
@@ -29,8 +30,8 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 public final class Simulation {
 
-    private static final long HOUR = 3_600_000_000_000L;
-    private static final long DAY = 24 * HOUR;
+    private static final long HOUR = VirtualTime.HOUR;
+    private static final long DAY = VirtualTime.DAY;
     private static final int IMAGE_FILES_EACH = 20;
 
     private final Workload workload;
