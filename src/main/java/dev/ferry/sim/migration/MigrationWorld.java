@@ -20,6 +20,7 @@ import dev.ferry.migrate.reconcile.TargetJob;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.PodChange;
 import dev.ferry.sim.peloton.FakePeloton;
+import dev.ferry.sim.peloton.FakePelotonConfig;
 import dev.ferry.sim.VirtualTime;
 import dev.ferry.sim.peloton.TaskTransition;
 import dev.ferry.sim.session.SimulatedSession;
@@ -95,7 +96,7 @@ public final class MigrationWorld implements AutoCloseable {
         targets = federation.targets();
         List<String> zones = federation.zones();
         peloton = new FakePeloton(kernel, kernel, new SplittableRandom(random.nextLong()),
-                FakePeloton.Config.fixed(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                FakePelotonConfig.fixed(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1),
                         Duration.ofSeconds(20)));
         for (int i = 0; i < n; i++) {
             SimulatedSession s = sessions.get(i);

@@ -37,38 +37,6 @@ import java.util.random.RandomGenerator;
  */
 public final class FakePeloton implements PelotonClient {
 
-    /**
-     * Step latencies and the share of API calls that fail.
-     *
-     * @param killingToKilled KILLING → KILLED (the kill grace period and teardown)
-     * @param pendingToLaunched PENDING → LAUNCHED (resource allocation and placement)
-     * @param launchedToStarting LAUNCHED → STARTING (handing the task to the Mesos agent)
-     * @param startingToRunning STARTING → RUNNING (image pull, container start)
-     * @param apiFailureRate probability in [0, 1] that an API call fails with a retryable error
-     */
-    public record Config(Latency killingToKilled, Latency pendingToLaunched, Latency launchedToStarting,
-            Latency startingToRunning, double apiFailureRate) {
-
-        public Config {
-            Objects.requireNonNull(killingToKilled, "killingToKilled");
-            Objects.requireNonNull(pendingToLaunched, "pendingToLaunched");
-            Objects.requireNonNull(launchedToStarting, "launchedToStarting");
-            Objects.requireNonNull(startingToRunning, "startingToRunning");
-            checkRate(apiFailureRate);
-        }
-
-        /** Fixed latencies and no API faults. */
-        public static Config fixed(Duration killingToKilled, Duration pendingToLaunched, Duration launchedToStarting,
-                Duration startingToRunning) {
-            return new Config(Latency.fixed(killingToKilled), Latency.fixed(pendingToLaunched),
-                    Latency.fixed(launchedToStarting), Latency.fixed(startingToRunning), 0);
-        }
-
-        public Config withApiFailureRate(double rate) {
-            return new Config(killingToKilled, pendingToLaunched, launchedToStarting, startingToRunning, rate);
-        }
-    }
-
     /** Told about every task state change, in order, at the virtual time it happens. */
     @FunctionalInterface
     public interface TransitionListener {
@@ -78,8 +46,8 @@ public final class FakePeloton implements PelotonClient {
     private final Clock clock;
     private final Timer timer;
     private final RandomGenerator random;
-    private final Config config;
-    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final FakePelotonConfig config;
+    private final Map<String, PelotonTask> jobs = new LinkedHashMap<>();
     private final List<TransitionListener> listeners = new ArrayList<>();
     private final ArrayDeque<TaskTransition> outbox = new ArrayDeque<>();
     private boolean delivering;
@@ -87,7 +55,7 @@ public final class FakePeloton implements PelotonClient {
     private long apiCalls;
     private long injectedFailures;
 
-    public FakePeloton(Clock clock, Timer timer, RandomGenerator random, Config config) {
+    public FakePeloton(Clock clock, Timer timer, RandomGenerator random, FakePelotonConfig config) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.random = Objects.requireNonNull(random, "random");
@@ -102,7 +70,7 @@ public final class FakePeloton implements PelotonClient {
         Objects.requireNonNull(query, "query");
         call("QueryJobs", null);
         List<SessionJob> out = new ArrayList<>();
-        for (Job job : jobs.values()) {
+        for (PelotonTask job : jobs.values()) {
             SessionJob view = job.view();
             if (query.matches(view)) {
                 out.add(view);
@@ -114,14 +82,14 @@ public final class FakePeloton implements PelotonClient {
     @Override
     public Optional<SessionJob> getJob(String jobId) throws PelotonException {
         call("GetJob", jobId);
-        Job job = jobs.get(jobId);
+        PelotonTask job = jobs.get(jobId);
         return job == null ? Optional.empty() : Optional.of(job.view());
     }
 
     @Override
     public void stopJob(String jobId) throws PelotonException {
         call("StopJob", jobId);
-        Job job = existing("StopJob", jobId);
+        PelotonTask job = existing("StopJob", jobId);
         job.desired = TaskState.KILLED;
         if (job.state == TaskState.KILLING || job.state.isTerminal()) {
             return;
@@ -133,7 +101,7 @@ public final class FakePeloton implements PelotonClient {
     @Override
     public void startJob(String jobId) throws PelotonException {
         call("StartJob", jobId);
-        Job job = existing("StartJob", jobId);
+        PelotonTask job = existing("StartJob", jobId);
         if (job.state.isStarting() && job.desired == TaskState.RUNNING) {
             return;
         }
@@ -150,7 +118,7 @@ public final class FakePeloton implements PelotonClient {
     @Override
     public OptionalLong lastActivity(String jobId) throws PelotonException {
         call("LastActivity", jobId);
-        Job job = existing("LastActivity", jobId);
+        PelotonTask job = existing("LastActivity", jobId);
         return job.hasActivity ? OptionalLong.of(job.lastActivity) : OptionalLong.empty();
     }
 
@@ -158,7 +126,7 @@ public final class FakePeloton implements PelotonClient {
 
     /** Adds a session whose task is RUNNING in run 1; no transition is reported for it. */
     public SessionJob register(String jobId, String owner, String owningTeam, String zone, Resources resources) {
-        Job job = new Job(jobId, owner, owningTeam, zone, resources);
+        PelotonTask job = new PelotonTask(jobId, owner, owningTeam, zone, resources);
         if (jobs.putIfAbsent(jobId, job) != null) {
             throw new IllegalArgumentException("job already registered: " + jobId);
         }
@@ -172,7 +140,7 @@ public final class FakePeloton implements PelotonClient {
 
     /** Sets what {@link #lastActivity(String)} reports for the job. */
     public void setLastActivity(String jobId, long epochMillis) {
-        Job job = known(jobId);
+        PelotonTask job = known(jobId);
         job.lastActivity = epochMillis;
         job.hasActivity = true;
     }
@@ -197,7 +165,7 @@ public final class FakePeloton implements PelotonClient {
         if (failure != TaskState.FAILED && failure != TaskState.LOST) {
             throw new IllegalArgumentException("a task fails as FAILED or LOST, not " + failure);
         }
-        Job job = known(jobId);
+        PelotonTask job = known(jobId);
         if (job.state.isTerminal()) {
             throw new IllegalStateException("job " + jobId + " has already ended: " + job.state);
         }
@@ -216,7 +184,7 @@ public final class FakePeloton implements PelotonClient {
 
     /** Every job, in registration order, without an API call. */
     public List<SessionJob> peekAll() {
-        return jobs.values().stream().map(Job::view).toList();
+        return jobs.values().stream().map(PelotonTask::view).toList();
     }
 
     /** API calls made so far, failed ones included. */
@@ -231,14 +199,14 @@ public final class FakePeloton implements PelotonClient {
 
     // ---- the state machine ----
 
-    private void relaunch(Job job, String reason) {
+    private void relaunch(PelotonTask job, String reason) {
         job.desired = TaskState.RUNNING;
         job.runId++;
         enter(job, TaskState.PENDING, reason);
     }
 
     /** Moves the task to {@code to} now, schedules the step after it, then reports the change. */
-    private void enter(Job job, TaskState to, String reason) {
+    private void enter(PelotonTask job, TaskState to, String reason) {
         TaskState from = job.state;
         job.state = to;
         job.reason = reason;
@@ -253,7 +221,7 @@ public final class FakePeloton implements PelotonClient {
         publish(new TaskTransition(job.id, job.runId, from, to, clock.nanos()));
     }
 
-    private void after(Job job, Latency latency, TaskState next) {
+    private void after(PelotonTask job, Latency latency, TaskState next) {
         long delay = latency.sampleNanos(random);
         if (delay < 0) {
             throw new IllegalStateException("latency sampled negative: " + delay);
@@ -261,7 +229,7 @@ public final class FakePeloton implements PelotonClient {
         job.pending = timer.schedule(clock.nanos() + delay, () -> enter(job, next, job.reason));
     }
 
-    private static void cancelPending(Job job) {
+    private static void cancelPending(PelotonTask job) {
         if (job.pending != null) {
             job.pending.cancel();
             job.pending = null;
@@ -296,53 +264,25 @@ public final class FakePeloton implements PelotonClient {
         }
     }
 
-    private Job existing(String rpc, String jobId) throws PelotonException {
-        Job job = jobs.get(jobId);
+    private PelotonTask existing(String rpc, String jobId) throws PelotonException {
+        PelotonTask job = jobs.get(jobId);
         if (job == null) {
             throw new PelotonException(PelotonException.Code.NOT_FOUND, jobId, rpc + ": no such job");
         }
         return job;
     }
 
-    private Job known(String jobId) {
-        Job job = jobs.get(jobId);
+    private PelotonTask known(String jobId) {
+        PelotonTask job = jobs.get(jobId);
         if (job == null) {
             throw new IllegalArgumentException("unknown job: " + jobId);
         }
         return job;
     }
 
-    private static void checkRate(double rate) {
+    static void checkRate(double rate) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("API failure rate must be in [0, 1]: " + rate);
-        }
-    }
-
-    private static final class Job {
-        final String id;
-        final String owner;
-        final String owningTeam;
-        final String zone;
-        final Resources resources;
-        TaskState state = TaskState.RUNNING;
-        TaskState desired = TaskState.RUNNING;
-        long runId = 1;
-        String reason = "";
-        Timer.Scheduled pending;
-        boolean hasActivity;
-        long lastActivity;
-
-        Job(String id, String owner, String owningTeam, String zone, Resources resources) {
-            this.id = Objects.requireNonNull(id, "jobId");
-            this.owner = Objects.requireNonNull(owner, "owner");
-            this.owningTeam = Objects.requireNonNull(owningTeam, "owningTeam");
-            this.zone = Objects.requireNonNull(zone, "zone");
-            this.resources = Objects.requireNonNull(resources, "resources");
-        }
-
-        SessionJob view() {
-            return new SessionJob(id, owner, owningTeam, zone, resources,
-                    new TaskStatus(state, desired, runId, reason));
         }
     }
 }

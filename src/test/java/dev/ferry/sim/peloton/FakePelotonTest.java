@@ -32,13 +32,13 @@ class FakePelotonTest {
     private static final long PLACE = 5 * S;
     private static final long LAUNCH = 2 * S;
     private static final long START = 20 * S;
-    private static final FakePeloton.Config FIXED = FakePeloton.Config.fixed(Duration.ofNanos(KILL),
+    private static final FakePelotonConfig FIXED = FakePelotonConfig.fixed(Duration.ofNanos(KILL),
             Duration.ofNanos(PLACE), Duration.ofNanos(LAUNCH), Duration.ofNanos(START));
 
     private final ManualTime time = new ManualTime();
     private final List<TaskTransition> seen = new ArrayList<>();
 
-    private FakePeloton peloton(FakePeloton.Config config, long seed) {
+    private FakePeloton peloton(FakePelotonConfig config, long seed) {
         FakePeloton p = new FakePeloton(time, time, new SplittableRandom(seed), config);
         p.addTransitionListener(seen::add);
         return p;
@@ -302,7 +302,7 @@ class FakePelotonTest {
     /** Random latencies and 30% faults; every session is stopped and started again, retrying until it works. */
     private static List<String> scriptedRun(long seed) {
         ManualTime clock = new ManualTime();
-        FakePeloton.Config config = new FakePeloton.Config(
+        FakePelotonConfig config = new FakePelotonConfig(
                 Latency.uniform(Duration.ofSeconds(5), Duration.ofSeconds(60)),
                 Latency.exponential(Duration.ofSeconds(10)),
                 Latency.uniform(Duration.ofSeconds(1), Duration.ofSeconds(3)),
