@@ -105,6 +105,7 @@ final class RestoreCommand implements Callable<Integer> {
     List<String> pipArgs = new ArrayList<>();
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
     public Integer call() {
         checkPipArgsFollowSeparator();
         if (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
