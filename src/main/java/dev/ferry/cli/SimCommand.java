@@ -7,7 +7,7 @@ import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.Comparison;
 import dev.ferry.sim.gate.GateLimits;
 import dev.ferry.sim.gate.Suite;
-import dev.ferry.sim.migration.Strategy;
+import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Files;

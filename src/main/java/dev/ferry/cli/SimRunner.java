@@ -7,7 +7,7 @@ import dev.ferry.report.ResultsJson;
 import dev.ferry.report.SessionsCsv;
 import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.migration.MigrationOutcome;
-import dev.ferry.sim.migration.Strategy;
+import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.workload.HeapEstimate;

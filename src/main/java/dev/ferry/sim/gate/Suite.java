@@ -3,7 +3,7 @@ package dev.ferry.sim.gate;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
-import dev.ferry.sim.migration.Strategy;
+import dev.ferry.sim.workload.Strategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -24,6 +24,7 @@ import dev.ferry.sim.peloton.FakePelotonConfig;
 import dev.ferry.sim.VirtualTime;
 import dev.ferry.sim.peloton.TaskTransition;
 import dev.ferry.sim.session.SimulatedSession;
+import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.world.ActivitySchedule;
 import dev.ferry.time.Timer;

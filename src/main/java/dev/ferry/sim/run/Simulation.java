@@ -5,7 +5,7 @@ import dev.ferry.model.RestartModel;
 import dev.ferry.sim.fs.Distribution;
 import dev.ferry.sim.migration.MigrationOutcome;
 import dev.ferry.sim.migration.MigrationWorld;
-import dev.ferry.sim.migration.Strategy;
+import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.sim.session.SimulatedSession.Cause;
 import dev.ferry.sim.VirtualTime;

@@ -1,11 +1,10 @@
 package dev.ferry.sim.workload;
 
 import dev.ferry.model.ActivityModel;
+import dev.ferry.model.ClusterModel;
 import dev.ferry.model.PipModel;
 import dev.ferry.model.PopulationModel;
 import dev.ferry.model.RestartModel;
-import dev.ferry.model.ClusterModel;
-import dev.ferry.sim.migration.Strategy;
 import java.time.Instant;
 import java.util.List;
 

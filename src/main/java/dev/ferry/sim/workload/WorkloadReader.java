@@ -1,20 +1,19 @@
 package dev.ferry.sim.workload;
 
+import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.model.ActivityModel;
+import dev.ferry.model.ClusterModel;
 import dev.ferry.model.PipModel;
 import dev.ferry.model.PopulationModel;
 import dev.ferry.model.RestartModel;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
-import dev.ferry.migrate.MigrationWindow;
-import dev.ferry.model.ClusterModel;
-import dev.ferry.sim.migration.Strategy;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a workload file and the model files it names (paths relative to the workload file),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.model.config.ConfigException;
+import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.workload.WorkloadReader;
 import java.nio.file.Files;

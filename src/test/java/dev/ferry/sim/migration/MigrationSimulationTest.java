@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.report.ResultsJson;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
+import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.workload.WorkloadReader;
 import java.nio.file.Path;

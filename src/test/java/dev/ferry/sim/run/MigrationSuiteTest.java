@@ -65,7 +65,7 @@ class MigrationSuiteTest {
         var migration = entries.stream()
                 .filter(e -> e.workload().getFileName().toString().equals("dsw-3500-migration.yaml")).toList();
         assertThat(migration).singleElement().satisfies(e -> assertThat(e.strategies())
-                .containsExactly(dev.ferry.sim.migration.Strategy.values()));
+                .containsExactly(dev.ferry.sim.workload.Strategy.values()));
         assertThat(entries).extracting(e -> e.workload().getFileName().toString()).contains("zone-outage.yaml");
         assertThat(dev.ferry.sim.gate.GateLimits.comparisons(Path.of("sim/budgets.yaml")))
                 .extracting(c -> c.scenario() + " vs " + c.against())

@@ -1,4 +1,4 @@
-package dev.ferry.sim.migration;
+package dev.ferry.sim.workload;
 
 import java.util.Arrays;
 import java.util.Locale;
