@@ -5,9 +5,7 @@ import dev.ferry.cluster.peloton.PelotonSource;
 import dev.ferry.cluster.peloton.Resources;
 import dev.ferry.cluster.peloton.TaskState;
 import dev.ferry.des.Kernel;
-import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationState;
-import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.Executor;
@@ -107,10 +105,10 @@ public final class MigrationWorld implements AutoCloseable {
         peloton.addTransitionListener(this::onTask);
         activity = new ActivityFeed(schedules, ids, peloton, epochAtZero);
         SourceOrchestrator source = new PelotonSource(peloton);
-        admitting = strategy == Strategy.ROLLING
+        admitting = strategy.admitsAtARate()
                 ? new RollingAdmission(source, ids, kernel, startNanos, config.rollingPerHour()) : null;
         SourceOrchestrator view = admitting != null ? admitting : source;
-        MigrationPolicy policy = policy(n);
+        MigrationPolicy policy = strategy.policy(config, n, epochAtZero, startNanos);
         Map<String, Integer> teams = new HashMap<>();
         sessions.forEach(s -> teams.merge(s.profile().team(), 1, Integer::sum));
         audit = new BudgetAudit(targets, policy.budget(), teams);
@@ -121,21 +119,6 @@ public final class MigrationWorld implements AutoCloseable {
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
                 startNanos, horizonNanos);
         schedulePass(startNanos);
-    }
-
-    private MigrationPolicy policy(int sessionCount) {
-        long start = epochAtZero + startNanos / VirtualTime.MILLISECOND;
-        DisruptionBudget unlimited = DisruptionBudget.of(sessionCount, sessionCount, 1.0);
-        long minute = 60_000;
-        if (strategy == Strategy.IDLE_AWARE) {
-            DisruptionBudget budget = new DisruptionBudget(config.maxConcurrent(), config.maxPerCluster(), Map.of(),
-                    config.maxTeamShare(), config.windows().stream().map(MigrationWindow::parse).toList());
-            return MigrationPolicy.standard(budget, Math.max(1, Math.round(config.idleThresholdMinutes() * minute)),
-                    epochAtZero + Math.round(config.deadlineHour() * 3_600_000), Math.round(config.noticeHours()
-                    * 3_600_000));
-        }
-        // rolling and big-bang: blind to activity (deadline now, so nobody waits to be idle), no budgets
-        return MigrationPolicy.standard(unlimited, 1, start, 0);
     }
 
     // ---- passes ----
