@@ -6,8 +6,8 @@ import dev.ferry.sim.fit.MixtureFit;
 import dev.ferry.sim.fit.PipFit;
 import dev.ferry.sim.fit.PipModelYaml;
 import dev.ferry.sim.fit.TraceSample;
-import dev.ferry.sim.trace.TraceFormatException;
-import dev.ferry.sim.trace.TraceReader;
+import dev.ferry.trace.TraceFormatException;
+import dev.ferry.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +18,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code ferry model}: the stochastic models the simulation reads from {@code model/}. */
 @Command(name = "model", mixinStandardHelpOptions = true,

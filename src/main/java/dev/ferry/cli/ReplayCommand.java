@@ -5,9 +5,9 @@ import dev.ferry.sim.replay.ReplayCheckpoint;
 import dev.ferry.sim.replay.ReplayScoring;
 import dev.ferry.sim.replay.ReplaySummary;
 import dev.ferry.sim.replay.TraceReplay;
-import dev.ferry.sim.trace.TraceFormatException;
-import dev.ferry.sim.trace.TraceLine;
-import dev.ferry.sim.trace.TraceReader;
+import dev.ferry.trace.TraceFormatException;
+import dev.ferry.trace.TraceLine;
+import dev.ferry.trace.TraceReader;
 import dev.ferry.tracker.debounce.DebounceSettings;
 import dev.ferry.tracker.debounce.Debouncer;
 import dev.ferry.tracker.debounce.PipAwareDebouncer;
@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ferry replay}: the real debouncer and scanner over a recorded trace, on virtual time. */
 @Command(name = "replay", mixinStandardHelpOptions = true,

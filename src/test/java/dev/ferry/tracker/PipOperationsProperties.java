@@ -2,15 +2,15 @@ package dev.ferry.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.model.PipTiming;
 import dev.ferry.sim.MemoryCheckpointStore;
 import dev.ferry.sim.fs.Distribution;
-import dev.ferry.model.PipTiming;
+import dev.ferry.sim.fs.JdkEventTranslator;
 import dev.ferry.sim.fs.SimulatedEnvironment;
 import dev.ferry.sim.fs.SyntheticPip;
-import dev.ferry.sim.trace.JdkEventTranslator;
-import dev.ferry.sim.trace.TraceFileSystem;
-import dev.ferry.sim.trace.TraceLine;
+import dev.ferry.sim.fs.TraceFileSystem;
 import dev.ferry.time.ManualTime;
+import dev.ferry.trace.TraceLine;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.debounce.DebounceSettings;
 import dev.ferry.tracker.debounce.PipAwareDebouncer;

@@ -1,6 +1,6 @@
 package dev.ferry.sim.fit;
 
-import dev.ferry.sim.trace.TraceLine;
+import dev.ferry.trace.TraceLine;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.ferry.sim.fs;
 
-import dev.ferry.sim.trace.TraceLine;
+import dev.ferry.trace.TraceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

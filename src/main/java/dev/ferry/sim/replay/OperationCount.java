@@ -1,6 +1,6 @@
 package dev.ferry.sim.replay;
 
-import dev.ferry.sim.trace.PipCommandLine;
+import dev.ferry.trace.PipCommandLine;
 import dev.ferry.tracker.PackageSet;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.ferry.sim.replay;
 
-import dev.ferry.sim.trace.JdkEventTranslator;
-import dev.ferry.sim.trace.TraceLine;
+import dev.ferry.sim.fs.JdkEventTranslator;
+import dev.ferry.trace.TraceLine;
 import dev.ferry.tracker.PackageSet;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.ferry.sim.replay;
 
 import dev.ferry.sim.MemoryCheckpointStore;
+import dev.ferry.sim.fs.JdkEventTranslator;
 import dev.ferry.sim.fs.SimulatedEnvironment;
-import dev.ferry.sim.trace.JdkEventTranslator;
-import dev.ferry.sim.trace.TraceFileSystem;
-import dev.ferry.sim.trace.TraceLine;
+import dev.ferry.sim.fs.TraceFileSystem;
 import dev.ferry.time.ManualTime;
+import dev.ferry.trace.TraceLine;
 import dev.ferry.tracker.Tracker;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.debounce.Debouncer;

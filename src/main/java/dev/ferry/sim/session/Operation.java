@@ -1,7 +1,7 @@
 package dev.ferry.sim.session;
 
 import dev.ferry.sim.fs.Distribution;
-import dev.ferry.sim.trace.TraceLine;
+import dev.ferry.trace.TraceLine;
 import java.util.List;
 import java.util.Map;
 

@@ -155,7 +155,7 @@ public final class UserCommands {
 
     private Operation fromR(List<SyntheticR.Script> scripts, Map<String, Distribution> before,
                             Map<String, Distribution> after, int epoch) {
-        List<dev.ferry.sim.trace.TraceLine.FileEvent> events = new ArrayList<>();
+        List<dev.ferry.trace.TraceLine.FileEvent> events = new ArrayList<>();
         Map<String, String> contents = new LinkedHashMap<>();
         long count = 0;
         for (SyntheticR.Script s : scripts) {

@@ -2,8 +2,8 @@ package dev.ferry.sim.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.sim.trace.TraceLine;
-import dev.ferry.sim.trace.TraceReader;
+import dev.ferry.trace.TraceLine;
+import dev.ferry.trace.TraceReader;
 import dev.ferry.tracker.debounce.DebounceSettings;
 import dev.ferry.tracker.debounce.PipAwareDebouncer;
 import dev.ferry.tracker.debounce.QuietPeriodDebouncer;

@@ -1,5 +1,6 @@
-package dev.ferry.sim.trace;
+package dev.ferry.sim.fs;
 
+import dev.ferry.trace.TraceLine;
 import dev.ferry.tracker.watch.FsEvent;
 import java.util.HashSet;
 import java.util.Set;

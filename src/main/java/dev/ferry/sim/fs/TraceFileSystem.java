@@ -1,6 +1,6 @@
-package dev.ferry.sim.trace;
+package dev.ferry.sim.fs;
 
-import dev.ferry.sim.fs.SimulatedEnvironment;
+import dev.ferry.trace.TraceLine;
 import dev.ferry.tracker.PackageName;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ferry.sim.trace;
+package dev.ferry.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.ferry.sim.trace;
+package dev.ferry.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

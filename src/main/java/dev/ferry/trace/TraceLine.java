@@ -1,4 +1,4 @@
-package dev.ferry.sim.trace;
+package dev.ferry.trace;
 
 import java.util.List;
 import java.util.Map;

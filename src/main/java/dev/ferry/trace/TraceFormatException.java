@@ -1,4 +1,4 @@
-package dev.ferry.sim.trace;
+package dev.ferry.trace;
 
 /** A trace that cannot be read; the message names the file and line. */
 public final class TraceFormatException extends Exception {

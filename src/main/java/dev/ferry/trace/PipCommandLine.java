@@ -1,4 +1,4 @@
-package dev.ferry.sim.trace;
+package dev.ferry.trace;
 
 import dev.ferry.tracker.PackageName;
 import java.util.List;
