@@ -1,11 +1,11 @@
 package dev.ferry.cli;
 
+import dev.ferry.fit.MixtureFit;
+import dev.ferry.fit.PipFit;
+import dev.ferry.fit.PipModelYaml;
+import dev.ferry.fit.TraceSample;
 import dev.ferry.model.PipModel;
 import dev.ferry.model.config.ConfigException;
-import dev.ferry.sim.fit.MixtureFit;
-import dev.ferry.sim.fit.PipFit;
-import dev.ferry.sim.fit.PipModelYaml;
-import dev.ferry.sim.fit.TraceSample;
 import dev.ferry.trace.TraceFormatException;
 import dev.ferry.trace.TraceReader;
 import java.io.IOException;

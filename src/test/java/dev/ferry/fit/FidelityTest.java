@@ -1,4 +1,4 @@
-package dev.ferry.sim.fit;
+package dev.ferry.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.ferry.model.PipModel;
 import dev.ferry.model.PipTiming;
 import dev.ferry.sim.replay.ReplayScoring;
 import dev.ferry.sim.replay.ReplaySummary;
+import dev.ferry.sim.replay.ScenarioMirror;
 import dev.ferry.sim.replay.TraceReplay;
 import dev.ferry.trace.TraceLine;
 import dev.ferry.trace.TraceReader;
@@ -70,7 +71,7 @@ class FidelityTest {
             List<TraceLine> trace = TraceReader.read(Path.of("src/test/resources/traces/pip-session-" + name + ".jsonl"));
             recorded.add(name, trace);
             recordedMetrics.put(name, score(trace));
-            ScenarioMirror.Scenario scenario = ScenarioMirror.scenario(trace);
+            RecordedScenario.Scenario scenario = RecordedScenario.scenario(trace);
             List<ReplaySummary> metrics = new ArrayList<>();
             for (int i = 0; i < MIRRORS; i++) {
                 List<TraceLine> mirror = ScenarioMirror.synthesize(scenario, model, new SplittableRandom(100L * i + name.charAt(0)),

@@ -1,4 +1,4 @@
-package dev.ferry.sim.fit;
+package dev.ferry.fit;
 
 import java.util.Arrays;
 import java.util.List;

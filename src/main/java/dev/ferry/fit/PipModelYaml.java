@@ -1,4 +1,4 @@
-package dev.ferry.sim.fit;
+package dev.ferry.fit;
 
 import dev.ferry.model.PipTiming;
 import java.math.BigDecimal;
@@ -27,7 +27,7 @@ public final class PipModelYaml {
         StringBuilder y = new StringBuilder();
         y.append("""
                 # How users drive pip in the simulation, and the inotify events each pip command makes.
-                # Written by `bin/ferry model fit` (dev.ferry.sim.fit) from recorded traces: re-run it to refit.
+                # Written by `bin/ferry model fit` (dev.ferry.fit) from recorded traces: re-run it to refit.
                 # A *_ms entry is a duration in milliseconds: a lognormal of ln(ms) {log_mean, log_sd}, or a
                 # mixture of them {components: [{weight, log_mean, log_sd}, ...]}; every draw is clamped to
                 # [min, max], the range observed. KS D is the Kolmogorov-Smirnov distance of the fit to its data.
@@ -80,7 +80,7 @@ public final class PipModelYaml {
         PipTiming.Component e = events.gap().components().get(0);
         y.append("  # Not an input: events per fresh distribution as recorded, lognormal(log_mean ").append(fix(e.logMean(), 3))
                 .append(", log_sd ").append(fix(e.logSd(), 3)).append("),\n  # n=").append(events.n())
-                .append("; dev.ferry.sim.fit.FidelityTest compares the synthetic bursts with the recordings.\n\n");
+                .append("; dev.ferry.fit.FidelityTest compares the synthetic bursts with the recordings.\n\n");
 
         y.append("# Gaps pooled over all the traces: a trace recorded under CPU or disk load puts its slow gaps\n")
                 .append("# into the tails. Each kind is named after the event it comes before.\n");

@@ -1,4 +1,4 @@
-package dev.ferry.sim.fit;
+package dev.ferry.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.ferry.sim.fit;
+package dev.ferry.fit;
 
 import dev.ferry.trace.TraceLine;
 import java.util.ArrayList;
