@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
 import dev.ferry.model.config.ConfigException;
-import dev.ferry.report.BudgetResult;
 import dev.ferry.report.ComparisonReport;
 import dev.ferry.sim.gate.Budget;
+import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.gate.Comparison;
 import dev.ferry.sim.gate.GateLimits;
 import dev.ferry.sim.gate.Suite;
@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code ferry sim}: the discrete-event simulation. */
 @Command(name = "sim", mixinStandardHelpOptions = true,

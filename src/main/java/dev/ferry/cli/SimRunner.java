@@ -2,15 +2,15 @@ package dev.ferry.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.model.config.ConfigException;
-import dev.ferry.report.BudgetResult;
 import dev.ferry.report.ResultsJson;
 import dev.ferry.report.SessionsCsv;
 import dev.ferry.sim.gate.Budget;
+import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.migration.MigrationOutcome;
-import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.workload.HeapEstimate;
+import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.workload.WorkloadReader;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.migration.MigrationOutcome;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.session.SessionMetrics;

@@ -1,7 +1,6 @@
 package dev.ferry.sim.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.report.BudgetResult;
 import java.util.List;
 
 /**
