@@ -1,6 +1,10 @@
 package dev.ferry;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,15 +14,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's dependency direction: product packages never use the harness, and product code takes
- * time and execution from its constructor instead of reading the clock or making threads.
+ * DESIGN.md's dependency direction, every arrow of it: product packages never use the harness, the harness's
+ * packages (and the simulation's sub-packages) form no cycle, {@code report} and {@code cli} are read by nobody
+ * below them, and product code takes time and execution from its constructor instead of reading the clock or
+ * making threads.
  */
 class ArchitectureTest {
 
     private static final String[] PRODUCT = {"dev.ferry.tracker..", "dev.ferry.migrate..", "dev.ferry.cluster..",
         "dev.ferry.api.."};
-    private static final String[] HARNESS = {"dev.ferry.des..", "dev.ferry.model..", "dev.ferry.sim..",
-        "dev.ferry.report..", "dev.ferry.cli.."};
+    private static final String[] HARNESS = {"dev.ferry.des..", "dev.ferry.model..", "dev.ferry.trace..",
+        "dev.ferry.fit..", "dev.ferry.sim..", "dev.ferry.report..", "dev.ferry.cli.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -59,7 +65,74 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.ferry.time..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.ferry.tracker..", "dev.ferry.migrate..", "dev.ferry.cluster..", "dev.ferry.api..",
-                        "dev.ferry.des..", "dev.ferry.model..", "dev.ferry.sim..", "dev.ferry.report..", "dev.ferry.cli..")
+                        "dev.ferry.des..", "dev.ferry.model..", "dev.ferry.trace..", "dev.ferry.fit..", "dev.ferry.sim..",
+                        "dev.ferry.report..", "dev.ferry.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("Ferry's top-level packages form no cycle")
+    void topLevelPackagesFormNoCycle() {
+        slices().matching("dev.ferry.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the simulation's sub-packages form no cycle")
+    void simSubPackagesFormNoCycle() {
+        slices().matching("dev.ferry.sim.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("report reads results and only cli reads report: sim (the gate included) never imports it")
+    void reportIsReadByCliOnly() {
+        noClasses().that().resideOutsideOfPackages("dev.ferry.report..", "dev.ferry.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ferry.report..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("cli is the top: nothing else imports the commands")
+    void nothingImportsCli() {
+        noClasses().that().resideOutsideOfPackage("dev.ferry.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ferry.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("trace, fit and model never import the simulation, report or cli")
+    void traceFitAndModelSitBelowTheSimulation() {
+        noClasses().that().resideInAnyPackage("dev.ferry.trace..", "dev.ferry.fit..", "dev.ferry.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.sim..", "dev.ferry.report..",
+                        "dev.ferry.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("fit reads traces and writes models, never the other way round: trace and model import no fit, "
+            + "trace imports no model")
+    void fitSitsAboveTraceAndModel() {
+        noClasses().that().resideInAnyPackage("dev.ferry.trace..", "dev.ferry.model..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ferry.fit..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.ferry.trace..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ferry.model..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the discrete-event kernel imports no other harness package: only product code such as time")
+    void desImportsNoHarness() {
+        noClasses().that().resideInAPackage("dev.ferry.des..")
+                .should().dependOnClassesThat(resideInAnyPackage(HARNESS).and(not(resideInAPackage("dev.ferry.des.."))))
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the workload configuration imports nothing of the simulation's runtime (migration, run, session, ...)")
+    void workloadImportsNoSimulationRuntime() {
+        noClasses().that().resideInAPackage("dev.ferry.sim.workload..")
+                .should().dependOnClassesThat(resideInAPackage("dev.ferry.sim..")
+                        .and(not(resideInAPackage("dev.ferry.sim.workload.."))))
                 .check(CLASSES);
     }
 
