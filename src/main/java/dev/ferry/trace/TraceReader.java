@@ -118,9 +118,7 @@ public final class TraceReader {
                 throw new TraceFormatException(where + ": \"installed\" must be an object of name to version");
             }
             installed = new LinkedHashMap<>();
-            var fields = node.get("installed").fields();
-            while (fields.hasNext()) {
-                var field = fields.next();
+            for (var field : node.get("installed").properties()) {
                 installed.put(field.getKey(), field.getValue().asText());
             }
         } else if (op.asText().equals("begin") || op.asText().equals("state")) {
