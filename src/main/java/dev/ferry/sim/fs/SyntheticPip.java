@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.statistics.distribution.BetaDistribution;
-import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
  * Writes the inotify events a real pip command produces, in the order pip 23 produces them
@@ -85,11 +83,11 @@ public final class SyntheticPip {
             if (i > 0) {
                 pip.pendingGap = between.nanos();
             }
-            Layout oldLayout = old == null ? null : pip.layout(old);
+            PipLayout oldLayout = old == null ? null : PipLayout.of(old, pip.timing.layout());
             if (old != null) {
                 pip.stash(old);
             }
-            pip.writeDistribution(dist, pip.layout(dist), i >= dependencies.size());
+            pip.writeDistribution(dist, PipLayout.of(dist, pip.timing.layout()), i >= dependencies.size());
             if (old != null) {
                 pip.deleteStash(old, oldLayout);
             }
@@ -120,7 +118,7 @@ public final class SyntheticPip {
             }
             Distribution old = removed.get(i);
             pip.stash(old);
-            pip.deleteStash(old, pip.layout(old));
+            pip.deleteStash(old, PipLayout.of(old, pip.timing.layout()));
         }
         return pip.finish(start);
     }
@@ -134,41 +132,7 @@ public final class SyntheticPip {
         return new Command(start, exit, List.copyOf(events), fileEvents, now);
     }
 
-    /**
-     * The files of a distribution: the module or data file names under the package folder, in the
-     * order pip extracts them, and its extra metadata files. Derived from the distribution alone.
-     */
-    record Layout(List<String> files, List<String> folders, List<String> metadata) {
-    }
-
-    Layout layout(Distribution dist) {
-        PipTiming.Layout shape = timing.layout();
-        SplittableRandom r = new SplittableRandom((dist.key() + " " + dist.version()).hashCode() * 0x9E3779B97F4A7C15L
-                + dist.files());
-        double pyShare = BetaDistribution.of(shape.pyShareAlpha(), shape.pyShareBeta())
-                .inverseCumulativeProbability(r.nextDouble());
-        String pkg = dist.packageFolder();
-        List<String> files = new ArrayList<>(dist.files());
-        List<String> folders = new ArrayList<>();
-        folders.add(pkg);
-        String folder = pkg;
-        for (int f = 0; f < dist.files(); f++) {
-            if (f > 0 && r.nextDouble() < shape.directoriesPerFile()) {
-                folder = pkg + "/sub" + folders.size();
-                folders.add(folder);
-            }
-            files.add(folder + (r.nextDouble() < pyShare ? "/module" + f + ".py" : "/data" + f + ".dat"));
-        }
-        int extra = shape.metadataFilesMean() <= 0 ? 0
-                : PoissonDistribution.of(shape.metadataFilesMean()).inverseCumulativeProbability(r.nextDouble());
-        List<String> metadata = new ArrayList<>(List.of("METADATA", "WHEEL"));
-        for (int i = 0; i < extra; i++) {
-            metadata.add(i == 0 ? "LICENSE" : i == 1 ? "top_level.txt" : "meta" + i + ".txt");
-        }
-        return new Layout(files, folders, metadata);
-    }
-
-    private void writeDistribution(Distribution dist, Layout layout, boolean requested) {
+    private void writeDistribution(Distribution dist, PipLayout layout, boolean requested) {
         String info = dist.distInfo();
         emit(Kind.WRITE, "CREATE,ISDIR", info);
         for (String name : layout.metadata()) {
@@ -195,7 +159,7 @@ public final class SyntheticPip {
     }
 
     /** Byte-compilation, folder by folder: each module's .pyc under a temporary name, then renamed. */
-    private void compile(Layout layout) {
+    private void compile(PipLayout layout) {
         String cache = null;
         for (String file : layout.files()) {
             if (!file.endsWith(".py")) {
@@ -228,7 +192,7 @@ public final class SyntheticPip {
     }
 
     /** Deletes the stash of an old version: every file it had (its byte-compiled files too), then each folder. */
-    private void deleteStash(Distribution old, Layout layout) {
+    private void deleteStash(Distribution old, PipLayout layout) {
         String infoStash = Distribution.stash(old.distInfo());
         for (String name : layout.metadata()) {
             emit(Kind.REMOVE, "DELETE", infoStash + "/" + name);
