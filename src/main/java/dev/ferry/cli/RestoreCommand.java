@@ -112,8 +112,9 @@ final class RestoreCommand implements Callable<Integer> {
             throw new UserError("--timeout must be more than 0 seconds and at most " + MAX_TIMEOUT_SECONDS
                     + " (a week)", 2);
         }
+        SystemClock clock = new SystemClock();
         // read under the lock, so that the generation written after it is the newest; a missing file is an error below
-        try (CheckpointLock lock = dryRun || !Files.exists(checkpointFile) ? null : lock()) {
+        try (CheckpointLock lock = dryRun || !Files.exists(checkpointFile) ? null : lock(clock)) {
             Checkpoint checkpoint = CheckpointFiles.loadExact(checkpointFile, prev -> "pass --checkpoint " + prev);
             CheckpointFiles.validate(checkpointFile, checkpoint, CheckpointValidation.Use.RESTORE,
                     "nothing was installed or removed");
@@ -133,7 +134,7 @@ final class RestoreCommand implements Callable<Integer> {
                 err.flush();
             });
             Restore restore = new Restore(new ProcessPipRunner(interpreter, pipArgs, Duration.ofSeconds(timeoutSeconds)),
-                    new DiskEnvironmentView(purelib), store, new SystemClock(),
+                    new DiskEnvironmentView(purelib), store, clock,
                     ProgressLine.forTerminal(System.console() != null, err));
             RestoreReport report;
             try {
@@ -153,9 +154,9 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     /** Only one writer per checkpoint: a tracker still running on it (the old container's?) must stop first. */
-    private CheckpointLock lock() {
+    private CheckpointLock lock(SystemClock clock) {
         try {
-            return CheckpointLock.acquire(checkpointFile, "ferry restore", new SystemClock().epochMillis());
+            return CheckpointLock.acquire(checkpointFile, "ferry restore", clock.epochMillis());
         } catch (CheckpointLockedException e) {
             throw new UserError(e.getMessage(), 2);
         } catch (IOException e) {

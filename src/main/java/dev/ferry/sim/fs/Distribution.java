@@ -19,6 +19,15 @@ public record Distribution(String name, String version, int files) {
         return PackageName.normalize(name);
     }
 
+    /** Files of a distribution the user never had in a session: an image distribution's size. */
+    static final int DEFAULT_FILES = 10;
+
+    /** {@code key} at {@code version}, as many files as the distribution of that key in {@code known}, if any. */
+    public static Distribution sized(String key, String version, java.util.Map<String, Distribution> known) {
+        Distribution before = known.get(key);
+        return new Distribution(key, version, before == null ? DEFAULT_FILES : before.files());
+    }
+
     /** The key of a distribution named {@code name}. */
     public static String keyOf(String name) {
         return PackageName.normalize(name);

@@ -23,9 +23,6 @@ import java.util.function.Predicate;
  */
 public final class SimulatedPipRunner implements PipRunner {
 
-    /** Files of a distribution the user never had in this session (the image's size for one). */
-    private static final int DEFAULT_FILES = 10;
-
     private final SimulatedEnvironment tree;
     private final Map<String, Distribution> installed;
     private final Map<String, Distribution> known;
@@ -69,8 +66,7 @@ public final class SimulatedPipRunner implements PipRunner {
         }
         List<Distribution> wanted = new ArrayList<>();
         for (Pin pin : pins) {
-            Distribution before = known.get(pin.name());
-            wanted.add(new Distribution(pin.name(), pin.version(), before == null ? DEFAULT_FILES : before.files()));
+            wanted.add(Distribution.sized(pin.name(), pin.version(), known));
         }
         took(SyntheticPip.install(elapsed, List.of(), wanted, installed, timing, random, false));
         for (Distribution d : wanted) {

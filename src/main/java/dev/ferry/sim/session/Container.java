@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -40,7 +41,7 @@ final class Container {
     private final SessionMetrics metrics;
     private final GroundTruth truth;
     /** Hears each checkpoint the running tracker writes (not those of its start-up). */
-    private final java.util.function.Consumer<Checkpoint> onCheckpoint;
+    private final Consumer<Checkpoint> onCheckpoint;
 
     private SimulatedEnvironment tree;
     private TraceFileSystem files;
@@ -55,7 +56,7 @@ final class Container {
 
     Container(String sessionId, Kernel kernel, List<Distribution> image, boolean python, MemoryCheckpointStore home,
               ContainerRestore restore, SessionMetrics metrics, GroundTruth truth,
-              java.util.function.Consumer<Checkpoint> onCheckpoint) {
+              Consumer<Checkpoint> onCheckpoint) {
         this.sessionId = sessionId;
         this.kernel = kernel;
         this.image = image;

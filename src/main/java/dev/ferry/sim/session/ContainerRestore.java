@@ -15,6 +15,7 @@ import dev.ferry.tracker.restore.RestoreException;
 import dev.ferry.tracker.restore.RestoreReport;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -74,11 +75,8 @@ public final class ContainerRestore {
 
     /** The packages of {@code set} as distributions, sized as {@code known} has them. */
     static Map<String, Distribution> sized(PackageSet set, Map<String, Distribution> known) {
-        Map<String, Distribution> out = new java.util.LinkedHashMap<>();
-        set.asMap().forEach((key, version) -> {
-            Distribution before = known.get(key);
-            out.put(key, new Distribution(key, version, before == null ? 10 : before.files()));
-        });
+        Map<String, Distribution> out = new LinkedHashMap<>();
+        set.asMap().forEach((key, version) -> out.put(key, Distribution.sized(key, version, known)));
         return out;
     }
 }
