@@ -1,18 +1,12 @@
 package dev.ferry.sim.kube;
 
-import dev.ferry.cluster.kube.SessionJobs;
-import dev.ferry.migrate.PodPhase;
-import dev.ferry.migrate.Resources;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,9 +38,10 @@ import java.util.random.RandomGenerator;
  * </ul>
  *
  * The kubelet accounts capacity only for the pods it created. Deterministic: for the same calls, API answers and
- * random generator, the same pods, nodes and times. Single-threaded, like the kernel. Its package-private parts:
- * {@code ClusterNodes} places pods, {@code KubeletApi} makes the API calls, {@code SeenJobs} caches the Jobs,
- * {@code JobStatusWriter} writes their status and {@code StartLatency} draws the start latencies.
+ * random generator, the same pods, nodes and times. Single-threaded, like the kernel. This class decides what each
+ * sync does and loses nodes; its package-private parts do the rest: {@code KubeletPods} moves the pods through
+ * their phases, {@code ClusterNodes} places them, {@code KubeletApi} makes the API calls, {@code SeenJobs} caches
+ * the Jobs, {@code JobStatusWriter} writes their status and {@code StartLatency} draws the start latencies.
  */
 public final class FakeKubelet {
 
@@ -62,18 +57,9 @@ public final class FakeKubelet {
     private final Clock clock;
     private final Timer timer;
     private final StartLatency startLatency;
-    private final KubeletApi api;
-    private final JobStatusWriter jobStatuses;
     private final SeenJobs seenJobs;
     private final ClusterNodes nodes;
-    private final Map<String, TrackedPod> pods = new LinkedHashMap<>();
-    private final List<PodListener> listeners = new ArrayList<>();
-    private long podSequence;
-    private long podsCreated;
-    private long podsStarted;
-    private long unschedulableAttempts;
-    private long failedByNodeLoss;
-    private long podsDeleted;
+    private final KubeletPods pods;
     private long nodeLosses;
     private long apiErrors;
     private boolean retryDue;
@@ -101,10 +87,10 @@ public final class FakeKubelet {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.startLatency = new StartLatency(podStart, Objects.requireNonNull(random, "random"));
-        this.api = new KubeletApi(cluster, client, namespace);
-        this.jobStatuses = new JobStatusWriter(api, this::refused);
+        KubeletApi api = new KubeletApi(cluster, client, namespace);
         this.seenJobs = new SeenJobs(api, clock);
         this.nodes = new ClusterNodes(model);
+        this.pods = new KubeletPods(cluster, clock, timer, startLatency, api, seenJobs, nodes, this::refused);
     }
 
     public String cluster() {
@@ -112,7 +98,7 @@ public final class FakeKubelet {
     }
 
     public void addListener(PodListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        pods.addListener(listener);
     }
 
     /**
@@ -134,7 +120,7 @@ public final class FakeKubelet {
         }
         boolean full = seenJobs.lastListFull();
         Set<String> jobsWithPod = new HashSet<>();
-        for (TrackedPod t : List.copyOf(pods.values())) {
+        for (TrackedPod t : pods.all()) {
             Job job = jobs.get(t.jobName);
             if (!full && job == null) {
                 if (seenJobs.wasDone(t.jobName)) {
@@ -150,27 +136,27 @@ public final class FakeKubelet {
                     continue;
                 }
             }
-            if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
-                if (!deletePod(t.name, job == null ? "JobGone" : "JobSuspended")) {
+            if (!KubeletPods.wanted(t, job)) {
+                if (!pods.delete(t.name, job == null ? "JobGone" : "JobSuspended")) {
                     jobsWithPod.add(t.jobName);
                 }
                 continue;
             }
             jobsWithPod.add(t.jobName);
         }
-        jobStatuses.retry();
-        for (TrackedPod t : List.copyOf(pods.values())) {
+        pods.retryJobStatuses();
+        for (TrackedPod t : pods.all()) {
             if (t.failedWriteDue) {
-                writeFailed(t);
-            } else if (t.phase == PodPhase.PENDING && t.node == null) {
-                place(t);
+                pods.writeFailed(t);
+            } else if (KubeletPods.unschedulable(t)) {
+                pods.place(t);
             } else if (t.startDue) {
-                start(t);
+                pods.start(t);
             }
         }
         for (Job job : jobs.values()) {
             if (!jobsWithPod.contains(job.getMetadata().getName()) && JobPods.wants(job, null)) {
-                createPod(job);
+                pods.create(job);
             }
         }
     }
@@ -188,15 +174,7 @@ public final class FakeKubelet {
      * waiting for room, or a node that came back.
      */
     public boolean hasPendingWork() {
-        if (retryDue || capacityReturned || jobStatuses.pending()) {
-            return true;
-        }
-        for (TrackedPod t : pods.values()) {
-            if (t.startDue || t.failedWriteDue || (t.phase == PodPhase.PENDING && t.node == null)) {
-                return true;
-            }
-        }
-        return false;
+        return retryDue || capacityReturned || pods.hasPendingWork();
     }
 
     /**
@@ -222,24 +200,12 @@ public final class FakeKubelet {
                 capacityReturned = true;
             }
         });
-        for (TrackedPod t : List.copyOf(pods.values())) {
-            if (t.node == node && (t.phase == PodPhase.PENDING || t.phase == PodPhase.RUNNING)) {
-                cancelStart(t);
-                nodes.release(t);
-                PodPhase from = t.phase;
-                t.phase = PodPhase.FAILED;
-                failedByNodeLoss++;
-                writeFailed(t);
-                notify(t, from, PodPhase.FAILED, NODE_LOST);
-            }
-        }
+        pods.failOn(node);
     }
 
     /** Counters so far. */
     public KubeletCounters counters() {
-        long unschedulable = pods.values().stream().filter(t -> t.phase == PodPhase.PENDING && t.node == null).count();
-        return new KubeletCounters(podsCreated, podsStarted, unschedulable, unschedulableAttempts, failedByNodeLoss,
-                podsDeleted, nodeLosses, apiErrors);
+        return pods.counters(nodeLosses, apiErrors);
     }
 
     /** The nodes in the model's order. */
@@ -258,142 +224,8 @@ public final class FakeKubelet {
         return t == null || t.node == null ? Optional.empty() : Optional.of(t.node.name);
     }
 
-    private void createPod(Job job) {
-        String jobName = job.getMetadata().getName();
-        Resources request = SessionJobs.request(job);
-        String podName = jobName + "-" + suffix(++podSequence);
-        TrackedPod t = new TrackedPod(podName, jobName, Objects.toString(job.getMetadata().getUid(), ""),
-                JobPods.label(job, SessionJobs.SESSION), request);
-        SimulatedNode node = nodes.choose(request);
-        try {
-            api.createPod(job, podName, node == null ? null : node.name,
-                    node == null ? nodes.unschedulableMessage(request) : null);
-        } catch (KubernetesClientException e) {
-            refused();
-            return;
-        }
-        podsCreated++;
-        pods.put(podName, t);
-        t.phase = PodPhase.PENDING;
-        if (node == null) {
-            unschedulableAttempts++;
-            notify(t, null, PodPhase.PENDING, UNSCHEDULABLE);
-        } else {
-            nodes.reserve(t, node);
-            notify(t, null, PodPhase.PENDING, "Scheduled");
-            scheduleStart(t);
-        }
-    }
-
-    /** Binds an unschedulable pod if a node fits it now. */
-    private void place(TrackedPod t) {
-        SimulatedNode node = nodes.choose(t.request);
-        if (node == null) {
-            unschedulableAttempts++;
-            return;
-        }
-        try {
-            api.bind(t.name, node.name);
-        } catch (KubernetesClientException e) {
-            refused();
-            return;
-        }
-        nodes.reserve(t, node);
-        scheduleStart(t);
-    }
-
-    private void scheduleStart(TrackedPod t) {
-        long at = Math.addExact(clock.nanos(), startLatency.sampleNanos());
-        t.start = timer.schedule(at, () -> {
-            t.start = null;
-            start(t);
-        });
-    }
-
-    /** The start event (or its retry on a sync): Running if the pod and its Job still want it. */
-    private void start(TrackedPod t) {
-        t.startDue = false;
-        if (pods.get(t.name) != t || t.phase != PodPhase.PENDING || t.node == null) {
-            return;
-        }
-        Job job = seenJobs.get(t.jobName);
-        if (!JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid)) {
-            deletePod(t.name, job == null ? "JobGone" : "JobSuspended");
-            return;
-        }
-        try {
-            api.patchRunning(t.name, Instant.ofEpochMilli(clock.epochMillis()));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                forget(t, "JobGone"); // deleted behind the kubelet's back
-                return;
-            }
-            refused();
-            t.startDue = true;
-            return;
-        }
-        t.phase = PodPhase.RUNNING;
-        podsStarted++;
-        notify(t, PodPhase.PENDING, PodPhase.RUNNING, "Started");
-    }
-
-    private void writeFailed(TrackedPod t) {
-        try {
-            api.patchFailed(t.name, NODE_LOST, "node " + t.node.name + " was lost");
-            t.failedWriteDue = false;
-        } catch (KubernetesClientException e) {
-            refused();
-            t.failedWriteDue = true;
-        }
-    }
-
-    /** Deletes a pod; {@code false} if the API refused (it is retried on the next sync). */
-    private boolean deletePod(String name, String reason) {
-        try {
-            api.deletePod(name);
-        } catch (KubernetesClientException e) {
-            refused();
-            return false;
-        }
-        podsDeleted++;
-        TrackedPod t = pods.get(name);
-        if (t != null) {
-            forget(t, reason);
-        }
-        return true;
-    }
-
-    private void forget(TrackedPod t, String reason) {
-        cancelStart(t);
-        nodes.release(t);
-        pods.remove(t.name);
-        notify(t, t.phase, null, reason);
-    }
-
     private void refused() {
         apiErrors++;
         retryDue = true;
-    }
-
-    private static void cancelStart(TrackedPod t) {
-        if (t.start != null) {
-            t.start.cancel();
-            t.start = null;
-        }
-        t.startDue = false;
-    }
-
-    private void notify(TrackedPod t, PodPhase from, PodPhase to, String reason) {
-        jobStatuses.record(t.jobName, to);
-        PodChange change = new PodChange(cluster, t.name, t.jobName, t.sessionId == null ? "" : t.sessionId,
-                t.node == null ? "" : t.node.name, from, to, reason, clock.nanos());
-        for (PodListener l : listeners) {
-            l.onChange(change);
-        }
-    }
-
-    private static String suffix(long n) {
-        String s = Long.toString(n, 36);
-        return s.length() >= 5 ? s : "0".repeat(5 - s.length()) + s;
     }
 }
