@@ -34,4 +34,19 @@ final class Checks {
         }
         return value;
     }
+
+    /**
+     * A cluster's name and zone, both non-blank, its {@code allocatable} capacity, and {@code part} of it (called
+     * {@code partName} in messages) within it.
+     */
+    static void cluster(String name, String zone, Resources allocatable, Resources part, String partName) {
+        name(name, "cluster name");
+        name(zone, "zone of cluster " + name);
+        present(allocatable, "allocatable of cluster " + name);
+        present(part, partName + " of cluster " + name);
+        if (!part.fitsIn(allocatable)) {
+            throw new IllegalArgumentException("cluster " + name + " has more " + partName + " (" + part.describe()
+                    + ") than allocatable (" + allocatable.describe() + ")");
+        }
+    }
 }

@@ -10,29 +10,29 @@ import java.util.stream.Collectors;
 /**
  * Federation placement, pure: a session goes to a cluster where it fits now (CPU, memory and GPUs
  * free), in its preferred zone when one there fits, otherwise anywhere; among those, the least loaded
- * ({@link ClusterState#load()}), ties broken by name. The order in which clusters are listed does not matter.
+ * ({@link ClusterRoom#load()}), ties broken by name. The order in which clusters are listed does not matter.
  */
 public final class Placement {
 
-    private static final Comparator<ClusterState> LEAST_LOADED =
-            Comparator.comparingDouble(ClusterState::load).thenComparing(ClusterState::name);
+    private static final Comparator<ClusterRoom> LEAST_LOADED =
+            Comparator.comparingDouble(ClusterRoom::load).thenComparing(ClusterRoom::name);
 
     private Placement() {
     }
 
     /** Chooses a cluster for {@code request}, or says why it waits. */
-    public static PlacementDecision place(List<ClusterState> clusters, SessionRequest request) {
+    public static PlacementDecision place(List<ClusterRoom> clusters, SessionRequest request) {
         requireUniqueNames(clusters);
         Checks.present(request, "request");
         Resources need = request.resources();
-        List<ClusterState> fitting = clusters.stream().filter(c -> need.fitsIn(c.free())).toList();
+        List<ClusterRoom> fitting = clusters.stream().filter(c -> need.fitsIn(c.free())).toList();
         if (fitting.isEmpty()) {
             return waitFor(clusters, request);
         }
-        List<ClusterState> inZone = request.preferredZone()
+        List<ClusterRoom> inZone = request.preferredZone()
                 .map(zone -> fitting.stream().filter(c -> c.zone().equals(zone)).toList())
                 .orElse(List.of());
-        List<ClusterState> eligible = inZone.isEmpty() ? fitting : inZone;
+        List<ClusterRoom> eligible = inZone.isEmpty() ? fitting : inZone;
         return new PlacementDecision.Placed(eligible.stream().min(LEAST_LOADED).orElseThrow().name());
     }
 
@@ -40,7 +40,7 @@ public final class Placement {
      * Places {@code requests} one by one in order, each seeing the capacity the earlier ones took; those
      * that fit nowhere wait. Session ids must be distinct.
      */
-    public static PlacementPlan placeAll(List<ClusterState> clusters, List<SessionRequest> requests) {
+    public static PlacementPlan placeAll(List<ClusterRoom> clusters, List<SessionRequest> requests) {
         requireUniqueNames(clusters);
         Checks.present(requests, "requests");
         Set<String> sessions = new HashSet<>();
@@ -49,7 +49,7 @@ public final class Placement {
                 throw new IllegalArgumentException("requests list session " + r.sessionId() + " twice");
             }
         }
-        List<ClusterState> state = new ArrayList<>(clusters);
+        List<ClusterRoom> state = new ArrayList<>(clusters);
         List<PlacementPlan.Assignment> placed = new ArrayList<>();
         List<PlacementPlan.Queued> waiting = new ArrayList<>();
         for (SessionRequest r : requests) {
@@ -68,13 +68,13 @@ public final class Placement {
         return new PlacementPlan(placed, waiting, state);
     }
 
-    private static PlacementDecision.Wait waitFor(List<ClusterState> clusters, SessionRequest request) {
+    private static PlacementDecision.Wait waitFor(List<ClusterRoom> clusters, SessionRequest request) {
         Resources need = request.resources();
         if (clusters.isEmpty()) {
             return new PlacementDecision.Wait("no clusters to place session " + request.sessionId() + " on", false);
         }
         boolean fitsEmpty = clusters.stream().anyMatch(c -> need.fitsIn(c.allocatable()));
-        String shortfalls = clusters.stream().sorted(Comparator.comparing(ClusterState::name))
+        String shortfalls = clusters.stream().sorted(Comparator.comparing(ClusterRoom::name))
                 .map(c -> c.name() + " " + (fitsEmpty ? shortfall(need, c.free(), "free")
                         : shortfall(need, c.allocatable(), "allocatable")))
                 .collect(Collectors.joining("; "));
@@ -98,10 +98,10 @@ public final class Placement {
         return "has only " + String.join(", ", lacks) + " " + what;
     }
 
-    private static void requireUniqueNames(List<ClusterState> clusters) {
+    private static void requireUniqueNames(List<ClusterRoom> clusters) {
         Checks.present(clusters, "clusters");
         Set<String> names = new HashSet<>();
-        for (ClusterState c : clusters) {
+        for (ClusterRoom c : clusters) {
             if (!names.add(Checks.present(c, "cluster").name())) {
                 throw new IllegalArgumentException("clusters list " + c.name() + " twice");
             }

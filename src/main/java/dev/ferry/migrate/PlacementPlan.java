@@ -6,7 +6,7 @@ import java.util.List;
  * The outcome of {@link Placement#placeAll}: who goes where, who waits and why (both in request order),
  * and the clusters as they are once the placed sessions are counted (in the order given).
  */
-public record PlacementPlan(List<Assignment> placed, List<Queued> waiting, List<ClusterState> remaining) {
+public record PlacementPlan(List<Assignment> placed, List<Queued> waiting, List<ClusterRoom> remaining) {
 
     /** {@code request} goes to {@code cluster}. */
     public record Assignment(SessionRequest request, String cluster) {

@@ -1,21 +1,15 @@
 package dev.ferry.migrate;
 
-import java.util.Objects;
-
 /**
- * A target cluster as the reconciler decides on it: name, zone, what it can hold for sessions, and the part of that
- * on GPU nodes, which are tainted: only sessions that ask for GPUs go there, and those only there.
+ * A target cluster as the federation describes it, the same in every pass: name, zone, what it can hold for
+ * sessions when empty, and the part of that on GPU nodes, which are tainted: only sessions that ask for GPUs go
+ * there, and those only there. What is left of it while Jobs run there is a {@link ClusterRoom}, which the
+ * reconciler derives from this and what it observed.
  */
 public record TargetCluster(String name, String zone, Resources allocatable, Resources gpuNodes) {
 
     public TargetCluster {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(allocatable, "allocatable");
-        Objects.requireNonNull(gpuNodes, "gpuNodes");
-        if (!gpuNodes.fitsIn(allocatable)) {
-            throw new IllegalArgumentException("cluster " + name + " has more on its GPU nodes than in all");
-        }
+        Checks.cluster(name, zone, allocatable, gpuNodes, "on GPU nodes");
     }
 
     /** A cluster whose nodes any session may use. */

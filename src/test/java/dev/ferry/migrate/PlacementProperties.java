@@ -28,16 +28,16 @@ class PlacementProperties {
     private static final List<String> ZONES = List.of("z1", "z2", "z3");
 
     @Provide
-    Arbitrary<List<ClusterState>> clusters() {
+    Arbitrary<List<ClusterRoom>> clusters() {
         Arbitrary<Resources> allocatable = Combinators.combine(Arbitraries.longs().between(1_000, 16_000),
                 Arbitraries.longs().between(1_024, 65_536), Arbitraries.integers().between(0, 4)).as(Resources::new);
-        Arbitrary<ClusterState> cluster = Combinators.combine(Arbitraries.of(ZONES), allocatable,
+        Arbitrary<ClusterRoom> cluster = Combinators.combine(Arbitraries.of(ZONES), allocatable,
                 Arbitraries.doubles().between(0, 1), Arbitraries.of(true, false)).as((zone, alloc, freeShare, empty) ->
-                new ClusterState("pending", zone, alloc, empty ? alloc : new Resources(
+                new ClusterRoom("pending", zone, alloc, empty ? alloc : new Resources(
                         (long) (alloc.milliCpu() * freeShare), (long) (alloc.memoryMiB() * freeShare),
                         (int) (alloc.gpus() * freeShare))));
         return cluster.list().ofMinSize(0).ofMaxSize(5).map(list -> IntStream.range(0, list.size())
-                .mapToObj(i -> new ClusterState("k" + i, list.get(i).zone(), list.get(i).allocatable(), list.get(i).free()))
+                .mapToObj(i -> new ClusterRoom("k" + i, list.get(i).zone(), list.get(i).allocatable(), list.get(i).free()))
                 .toList());
     }
 
@@ -58,18 +58,18 @@ class PlacementProperties {
                         .toList());
     }
 
-    private static ClusterState named(List<ClusterState> clusters, String name) {
+    private static ClusterRoom named(List<ClusterRoom> clusters, String name) {
         return clusters.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Property
-    void neverPlacesWhereItDoesNotFitAndHonoursTheZoneWhenItCan(@ForAll("clusters") List<ClusterState> clusters,
+    void neverPlacesWhereItDoesNotFitAndHonoursTheZoneWhenItCan(@ForAll("clusters") List<ClusterRoom> clusters,
                                                                 @ForAll("requests") List<SessionRequest> requests) {
         for (SessionRequest r : requests) {
             PlacementDecision d = Placement.place(clusters, r);
             boolean anyFits = clusters.stream().anyMatch(c -> r.resources().fitsIn(c.free()));
             if (d instanceof PlacementDecision.Placed p) {
-                ClusterState chosen = named(clusters, p.cluster());
+                ClusterRoom chosen = named(clusters, p.cluster());
                 assertThat(r.resources().fitsIn(chosen.free())).isTrue();
                 boolean zoneFits = clusters.stream().anyMatch(c -> r.resources().fitsIn(c.free())
                         && r.preferredZone().equals(Optional.of(c.zone())));
@@ -101,7 +101,7 @@ class PlacementProperties {
     /** The guarantee this section is named for. */
     @Property
     void aSessionThatFitsAnEmptyClusterIsNeverQueuedWhileThatClusterIsEmpty(
-            @ForAll("clusters") List<ClusterState> clusters, @ForAll("requests") List<SessionRequest> requests) {
+            @ForAll("clusters") List<ClusterRoom> clusters, @ForAll("requests") List<SessionRequest> requests) {
         for (SessionRequest r : requests) {
             boolean fitsAnEmptyOne = clusters.stream()
                     .anyMatch(c -> c.isEmpty() && r.resources().fitsIn(c.allocatable()));
@@ -117,7 +117,7 @@ class PlacementProperties {
     }
 
     @Property
-    void placeAllNeverOverCommitsAnyCluster(@ForAll("clusters") List<ClusterState> clusters,
+    void placeAllNeverOverCommitsAnyCluster(@ForAll("clusters") List<ClusterRoom> clusters,
                                             @ForAll("requests") List<SessionRequest> requests) {
         PlacementPlan plan = Placement.placeAll(clusters, requests);
         Map<String, long[]> taken = new HashMap<>();
@@ -127,7 +127,7 @@ class PlacementProperties {
             t[1] += a.request().resources().memoryMiB();
             t[2] += a.request().resources().gpus();
         }
-        for (ClusterState c : clusters) {
+        for (ClusterRoom c : clusters) {
             long[] t = taken.getOrDefault(c.name(), new long[3]);
             assertThat(t[0]).as("CPU on %s", c.name()).isLessThanOrEqualTo(c.free().milliCpu());
             assertThat(t[1]).as("memory on %s", c.name()).isLessThanOrEqualTo(c.free().memoryMiB());
@@ -145,9 +145,9 @@ class PlacementProperties {
     }
 
     @Property
-    void deterministicAndIndependentOfTheOrderClustersAreListed(@ForAll("clusters") List<ClusterState> clusters,
+    void deterministicAndIndependentOfTheOrderClustersAreListed(@ForAll("clusters") List<ClusterRoom> clusters,
                                                                @ForAll("requests") List<SessionRequest> requests) {
-        List<ClusterState> reversed = new ArrayList<>(clusters);
+        List<ClusterRoom> reversed = new ArrayList<>(clusters);
         Collections.reverse(reversed);
         PlacementPlan plan = Placement.placeAll(clusters, requests);
         PlacementPlan again = Placement.placeAll(reversed, requests);
@@ -158,10 +158,10 @@ class PlacementProperties {
 
     /** A batch is the single-session decision applied in turn: placeAll adds no policy of its own. */
     @Property
-    void placeAllIsPlaceAppliedInTurn(@ForAll("clusters") List<ClusterState> clusters,
+    void placeAllIsPlaceAppliedInTurn(@ForAll("clusters") List<ClusterRoom> clusters,
                                       @ForAll("requests") List<SessionRequest> requests) {
         PlacementPlan plan = Placement.placeAll(clusters, requests);
-        List<ClusterState> state = new ArrayList<>(clusters);
+        List<ClusterRoom> state = new ArrayList<>(clusters);
         int placed = 0;
         for (SessionRequest r : requests) {
             PlacementDecision d = Placement.place(state, r);

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class PlacementTest {
 
     /** A cluster of {@code cpus} cores, {@code gib} GiB and {@code gpus} GPUs, of which the given amounts are free. */
-    private static ClusterState cluster(String name, String zone, double cpus, double gib, int gpus,
+    private static ClusterRoom cluster(String name, String zone, double cpus, double gib, int gpus,
                                         double freeCpus, double freeGib, int freeGpus) {
-        return new ClusterState(name, zone, Resources.of(cpus, gib, gpus), Resources.of(freeCpus, freeGib, freeGpus));
+        return new ClusterRoom(name, zone, Resources.of(cpus, gib, gpus), Resources.of(freeCpus, freeGib, freeGpus));
     }
 
-    private static ClusterState empty(String name, String zone, double cpus, double gib, int gpus) {
-        return ClusterState.empty(name, zone, Resources.of(cpus, gib, gpus));
+    private static ClusterRoom empty(String name, String zone, double cpus, double gib, int gpus) {
+        return ClusterRoom.empty(name, zone, Resources.of(cpus, gib, gpus));
     }
 
     private static SessionRequest req(String id, double cpus, double gib, int gpus) {
@@ -39,7 +39,7 @@ class PlacementTest {
         @DisplayName("a session goes only where all it asks for is free")
         void fits() {
             // a has 2 CPU free, b has 8 CPU but only 2 GiB free: 4 CPU, 4 GiB fits neither; 2 CPU, 2 GiB fits both
-            List<ClusterState> clusters = List.of(cluster("a", "z1", 16, 64, 0, 2, 32, 0),
+            List<ClusterRoom> clusters = List.of(cluster("a", "z1", 16, 64, 0, 2, 32, 0),
                     cluster("b", "z1", 16, 64, 0, 8, 2, 0));
             assertThat(Placement.place(clusters, req("s1", 4, 4, 0))).isEqualTo(new PlacementDecision.Wait(
                     "no cluster has room for 4 CPU, 4 GiB, 0 GPUs now: a has only 2 CPU free; b has only 2 GiB free",
@@ -51,7 +51,7 @@ class PlacementTest {
         @Test
         @DisplayName("a session bigger than any cluster waits, and the answer says it never fits as things are")
         void neverFits() {
-            List<ClusterState> clusters = List.of(empty("a", "z1", 8, 32, 0), empty("b", "z2", 16, 16, 0));
+            List<ClusterRoom> clusters = List.of(empty("a", "z1", 8, 32, 0), empty("b", "z2", 16, 16, 0));
             assertThat(Placement.place(clusters, req("s1", 12, 24, 0))).isEqualTo(new PlacementDecision.Wait(
                     "12 CPU, 24 GiB, 0 GPUs is more than any cluster can hold even when empty:"
                             + " a has only 8 CPU allocatable; b has only 16 GiB allocatable", false));
@@ -68,7 +68,7 @@ class PlacementTest {
         @DisplayName("exact fits are fits: capacity is counted in millicores and MiB, without rounding")
         void exact() {
             // ten sessions of 0.1 CPU fill 1 CPU exactly (as doubles, 1.0 less 0.1 ten times is not 0)
-            ClusterState one = empty("a", "z1", 1, 1, 0);
+            ClusterRoom one = empty("a", "z1", 1, 1, 0);
             List<SessionRequest> tenths = java.util.stream.IntStream.range(0, 10)
                     .mapToObj(i -> req("s" + i, 0.1, 0.1, 0)).toList();
             PlacementPlan plan = Placement.placeAll(List.of(one), tenths);
@@ -81,7 +81,7 @@ class PlacementTest {
     @DisplayName("GPUs")
     class Gpus {
 
-        private final List<ClusterState> clusters = List.of(empty("cpu", "z1", 64, 256, 0),
+        private final List<ClusterRoom> clusters = List.of(empty("cpu", "z1", 64, 256, 0),
                 cluster("gpu", "z1", 64, 256, 4, 16, 64, 2));
 
         @Test
@@ -111,7 +111,7 @@ class PlacementTest {
     class Zones {
 
         // a in z1 is 10% used, b in z2 50%, c in z2 25%
-        private final List<ClusterState> clusters = List.of(cluster("a", "z1", 100, 100, 0, 90, 90, 0),
+        private final List<ClusterRoom> clusters = List.of(cluster("a", "z1", 100, 100, 0, 90, 90, 0),
                 cluster("b", "z2", 100, 100, 0, 50, 50, 0), cluster("c", "z2", 100, 100, 0, 75, 75, 0));
 
         @Test
@@ -146,17 +146,17 @@ class PlacementTest {
         @DisplayName("load is the larger of the CPU and memory shares in use")
         void dominantShare() {
             // a: CPU 20% used, memory 70% -> 0.7; b: CPU 60%, memory 10% -> 0.6: b is less loaded
-            List<ClusterState> clusters = List.of(cluster("a", "z1", 10, 10, 0, 8, 3, 0),
+            List<ClusterRoom> clusters = List.of(cluster("a", "z1", 10, 10, 0, 8, 3, 0),
                     cluster("b", "z1", 10, 10, 0, 4, 9, 0));
-            assertThat(clusters).extracting(ClusterState::load).containsExactly(0.7, 0.6);
+            assertThat(clusters).extracting(ClusterRoom::load).containsExactly(0.7, 0.6);
             assertThat(Placement.place(clusters, req("s1", 1, 1, 0))).isEqualTo(placed("b"));
         }
 
         @Test
         @DisplayName("ties go to the first name, whatever the order the clusters are listed in")
         void tieByName() {
-            ClusterState a = empty("k8s-a", "z1", 8, 32, 0);
-            ClusterState b = empty("k8s-b", "z1", 8, 32, 0);
+            ClusterRoom a = empty("k8s-a", "z1", 8, 32, 0);
+            ClusterRoom b = empty("k8s-b", "z1", 8, 32, 0);
             assertThat(Placement.place(List.of(b, a), req("s1", 1, 1, 0))).isEqualTo(placed("k8s-a"));
             assertThat(Placement.place(List.of(a, b), req("s1", 1, 1, 0))).isEqualTo(placed("k8s-a"));
         }
@@ -171,7 +171,7 @@ class PlacementTest {
         void batch() {
             // two empty 4 CPU, 16 GiB clusters; five sessions of 2 CPU, 4 GiB:
             // s1 -> a (tie, name); a is 50% used, so s2 -> b; s3 -> a (tie at 50%); s4 -> b; both CPUs are full: s5 waits
-            List<ClusterState> clusters = List.of(empty("a", "z1", 4, 16, 0), empty("b", "z1", 4, 16, 0));
+            List<ClusterRoom> clusters = List.of(empty("a", "z1", 4, 16, 0), empty("b", "z1", 4, 16, 0));
             List<SessionRequest> requests = java.util.stream.IntStream.rangeClosed(1, 5)
                     .mapToObj(i -> req("s" + i, 2, 4, 0)).toList();
             PlacementPlan plan = Placement.placeAll(clusters, requests);
@@ -180,7 +180,7 @@ class PlacementTest {
             assertThat(plan.waiting()).extracting(q -> q.request().sessionId()).containsExactly("s5");
             assertThat(plan.waiting().get(0).why().reason())
                     .isEqualTo("no cluster has room for 2 CPU, 4 GiB, 0 GPUs now: a has only 0 CPU free; b has only 0 CPU free");
-            assertThat(plan.remaining()).extracting(ClusterState::free)
+            assertThat(plan.remaining()).extracting(ClusterRoom::free)
                     .containsExactly(Resources.of(0, 8, 0), Resources.of(0, 8, 0));
         }
 
@@ -201,7 +201,7 @@ class PlacementTest {
         @Test
         @DisplayName("refuses duplicate cluster names, duplicate sessions and more free than allocatable")
         void refused() {
-            ClusterState a = empty("a", "z1", 4, 16, 0);
+            ClusterRoom a = empty("a", "z1", 4, 16, 0);
             assertThatThrownBy(() -> Placement.place(List.of(a, a), req("s1", 1, 1, 0)))
                     .hasMessage("clusters list a twice");
             assertThatThrownBy(() -> Placement.placeAll(List.of(a), List.of(req("s1", 1, 1, 0), req("s1", 2, 2, 0))))

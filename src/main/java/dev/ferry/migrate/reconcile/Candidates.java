@@ -4,7 +4,7 @@ import dev.ferry.migrate.Admission;
 import dev.ferry.migrate.BudgetSnapshot;
 import dev.ferry.migrate.Budgets;
 import dev.ferry.migrate.Candidate;
-import dev.ferry.migrate.ClusterState;
+import dev.ferry.migrate.ClusterRoom;
 import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.Placement;
 import dev.ferry.migrate.PlacementPlan;
@@ -124,10 +124,10 @@ final class Candidates {
         List<SessionRequest> gpu = requests.stream().filter(r -> r.resources().gpus() > 0).toList();
         List<SessionRequest> general = requests.stream().filter(r -> r.resources().gpus() == 0).toList();
         Map<String, String> where = new HashMap<>();
-        for (PlacementPlan.Assignment a : Placement.placeAll(clusterStates(snapshot, true), gpu).placed()) {
+        for (PlacementPlan.Assignment a : Placement.placeAll(rooms(snapshot, true), gpu).placed()) {
             where.put(a.request().sessionId(), a.cluster());
         }
-        for (PlacementPlan.Assignment a : Placement.placeAll(clusterStates(snapshot, false), general).placed()) {
+        for (PlacementPlan.Assignment a : Placement.placeAll(rooms(snapshot, false), general).placed()) {
             where.put(a.request().sessionId(), a.cluster());
         }
         List<PlacementPlan.Assignment> inOrder = new ArrayList<>();
@@ -140,11 +140,11 @@ final class Candidates {
     }
 
     /**
-     * What each cluster offers sessions that ask for GPUs ({@code forGpuSessions}) or not, less what those
-     * sessions' Jobs reserve there (a suspended Job that has ended its migration reserves nothing). A cluster
-     * that does not set its GPU nodes apart offers everything to both.
+     * The room on each cluster in this pass: what it offers sessions that ask for GPUs ({@code forGpuSessions}) or
+     * not, less what those sessions' Jobs reserve there (a suspended Job that has ended its migration reserves
+     * nothing). A cluster that does not set its GPU nodes apart offers everything to both.
      */
-    static List<ClusterState> clusterStates(Observation snapshot, boolean forGpuSessions) {
+    static List<ClusterRoom> rooms(Observation snapshot, boolean forGpuSessions) {
         Map<String, Boolean> setApart = new HashMap<>();
         snapshot.clusters().forEach(c -> setApart.put(c.name(), c.hasGpuNodes()));
         Map<String, Resources> used = new HashMap<>();
@@ -159,13 +159,13 @@ final class Candidates {
                 }
             }
         }
-        List<ClusterState> states = new ArrayList<>();
+        List<ClusterRoom> rooms = new ArrayList<>();
         for (TargetCluster c : snapshot.clusters()) {
             Resources all = !c.hasGpuNodes() ? c.allocatable() : forGpuSessions ? c.gpuNodes() : c.generalNodes();
             Resources free = all.minusAtMost(used.getOrDefault(c.name(), Resources.NONE));
-            states.add(new ClusterState(c.name(), c.zone(), all, free));
+            rooms.add(new ClusterRoom(c.name(), c.zone(), all, free));
         }
-        return states;
+        return rooms;
     }
 
     /** In flight: sessions whose kept Job's state is readable and not terminal. */
