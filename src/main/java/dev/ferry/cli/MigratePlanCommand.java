@@ -1,10 +1,9 @@
 package dev.ferry.cli;
 
-import dev.ferry.cluster.kube.Federation;
 import dev.ferry.cluster.kube.KubeApiException;
-import dev.ferry.cluster.kube.KubeClients;
 import dev.ferry.cluster.kube.KubeCluster;
-import dev.ferry.cluster.kube.KubeTargets;
+import dev.ferry.cluster.kube.KubeconfigException;
+import dev.ferry.cluster.kube.KubeconfigFederation;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.Observation;
 import dev.ferry.migrate.reconcile.Observer;
@@ -13,19 +12,12 @@ import dev.ferry.migrate.reconcile.Reconciler;
 import dev.ferry.migrate.reconcile.SourceOrchestratorException;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.model.config.ConfigException;
-import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -136,32 +128,18 @@ final class MigratePlanCommand implements Callable<Integer> {
         List<ClusterModel.Cluster> federation = readClusters();
         SessionsExport export = readSessions();
         requireFile("--kubeconfig", kubeconfig, "a kubeconfig with one context per cluster of " + clusters);
-        Map<String, KubernetesClient> clients = new LinkedHashMap<>();
-        try {
-            List<Federation.Member> members = new ArrayList<>();
-            for (ClusterModel.Cluster c : federation) {
-                KubernetesClient client = KubeClients.create(context(c.name()));
-                clients.put(c.name(), client);
-                KubeCluster kube;
-                try {
-                    kube = new KubeCluster(c.name(), c.zone(), client, namespace);
-                } catch (IllegalArgumentException e) {
-                    throw new UserError(e.getMessage(), 2);
-                }
-                members.add(new Federation.Member(kube, c.capacity(), c.gpuNodeCapacity()));
-            }
-            KubeTargets targets = new KubeTargets(new Federation(members), clients);
-            Observation observation = observe(new Observer(export.peloton(), targets, export.signals(),
-                    export.sessionSpecs()), clients);
+        try (KubeconfigFederation kube = connect(federation)) {
+            Observation observation = observe(new Observer(export.peloton(), kube.targets(), export.signals(),
+                    export.sessionSpecs()), kube);
             for (String cluster : observation.unreachable()) {
                 // the observer keeps going without it; a plan from a partial view would mislead, so ask once more
                 // for the reason (a read) and stop
                 try {
-                    targets.jobs(cluster);
+                    kube.targets().jobs(cluster);
                 } catch (KubeApiException e) {
-                    throw clusterError(e, clients);
+                    throw clusterError(e, kube);
                 }
-                throw new UserError("cluster " + cluster + " (context " + cluster + ", " + server(clients, cluster)
+                throw new UserError("cluster " + cluster + " (context " + cluster + ", " + kube.server(cluster)
                         + ") could not be read during the observation; try again", 1);
             }
             Plan plan = Reconciler.decide(observation, policy, nowMillis);
@@ -169,32 +147,43 @@ final class MigratePlanCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(json ? report.json() : report.table());
             spec.commandLine().getOut().flush();
             return 0;
-        } finally {
-            clients.values().forEach(KubernetesClient::close);
         }
     }
 
-    private Observation observe(Observer observer, Map<String, KubernetesClient> clients) {
+    /** The clusters through the kubeconfig's contexts; a bad kubeconfig or cluster name is the user's to fix. */
+    private KubeconfigFederation connect(List<ClusterModel.Cluster> federation) {
+        try {
+            return KubeconfigFederation.connect(kubeconfig,
+                    federation.stream().map(ClusterModel.Cluster::target).toList(), namespace);
+        } catch (KubeconfigException e) {
+            if (e.missingContext().isEmpty()) {
+                throw new UserError(oneLine("--kubeconfig " + kubeconfig + ": not a usable kubeconfig ("
+                        + rootMessage(e.getCause()) + ")"), 2);
+            }
+            // "kubeconfig FILE has no context 'x' (it has: ...)": the option as typed, and what to change
+            throw new UserError("--" + e.getMessage() + "; every cluster name in " + clusters
+                    + " must be a context name of the kubeconfig", 2);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    private Observation observe(Observer observer, KubeconfigFederation kube) {
         try {
             return observer.observe();
         } catch (KubeApiException e) {
-            throw clusterError(e, clients);
+            throw clusterError(e, kube);
         } catch (SourceOrchestratorException e) {
             throw new IllegalStateException("the export answers every job it lists", e);
         }
     }
 
-    private UserError clusterError(KubeApiException e, Map<String, KubernetesClient> clients) {
+    private UserError clusterError(KubeApiException e, KubeconfigFederation kube) {
         return new UserError(oneLine("cluster " + e.cluster() + " (context " + e.cluster() + ", "
-                + server(clients, e.cluster()) + "): " + e.operation() + " in namespace " + namespace + " failed"
+                + kube.server(e.cluster()) + "): " + e.operation() + " in namespace " + namespace + " failed"
                 + (e.code() == KubeApiException.NO_RESPONSE ? " without an answer" : " with HTTP " + e.code())
                 + ": " + rootMessage(e) + "; check that the cluster is reachable and that the kubeconfig's"
                 + " credentials may list Jobs and pods there"), 1);
-    }
-
-    private static String server(Map<String, KubernetesClient> clients, String cluster) {
-        KubernetesClient client = clients.get(cluster);
-        return client == null ? "unknown server" : client.getConfiguration().getMasterUrl();
     }
 
     private List<ClusterModel.Cluster> readClusters() {
@@ -213,25 +202,6 @@ final class MigratePlanCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new UserError(e.getMessage(), 2);
         }
-    }
-
-    /** The kubeconfig's context named {@code context}, exactly: fabric8 silently falls back to the current one. */
-    private Config context(String context) {
-        Config config;
-        try {
-            config = Config.fromKubeconfig(context, kubeconfig.toFile());
-        } catch (KubernetesClientException e) {
-            throw new UserError(oneLine("--kubeconfig " + kubeconfig + ": not a usable kubeconfig ("
-                    + rootMessage(e) + ")"), 2);
-        }
-        if (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName())) {
-            String known = config.getContexts() == null ? "" : config.getContexts().stream()
-                    .map(NamedContext::getName).sorted().collect(Collectors.joining(", "));
-            throw new UserError("--kubeconfig " + kubeconfig + " has no context '" + context + "' (it has: "
-                    + (known.isEmpty() ? "none" : known) + "); every cluster name in " + clusters
-                    + " must be a context name of the kubeconfig", 2);
-        }
-        return config;
     }
 
     private static void requireFile(String option, Path file, String what) {

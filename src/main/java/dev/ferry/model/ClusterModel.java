@@ -1,6 +1,7 @@
 package dev.ferry.model;
 
 import dev.ferry.migrate.Resources;
+import dev.ferry.migrate.TargetCluster;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.model.config.Fields;
 import dev.ferry.model.config.YamlFile;
@@ -65,6 +66,11 @@ public record ClusterModel(List<Cluster> clusters, PodStart podStart, String pro
         /** What its GPU node pools offer together: tainted, for sessions that ask for GPUs only. */
         public Resources gpuNodeCapacity() {
             return sum(p -> p.perNode().gpus() > 0);
+        }
+
+        /** The cluster as the migration scheduler knows it: name, zone, capacity and GPU nodes. */
+        public TargetCluster target() {
+            return new TargetCluster(name, zone, capacity(), gpuNodeCapacity());
         }
 
         private Resources sum(java.util.function.Predicate<NodePool> which) {

@@ -52,7 +52,7 @@ class MigratePlanCommandTest {
         try (NamespacedKubernetesClient client = MockClusters.client(a)) {
             SessionSpec done = new SessionSpec("s-done", "dave", "nlp", SessionKind.JUPYTER,
                     "registry.example/jupyter:2026.11", Resources.ofGiB(1000, 2, 0), "nfs.example", "/homes/dave", 3);
-            new KubeCluster("k8s-a", "zone-a", client, NS).createSessionJob(
+            new KubeCluster("k8s-a", client, NS).createSessionJob(
                     SessionJobs.job(done, MigrationState.DONE, Instant.parse("2026-11-29T11:00:00Z").toEpochMilli()));
         }
         drain(a);

@@ -87,6 +87,14 @@ class MigratePlanErrorsTest {
     }
 
     @Test
+    @DisplayName("a kubeconfig that does not read as one")
+    void unusableKubeconfig() throws Exception {
+        Path garbage = PlanFiles.write(dir, "garbage", "clusters: [unclosed\n  - {\n");
+        assertOneLineError(plan(garbage, clusters, sessions), 2, "--kubeconfig " + garbage
+                + ": not a usable kubeconfig (");
+    }
+
+    @Test
     @DisplayName("a cluster that is not a context of the kubeconfig")
     void unknownContext() throws Exception {
         Path other = PlanFiles.write(dir, "other.yaml", PlanFiles.CLUSTERS.replace("k8s-b", "k8s-c"));

@@ -1,47 +1,33 @@
 package dev.ferry.cluster.kube;
 
 import dev.ferry.migrate.Names;
-import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.TargetCluster;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The Kubernetes clusters sessions move to, each with its zone (on the {@link KubeCluster}) and its capacity:
- * the data federation placement works from. Members keep the order given, so placement that breaks ties by it
- * stays deterministic.
+ * The Kubernetes clusters sessions move to: for each, what it is ({@link TargetCluster}: zone, capacity, GPU nodes)
+ * and the {@link KubeCluster} it is reached through. Members keep the order given, so placement that breaks ties by
+ * it stays deterministic.
  */
 public record Federation(List<Federation.Member> members) {
 
-    /**
-     * One cluster and its allocatable capacity for sessions; {@code gpuNodes} is the part of it on nodes tainted
-     * for GPU sessions, which only sessions asking for GPUs may use (and those only there).
-     */
-    public record Member(KubeCluster cluster, Resources capacity, Resources gpuNodes) {
+    /** One cluster: its description and its API, under the same name. */
+    public record Member(TargetCluster target, KubeCluster cluster) {
         public Member {
-            if (cluster == null || capacity == null || gpuNodes == null) {
-                throw new IllegalArgumentException("a federation member needs a cluster and a capacity");
+            if (target == null || cluster == null) {
+                throw new IllegalArgumentException("a federation member needs a description and a cluster");
             }
-            if (!gpuNodes.fitsIn(capacity)) {
-                throw new IllegalArgumentException("cluster " + Names.quote(cluster.name())
-                        + " has more on its GPU nodes than in all");
+            if (!target.name().equals(cluster.name())) {
+                throw new IllegalArgumentException("cluster " + Names.quote(target.name()) + " is reached through "
+                        + "a client of cluster " + Names.quote(cluster.name()));
             }
-        }
-
-        /** A cluster whose nodes any session may use. */
-        public Member(KubeCluster cluster, Resources capacity) {
-            this(cluster, capacity, Resources.NONE);
         }
 
         public String name() {
-            return cluster.name();
-        }
-
-        public String zone() {
-            return cluster.zone();
+            return target.name();
         }
     }
 
@@ -64,29 +50,8 @@ public record Federation(List<Federation.Member> members) {
         return members.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    /** The zones of the members, sorted. */
-    public Set<String> zones() {
-        Set<String> zones = new TreeSet<>();
-        members.forEach(m -> zones.add(m.zone()));
-        return zones;
-    }
-
-    /** The members in {@code zone}, in federation order. */
-    public List<Member> inZone(String zone) {
-        return members.stream().filter(m -> m.zone().equals(zone)).toList();
-    }
-
-    /** The sum of the members' capacities. */
-    public Resources totalResources() {
-        Resources total = Resources.NONE;
-        for (Member m : members) {
-            total = total.plus(m.capacity());
-        }
-        return total;
-    }
-
-    /** The members as the reconciler sees them. */
+    /** The members as the reconciler sees them, in federation order. */
     public List<TargetCluster> targetClusters() {
-        return members.stream().map(m -> new TargetCluster(m.name(), m.zone(), m.capacity(), m.gpuNodes())).toList();
+        return members.stream().map(Member::target).toList();
     }
 }

@@ -33,16 +33,9 @@ public final class KubeCluster {
     private static final int NOT_FOUND = 404;
 
     private final String name;
-    private final String zone;
     private final KubernetesClient client;
     private final String namespace;
 
-    /**
-     * @param name      the cluster's name in the federation (a DNS-1123 label)
-     * @param zone      the zone it runs in, non-blank
-     * @param client    a client for it, without fabric8's own request retries ({@link KubeClients})
-     * @param namespace the namespace of session Jobs (a DNS-1123 label)
-     */
     /** What a namespace name must be, for messages. */
     public static final String NAMESPACE_RULE = "a DNS-1123 label: at most " + Names.LABEL_MAX + " "
             + Names.LABEL_RULE;
@@ -52,13 +45,15 @@ public final class KubeCluster {
         return Names.isLabel(namespace, Names.LABEL_MAX);
     }
 
-    public KubeCluster(String name, String zone, KubernetesClient client, String namespace) {
+    /**
+     * @param name      the cluster's name in the federation (a DNS-1123 label)
+     * @param client    a client for it, without fabric8's own request retries ({@link KubeClients})
+     * @param namespace the namespace of session Jobs (a DNS-1123 label)
+     */
+    public KubeCluster(String name, KubernetesClient client, String namespace) {
         if (!Names.isLabel(name, Names.LABEL_MAX)) {
             throw new IllegalArgumentException("cluster name " + Names.quote(name) + " must be a DNS-1123 label ("
                     + Names.LABEL_RULE + ")");
-        }
-        if (zone == null || zone.isBlank()) {
-            throw new IllegalArgumentException("cluster " + name + ": zone is missing");
         }
         if (!Names.isLabel(namespace, Names.LABEL_MAX)) {
             throw new IllegalArgumentException("cluster " + name + ": namespace " + Names.quote(namespace)
@@ -72,7 +67,6 @@ public final class KubeCluster {
                     + "KubeClients.create or KubeClients.withoutRetries");
         }
         this.name = name;
-        this.zone = zone;
         this.client = client;
         this.namespace = namespace;
     }
@@ -81,8 +75,9 @@ public final class KubeCluster {
         return name;
     }
 
-    public String zone() {
-        return zone;
+    /** The URL of its API server, for messages. */
+    public String server() {
+        return client.getConfiguration().getMasterUrl();
     }
 
     public String namespace() {
@@ -237,7 +232,7 @@ public final class KubeCluster {
 
     @Override
     public String toString() {
-        return "KubeCluster[" + name + ", zone " + zone + ", namespace " + namespace + "]";
+        return "KubeCluster[" + name + ", namespace " + namespace + "]";
     }
 
     private Job get(String jobName, String operation) {

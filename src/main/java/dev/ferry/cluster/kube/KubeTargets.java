@@ -7,7 +7,6 @@ import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.TargetClusters;
 import dev.ferry.migrate.reconcile.TargetJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,6 @@ public final class KubeTargets implements TargetClusters {
 
     public KubeTargets(Federation federation) {
         this.federation = Objects.requireNonNull(federation, "federation");
-    }
-
-    /**
-     * As {@link #KubeTargets(Federation)}, for callers that hold the members' clients: every call goes through the
-     * member's {@link KubeCluster}, so they are only checked to be there, one per member, by cluster name.
-     */
-    public KubeTargets(Federation federation, Map<String, KubernetesClient> clients) {
-        this(federation);
-        for (Federation.Member m : federation.members()) {
-            if (!clients.containsKey(m.name())) {
-                throw new IllegalArgumentException("no client for cluster " + m.name());
-            }
-        }
     }
 
     @Override

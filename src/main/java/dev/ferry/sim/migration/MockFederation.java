@@ -64,8 +64,7 @@ final class MockFederation implements AutoCloseable {
                     client = KubeClients.create(base.getConfiguration());
                 }
                 clients.add(client);
-                members.add(new Federation.Member(new KubeCluster(c.name(), c.zone(), client, NAMESPACE),
-                        c.capacity(), c.gpuNodeCapacity()));
+                members.add(new Federation.Member(c.target(), new KubeCluster(c.name(), client, NAMESPACE)));
                 FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
                         new SplittableRandom(random.nextLong()), client, NAMESPACE);
                 kubelet.addListener(listener);

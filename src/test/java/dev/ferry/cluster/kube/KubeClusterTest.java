@@ -75,8 +75,8 @@ class KubeClusterTest {
     @BeforeEach
     void freshNamespace() {
         namespace = "t" + NAMESPACES.incrementAndGet();
-        a = new KubeCluster("a", "zone-1", clientA, namespace);
-        b = new KubeCluster("b", "zone-2", clientB, namespace);
+        a = new KubeCluster("a", clientA, namespace);
+        b = new KubeCluster("b", clientB, namespace);
     }
 
     private static Job job(String sessionId) {
@@ -251,7 +251,7 @@ class KubeClusterTest {
 
         @BeforeEach
         void scriptedCluster() {
-            c = new KubeCluster("c", "zone-1", clientScripted, namespace);
+            c = new KubeCluster("c", clientScripted, namespace);
         }
 
         private Status status(int code, String reason, Integer retryAfter) {
@@ -315,7 +315,7 @@ class KubeClusterTest {
         void unreachable() {
             KubernetesMockServer down = MockClusters.crud();
             try (KubernetesClient client = MockClusters.client(down)) {
-                KubeCluster gone = new KubeCluster("d", "zone-2", client, namespace);
+                KubeCluster gone = new KubeCluster("d", client, namespace);
                 down.destroy();
                 KubeApiException e = catchThrowableOfType(KubeApiException.class, () -> gone.sessionJob("s-1"));
                 assertThat(e.code()).isEqualTo(KubeApiException.NO_RESPONSE);
@@ -329,7 +329,7 @@ class KubeClusterTest {
         void refusesRetryingClients() {
             try (KubernetesClient retrying = scripted.createClient(
                     bld -> bld.editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig())) {
-                assertThatThrownBy(() -> new KubeCluster("c", "zone-1", retrying, namespace))
+                assertThatThrownBy(() -> new KubeCluster("c", retrying, namespace))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("KubeClients");
             }

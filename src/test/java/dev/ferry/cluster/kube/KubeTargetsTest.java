@@ -7,6 +7,7 @@ import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionKind;
 import dev.ferry.migrate.SessionSpec;
+import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.TargetClusters;
 import dev.ferry.migrate.reconcile.TargetJob;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -17,7 +18,6 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +41,9 @@ class KubeTargetsTest {
                 new KubernetesCrudDispatcher(), false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
-        KubeCluster east = new KubeCluster("east", "zone-a", client, "sessions");
-        targets = new KubeTargets(new Federation(List.of(new Federation.Member(east, Resources.ofGiB(8000, 32, 0)))),
-                Map.of("east", client));
+        KubeCluster east = new KubeCluster("east", client, "sessions");
+        targets = new KubeTargets(new Federation(List.of(new Federation.Member(
+                new TargetCluster("east", "zone-a", Resources.ofGiB(8000, 32, 0)), east))));
     }
 
     @AfterEach

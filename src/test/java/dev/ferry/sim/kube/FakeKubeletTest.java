@@ -79,7 +79,7 @@ class FakeKubeletTest {
         assertThat(pod.getMetadata().getLabels()).containsEntry(SessionJobs.JOB_NAME, "session-s1")
                 .containsEntry(SessionJobs.SESSION, "s1").containsEntry(SessionJobs.MANAGED_BY, "ferry")
                 .containsEntry(SessionJobs.OWNER, "alice");
-        KubeCluster product = new KubeCluster("k8s-a1", "zone-a", client, namespace);
+        KubeCluster product = new KubeCluster("k8s-a1", client, namespace);
         assertThat(product.sessionPodPhase("s1")).contains(PodPhase.PENDING);
 
         kernel.runUntil(START - 1);
@@ -119,7 +119,7 @@ class FakeKubeletTest {
         assertThat(onlyPod("late").getStatus().getPhase()).isEqualTo("Pending");
         assertThat(kubelet.counters().unschedulableAttempts()).isEqualTo(2);
 
-        new KubeCluster("k8s-a1", "zone-a", client, namespace).deleteSessionJob("big");
+        new KubeCluster("k8s-a1", client, namespace).deleteSessionJob("big");
         kubelet.sync();
         assertThat(pods("big")).isEmpty();
         assertThat(onlyPod("late").getSpec().getNodeName()).isEqualTo("k8s-a1-cpu-000");
