@@ -1,6 +1,6 @@
 /**
- * The Kubernetes side of the simulation: a fake kubelet per cluster that, on virtual time and over a fabric8 CRUD
- * mock server, gives Ferry's Jobs their pods, enforces node capacity, starts pods after sampled latencies and loses
- * nodes.
+ * The Kubernetes side of the simulation: per cluster, a fake kubelet on virtual time over a fabric8 CRUD mock server
+ * that gives Ferry's Jobs their pods, places them within node capacity, starts them after sampled latencies and
+ * loses nodes, and an API server in front of the mock that injects faults and counts writes.
  */
 package dev.ferry.sim.kube;
