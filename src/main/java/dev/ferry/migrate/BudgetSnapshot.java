@@ -6,28 +6,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the budgets are computed from, as observed on the clusters: the migrations in flight and how
- * many sessions each team has (all of them, migrating or not).
+ * What the budgets are computed from, as observed on the clusters: the moves in flight (started and not yet
+ * finished or rolled back) and how many sessions each team has (all of them, migrating or not).
  */
-public record BudgetSnapshot(List<InFlight> inFlight, Map<String, Integer> teamSessions) {
-
-    /** A migration that has started and not yet finished or rolled back, onto target {@code cluster}. */
-    public record InFlight(String sessionId, String owner, String team, String cluster) {
-
-        public InFlight {
-            Checks.name(sessionId, "sessionId");
-            Checks.name(owner, "owner");
-            Checks.name(team, "team");
-            Checks.name(cluster, "cluster");
-        }
-    }
+public record BudgetSnapshot(List<SessionMove> inFlight, Map<String, Integer> teamSessions) {
 
     public BudgetSnapshot {
         Checks.present(inFlight, "inFlight");
         Checks.present(teamSessions, "teamSessions");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < inFlight.size(); i++) {
-            InFlight m = Checks.present(inFlight.get(i), "inFlight[" + i + "]");
+            SessionMove m = Checks.present(inFlight.get(i), "inFlight[" + i + "]");
             if (!seen.add(m.sessionId())) {
                 throw new IllegalArgumentException("inFlight lists session " + m.sessionId() + " twice");
             }

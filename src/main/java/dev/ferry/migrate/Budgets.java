@@ -23,25 +23,25 @@ public final class Budgets {
      * rule it breaks, in the order of {@link Refusal.Cause}. A refused candidate uses up nothing, so a
      * candidate's fate depends only on the snapshot and the candidates admitted before it.
      */
-    public static Admission admit(DisruptionBudget budget, BudgetSnapshot snapshot, List<Candidate> candidates,
+    public static Admission admit(DisruptionBudget budget, BudgetSnapshot snapshot, List<SessionMove> candidates,
                                   long nowMillis) {
         Checks.present(budget, "budget");
         Checks.present(snapshot, "snapshot");
         Checks.present(candidates, "candidates");
-        List<Candidate> admitted = new ArrayList<>();
+        List<SessionMove> admitted = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         if (!budget.inWindow(nowMillis)) {
             String reason = outsideWindows(budget, nowMillis);
-            for (Candidate c : candidates) {
+            for (SessionMove c : candidates) {
                 refused.add(new Refusal(Checks.present(c, "candidate"), Refusal.Cause.WINDOW, reason));
             }
             return new Admission(admitted, refused);
         }
         Tally tally = new Tally(snapshot);
-        for (Candidate c : candidates) {
+        for (SessionMove c : candidates) {
             Refusal refusal = tally.check(budget, snapshot, Checks.present(c, "candidate"));
             if (refusal == null) {
-                tally.add(c.sessionId(), c.owner(), c.team(), c.cluster());
+                tally.add(c);
                 admitted.add(c);
             } else {
                 refused.add(refusal);
@@ -67,21 +67,21 @@ public final class Budgets {
         private int total;
 
         Tally(BudgetSnapshot snapshot) {
-            for (BudgetSnapshot.InFlight m : snapshot.inFlight()) {
-                add(m.sessionId(), m.owner(), m.team(), m.cluster());
+            for (SessionMove m : snapshot.inFlight()) {
+                add(m);
                 inFlight.add(m.sessionId());
             }
         }
 
-        void add(String session, String owner, String team, String cluster) {
-            sessions.add(session);
-            sessionOfOwner.merge(owner, session, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            perCluster.merge(cluster, 1, Integer::sum);
-            perTeam.merge(team, 1, Integer::sum);
+        void add(SessionMove m) {
+            sessions.add(m.sessionId());
+            sessionOfOwner.merge(m.owner(), m.sessionId(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            perCluster.merge(m.cluster(), 1, Integer::sum);
+            perTeam.merge(m.team(), 1, Integer::sum);
             total++;
         }
 
-        Refusal check(DisruptionBudget budget, BudgetSnapshot snapshot, Candidate c) {
+        Refusal check(DisruptionBudget budget, BudgetSnapshot snapshot, SessionMove c) {
             if (sessions.contains(c.sessionId())) {
                 String when = inFlight.contains(c.sessionId()) ? " is already migrating"
                         : " was admitted earlier in this round";

@@ -1,7 +1,7 @@
 package dev.ferry.migrate;
 
 /** Why a candidate may not start now: the first rule it breaks, and a sentence for operators. */
-public record Refusal(Candidate candidate, Cause cause, String reason) {
+public record Refusal(SessionMove candidate, Cause cause, String reason) {
 
     /** The rules, in the order {@link Budgets#admit} checks them. */
     public enum Cause {

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("A budget snapshot and a candidate refuse inconsistent input with a message naming the field")
+@DisplayName("A budget snapshot and a session move refuse inconsistent input with a message naming the field")
 class BudgetSnapshotTest {
 
-    private static BudgetSnapshot.InFlight flying(String session) {
-        return new BudgetSnapshot.InFlight(session, "alice", "ds", "k8s-a");
+    private static SessionMove flying(String session) {
+        return new SessionMove(session, "alice", "ds", "k8s-a");
     }
 
     @Test
@@ -34,9 +34,9 @@ class BudgetSnapshotTest {
     @Test
     @DisplayName("names are not blank")
     void blankNames() {
-        assertThatThrownBy(() -> new BudgetSnapshot.InFlight("s1", "", "ds", "k8s-a"))
+        assertThatThrownBy(() -> new SessionMove("s1", "", "ds", "k8s-a"))
                 .hasMessage("owner must not be blank, found \"\"");
-        assertThatThrownBy(() -> new Candidate("s1", "alice", "ds", null))
+        assertThatThrownBy(() -> new SessionMove("s1", "alice", "ds", null))
                 .hasMessage("cluster must not be blank, found null");
         assertThatThrownBy(() -> new BudgetSnapshot(List.of(), Map.of(" ", 1)))
                 .hasMessage("a team name in teamSessions must not be blank, found \" \"");
@@ -45,7 +45,7 @@ class BudgetSnapshotTest {
     @Test
     @DisplayName("keeps its own copies")
     void copies() {
-        List<BudgetSnapshot.InFlight> inFlight = new ArrayList<>(List.of(flying("s1")));
+        List<SessionMove> inFlight = new ArrayList<>(List.of(flying("s1")));
         Map<String, Integer> teams = new HashMap<>(Map.of("ds", 3));
         BudgetSnapshot snapshot = new BudgetSnapshot(inFlight, teams);
         inFlight.clear();

@@ -39,7 +39,7 @@ class BudgetsProperties {
             "0-29 * * * *", "* 9-17 * * *");
 
     /** One generated case. */
-    record Case(DisruptionBudget budget, BudgetSnapshot snapshot, List<Candidate> candidates, long now) {
+    record Case(DisruptionBudget budget, BudgetSnapshot snapshot, List<SessionMove> candidates, long now) {
         Admission admit() {
             return Budgets.admit(budget, snapshot, candidates, now);
         }
@@ -55,14 +55,14 @@ class BudgetsProperties {
                 Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(List.<MigrationWindow>of())),
                         Tuple.of(1, Arbitraries.of(WINDOWS).map(MigrationWindow::parse).list().ofMinSize(1).ofMaxSize(2)))
         ).as(DisruptionBudget::new);
-        Arbitrary<BudgetSnapshot.InFlight> flights = Combinators.combine(Arbitraries.of(SESSIONS),
-                Arbitraries.of(OWNERS), Arbitraries.of(TEAMS), Arbitraries.of(CLUSTERS)).as(BudgetSnapshot.InFlight::new);
+        Arbitrary<SessionMove> flights = Combinators.combine(Arbitraries.of(SESSIONS),
+                Arbitraries.of(OWNERS), Arbitraries.of(TEAMS), Arbitraries.of(CLUSTERS)).as(SessionMove::new);
         Arbitrary<BudgetSnapshot> snapshots = Combinators.combine(
-                flights.list().ofMaxSize(6).uniqueElements(BudgetSnapshot.InFlight::sessionId),
+                flights.list().ofMaxSize(6).uniqueElements(SessionMove::sessionId),
                 Arbitraries.maps(Arbitraries.of(TEAMS), Arbitraries.integers().between(0, 25)).ofMinSize(3).ofMaxSize(4)
         ).as(BudgetSnapshot::new);
-        Arbitrary<List<Candidate>> candidates = Combinators.combine(Arbitraries.of(SESSIONS), Arbitraries.of(OWNERS),
-                Arbitraries.of(TEAMS), Arbitraries.of(CLUSTERS)).as(Candidate::new).list().ofMaxSize(12);
+        Arbitrary<List<SessionMove>> candidates = Combinators.combine(Arbitraries.of(SESSIONS), Arbitraries.of(OWNERS),
+                Arbitraries.of(TEAMS), Arbitraries.of(CLUSTERS)).as(SessionMove::new).list().ofMaxSize(12);
         Arbitrary<Long> times = Arbitraries.longs().between(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli(),
                 Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
         return Combinators.combine(budgets, snapshots, candidates, times).as(Case::new);
@@ -71,25 +71,25 @@ class BudgetsProperties {
     @Property
     void admittedPlusInFlightNeverExceedsAnyBudget(@ForAll("cases") Case c) {
         Admission a = c.admit();
-        List<Candidate> in = a.admitted();
-        List<BudgetSnapshot.InFlight> flying = c.snapshot().inFlight();
+        List<SessionMove> in = a.admitted();
+        List<SessionMove> flying = c.snapshot().inFlight();
         if (!c.budget().inWindow(c.now())) {
             assertThat(in).as("nothing outside the windows").isEmpty();
         }
         // one migration per owner and per session, counting those in flight
-        Set<String> flyingOwners = flying.stream().map(BudgetSnapshot.InFlight::owner).collect(Collectors.toSet());
-        Set<String> flyingSessions = flying.stream().map(BudgetSnapshot.InFlight::sessionId).collect(Collectors.toSet());
-        assertThat(in).extracting(Candidate::owner).doesNotHaveDuplicates().noneMatch(flyingOwners::contains);
-        assertThat(in).extracting(Candidate::sessionId).doesNotHaveDuplicates().noneMatch(flyingSessions::contains);
+        Set<String> flyingOwners = flying.stream().map(SessionMove::owner).collect(Collectors.toSet());
+        Set<String> flyingSessions = flying.stream().map(SessionMove::sessionId).collect(Collectors.toSet());
+        assertThat(in).extracting(SessionMove::owner).doesNotHaveDuplicates().noneMatch(flyingOwners::contains);
+        assertThat(in).extracting(SessionMove::sessionId).doesNotHaveDuplicates().noneMatch(flyingSessions::contains);
         // limits: any group that received an admission is within its limit
         if (!in.isEmpty()) {
             assertThat(flying.size() + in.size()).isLessThanOrEqualTo(c.budget().maxConcurrent());
         }
-        Map<String, Long> flyingPerCluster = count(flying, BudgetSnapshot.InFlight::cluster);
-        count(in, Candidate::cluster).forEach((cluster, n) -> assertThat(flyingPerCluster.getOrDefault(cluster, 0L) + n)
+        Map<String, Long> flyingPerCluster = count(flying, SessionMove::cluster);
+        count(in, SessionMove::cluster).forEach((cluster, n) -> assertThat(flyingPerCluster.getOrDefault(cluster, 0L) + n)
                 .as("cluster %s", cluster).isLessThanOrEqualTo(c.budget().clusterLimit(cluster)));
-        Map<String, Long> flyingPerTeam = count(flying, BudgetSnapshot.InFlight::team);
-        count(in, Candidate::team).forEach((team, n) -> {
+        Map<String, Long> flyingPerTeam = count(flying, SessionMove::team);
+        count(in, SessionMove::team).forEach((team, n) -> {
             int sessions = c.snapshot().teamSessions().getOrDefault(team, 0);
             assertThat(sessions).as("team %s is counted", team).isPositive();
             // independent of the rounding: within the real-valued share, or the one a team may always have
@@ -105,16 +105,16 @@ class BudgetsProperties {
     @Property
     void everyRefusalIsNecessaryTheRuleItNamesIsFullEvenAtTheEnd(@ForAll("cases") Case c) {
         Admission a = c.admit();
-        List<BudgetSnapshot.InFlight> flying = c.snapshot().inFlight();
-        List<Candidate> in = a.admitted();
+        List<SessionMove> flying = c.snapshot().inFlight();
+        List<SessionMove> in = a.admitted();
         for (Refusal r : a.refused()) {
-            Candidate x = r.candidate();
+            SessionMove x = r.candidate();
             boolean broken = switch (r.cause()) {
                 case WINDOW -> !c.budget().inWindow(c.now());
-                case ALREADY_MIGRATING -> Stream.concat(flying.stream().map(BudgetSnapshot.InFlight::sessionId),
-                        in.stream().map(Candidate::sessionId)).anyMatch(x.sessionId()::equals);
-                case OWNER -> Stream.concat(flying.stream().map(BudgetSnapshot.InFlight::owner),
-                        in.stream().map(Candidate::owner)).anyMatch(x.owner()::equals);
+                case ALREADY_MIGRATING -> Stream.concat(flying.stream().map(SessionMove::sessionId),
+                        in.stream().map(SessionMove::sessionId)).anyMatch(x.sessionId()::equals);
+                case OWNER -> Stream.concat(flying.stream().map(SessionMove::owner),
+                        in.stream().map(SessionMove::owner)).anyMatch(x.owner()::equals);
                 case GLOBAL -> flying.size() + in.size() >= c.budget().maxConcurrent();
                 case CLUSTER -> flying.stream().filter(f -> f.cluster().equals(x.cluster())).count()
                         + in.stream().filter(i -> i.cluster().equals(x.cluster())).count()
@@ -164,7 +164,7 @@ class BudgetsProperties {
             if (admitted.get(i)) {
                 continue;
             }
-            List<Candidate> without = new ArrayList<>(c.candidates());
+            List<SessionMove> without = new ArrayList<>(c.candidates());
             without.remove(i);
             Admission after = Budgets.admit(c.budget(), c.snapshot(), without, c.now());
             List<Refusal> expectedRefused = new ArrayList<>(all.refused());
@@ -180,7 +180,7 @@ class BudgetsProperties {
     void deterministicAndIndependentOfHowTheSnapshotIsListed(@ForAll("cases") Case c) {
         Admission a = c.admit();
         assertThat(c.admit()).isEqualTo(a);
-        List<BudgetSnapshot.InFlight> reversed = new ArrayList<>(c.snapshot().inFlight());
+        List<SessionMove> reversed = new ArrayList<>(c.snapshot().inFlight());
         Collections.reverse(reversed);
         Map<String, Integer> sortedTeams = new TreeMap<>(Comparator.reverseOrder());
         sortedTeams.putAll(c.snapshot().teamSessions());

@@ -21,20 +21,20 @@ class BudgetsTest {
     private static final Map<String, Integer> TEAMS = Map.of("ds", 100, "ml", 100, "bi", 100);
     private static final DisruptionBudget GENEROUS = DisruptionBudget.of(100, 100, 1.0);
 
-    private static Candidate c(String session, String owner, String team, String cluster) {
-        return new Candidate(session, owner, team, cluster);
+    private static SessionMove c(String session, String owner, String team, String cluster) {
+        return new SessionMove(session, owner, team, cluster);
     }
 
-    private static BudgetSnapshot.InFlight flying(String session, String owner, String team, String cluster) {
-        return new BudgetSnapshot.InFlight(session, owner, team, cluster);
+    private static SessionMove flying(String session, String owner, String team, String cluster) {
+        return new SessionMove(session, owner, team, cluster);
     }
 
-    private static BudgetSnapshot snapshot(BudgetSnapshot.InFlight... inFlight) {
+    private static BudgetSnapshot snapshot(SessionMove... inFlight) {
         return new BudgetSnapshot(List.of(inFlight), TEAMS);
     }
 
     private static List<String> admittedIds(Admission a) {
-        return a.admitted().stream().map(Candidate::sessionId).toList();
+        return a.admitted().stream().map(SessionMove::sessionId).toList();
     }
 
     @Nested
@@ -225,8 +225,8 @@ class BudgetsTest {
         void greedyInOrder() {
             // one slot on k8s-a: whoever is listed first gets it
             DisruptionBudget budget = DisruptionBudget.of(100, 1, 1.0);
-            Candidate x = c("sx", "ux", "ds", "k8s-a");
-            Candidate y = c("sy", "uy", "ds", "k8s-a");
+            SessionMove x = c("sx", "ux", "ds", "k8s-a");
+            SessionMove y = c("sy", "uy", "ds", "k8s-a");
             assertThat(admittedIds(Budgets.admit(budget, snapshot(), List.of(x, y), MONDAY_NOON))).containsExactly("sx");
             assertThat(admittedIds(Budgets.admit(budget, snapshot(), List.of(y, x), MONDAY_NOON))).containsExactly("sy");
         }

@@ -3,7 +3,7 @@ package dev.ferry.migrate.reconcile;
 import dev.ferry.migrate.Admission;
 import dev.ferry.migrate.BudgetSnapshot;
 import dev.ferry.migrate.Budgets;
-import dev.ferry.migrate.Candidate;
+import dev.ferry.migrate.SessionMove;
 import dev.ferry.migrate.ClusterRoom;
 import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.Placement;
@@ -84,10 +84,10 @@ final class Candidates {
         }
         Map<String, Eligible> byId = new HashMap<>();
         eligible.forEach(e -> byId.put(e.session().sessionId(), e));
-        List<Candidate> placed = assignments.stream()
+        List<SessionMove> placed = assignments.stream()
                 .map(a -> {
                     Eligible e = byId.get(a.request().sessionId());
-                    return new Candidate(e.session().sessionId(), e.session().owner(), e.session().team(),
+                    return new SessionMove(e.session().sessionId(), e.session().owner(), e.session().team(),
                             a.cluster());
                 })
                 .toList();
@@ -97,7 +97,7 @@ final class Candidates {
             out.wakeBy(policy.budget().inWindow(now) || window == MigrationWindow.NEVER
                     ? now + policy.pollMillis() : window);
         }
-        for (Candidate c : admission.admitted()) {
+        for (SessionMove c : admission.admitted()) {
             Eligible e = byId.get(c.sessionId());
             long generation = e.session().checkpoint().orElseThrow().generation();
             out.act(new Action.CreateSuspendedJob(c.cluster(), e.spec().withCheckpointGeneration(generation), now));
@@ -170,7 +170,7 @@ final class Candidates {
 
     /** In flight: sessions whose kept Job's state is readable and not terminal. */
     static BudgetSnapshot budgetSnapshot(Observation snapshot) {
-        List<BudgetSnapshot.InFlight> inFlight = new ArrayList<>();
+        List<SessionMove> inFlight = new ArrayList<>();
         Map<String, Integer> teams = new HashMap<>();
         for (SessionObservation s : snapshot.sessions()) {
             teams.merge(s.team(), 1, Integer::sum);
@@ -178,7 +178,7 @@ final class Candidates {
             if (!live.isEmpty()) {
                 TargetJob kept = Repair.keep(live);
                 if (kept.state().map(st -> !st.terminal()).orElse(false)) {
-                    inFlight.add(new BudgetSnapshot.InFlight(s.sessionId(), s.owner(), s.team(), kept.cluster()));
+                    inFlight.add(new SessionMove(s.sessionId(), s.owner(), s.team(), kept.cluster()));
                 }
             }
         }
