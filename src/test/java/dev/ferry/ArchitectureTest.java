@@ -90,6 +90,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("report/html holds page pieces only: it knows no simulation, product or other report type")
+    void htmlPagePiecesKnowNoDomain() {
+        noClasses().that().resideInAPackage("dev.ferry.report.html..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.sim..", "dev.ferry.migrate..",
+                        "dev.ferry.tracker..", "dev.ferry.cli..", "dev.ferry.report")
+                .check(CLASSES);
+    }
+
+    @Test
     @DisplayName("cli is the top: nothing else imports the commands")
     void nothingImportsCli() {
         noClasses().that().resideOutsideOfPackage("dev.ferry.cli..")

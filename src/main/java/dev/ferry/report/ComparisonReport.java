@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.report.html.HtmlPage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public final class ComparisonReport {
 
     static String html(List<Run> runs) throws IOException {
         StringBuilder table = new StringBuilder("<table><thead><tr><th>figure</th>");
-        runs.forEach(run -> table.append("<th>").append(escape(run.label())).append("</th>"));
+        runs.forEach(run -> table.append("<th>").append(HtmlPage.escape(run.label())).append("</th>"));
         table.append("</tr></thead><tbody>");
         for (Figure figure : FIGURES) {
             table.append("<tr><th>").append(figure.title()).append("</th>");
@@ -88,7 +88,8 @@ public final class ComparisonReport {
         table.append("</tr></tbody></table>");
         return TEMPLATE.replace("%TABLE%", table.toString())
                 .replace("%DATA%", chartData(runs))
-                .replace("%ECHARTS%", echarts())
+                .replace("%STYLE%", HtmlPage.style(""))
+                .replace("%ECHARTS%", HtmlPage.echartsScript())
                 .replace("%COUNT%", Integer.toString(runs.size()));
     }
 
@@ -113,7 +114,7 @@ public final class ComparisonReport {
                 }
             }
         }
-        return JSON.writeValueAsString(data).replace("</", "<\\/");
+        return HtmlPage.json(data);
     }
 
     private static double value(JsonNode results, String path) {
@@ -134,31 +135,10 @@ public final class ComparisonReport {
         return String.format(Locale.ROOT, "%.4g", value);
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String echarts() throws IOException {
-        try (InputStream in = ComparisonReport.class.getResourceAsStream(
-                "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js")) {
-            if (in == null) {
-                throw new IOException("the echarts library is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
-        }
-    }
-
     private static final String TEMPLATE = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Ferry simulation report</title>
-            <style>
-            body{font-family:system-ui,sans-serif;margin:2em;color:#222}
-            table{border-collapse:collapse;margin:1em 0}
-            th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}
-            thead th,tbody th{text-align:left;background:#f5f5f5}
-            .better{color:#1a7f37}.worse{color:#cf222e;font-weight:bold}
-            .chart{width:100%;max-width:60em;height:22em}
-            </style></head><body>
+            %STYLE%</head><body>
             <h1>Ferry simulation report</h1>
             <p>%COUNT% run(s). Differences are against the baseline run of the same scenario and seed,
             green where better, red where worse. Definitions: README.md, "results.json".</p>
@@ -166,7 +146,7 @@ public final class ComparisonReport {
             <h2>Latency from a command's last file event to its checkpoint (ms)</h2><div id="latency" class="chart"></div>
             <h2>Checkpoints per state-changing command</h2><div id="amplification" class="chart"></div>
             <h2>File events simulated per wall-clock second</h2><div id="throughput" class="chart"></div>
-            <script>%ECHARTS%</script>
+            %ECHARTS%
             <script>
             const d = %DATA%;
             function bars(id, series) {
