@@ -2,6 +2,7 @@ package dev.ferry.sim.migration;
 
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.TargetClusters;
@@ -23,6 +24,17 @@ final class BudgetAudit implements TargetClusters {
     private record Flight(String cluster, String team) {
     }
 
+    /** Hears every migration state written and every Job deleted, as the clusters accepted them. */
+    interface Writes {
+        void stateWritten(String sessionId, String cluster, MigrationState state);
+
+        void jobDeleted(String sessionId, String cluster);
+    }
+
+    /** The most in flight at once during an hour, over the federation and per cluster. */
+    record HourPeaks(int inFlight, Map<String, Integer> perCluster) {
+    }
+
     private final TargetClusters clusters;
     private final DisruptionBudget budget;
     private final Map<String, Integer> teamSessions;
@@ -32,12 +44,39 @@ final class BudgetAudit implements TargetClusters {
     private int peakInFlight;
     private int peakPerCluster;
     private int teamOverLimit;
+    private final Writes writes;
+    private int hourPeak;
+    private final Map<String, Integer> hourPeakPerCluster = new HashMap<>();
 
     /** @param teamSessions how many sessions each team has, for the team share */
-    BudgetAudit(TargetClusters clusters, DisruptionBudget budget, Map<String, Integer> teamSessions) {
+    BudgetAudit(TargetClusters clusters, DisruptionBudget budget, Map<String, Integer> teamSessions, Writes writes) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.teamSessions = Map.copyOf(teamSessions);
+        this.writes = Objects.requireNonNull(writes, "writes");
+    }
+
+    /** Migrations in flight now. */
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    /** Migrations in flight now onto {@code cluster}. */
+    int inFlight(String cluster) {
+        return perCluster.getOrDefault(cluster, 0);
+    }
+
+    /** The peaks since the last call; the next hour's start from what is in flight now. */
+    HourPeaks takeHourPeaks() {
+        HourPeaks peaks = new HourPeaks(hourPeak, Map.copyOf(hourPeakPerCluster));
+        hourPeak = inFlight.size();
+        hourPeakPerCluster.clear();
+        perCluster.forEach((c, n) -> {
+            if (n > 0) {
+                hourPeakPerCluster.put(c, n);
+            }
+        });
+        return peaks;
     }
 
     MigrationOutcome.BudgetPeaks peaks() {
@@ -62,6 +101,7 @@ final class BudgetAudit implements TargetClusters {
     @Override
     public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
         clusters.createSuspended(cluster, spec, migration);
+        writes.stateWritten(spec.sessionId(), cluster, migration.state());
         track(spec.sessionId(), cluster, spec.team(), migration);
     }
 
@@ -70,6 +110,7 @@ final class BudgetAudit implements TargetClusters {
             String resourceVersion) {
         PatchResult result = clusters.patch(cluster, sessionId, migration, suspend, resourceVersion);
         if (result == PatchResult.PATCHED) {
+            writes.stateWritten(sessionId, cluster, migration.state());
             Flight f = inFlight.get(sessionId);
             track(sessionId, cluster, f == null ? "" : f.team(), migration);
         }
@@ -79,6 +120,7 @@ final class BudgetAudit implements TargetClusters {
     @Override
     public void delete(String cluster, String sessionId) {
         clusters.delete(cluster, sessionId);
+        writes.jobDeleted(sessionId, cluster);
         land(sessionId);
     }
 
@@ -95,6 +137,8 @@ final class BudgetAudit implements TargetClusters {
         int ofTeam = perTeam.merge(team, 1, Integer::sum);
         peakInFlight = Math.max(peakInFlight, inFlight.size());
         peakPerCluster = Math.max(peakPerCluster, onCluster);
+        hourPeak = Math.max(hourPeak, inFlight.size());
+        hourPeakPerCluster.merge(cluster, onCluster, Math::max);
         if (ofTeam > budget.teamLimit(teamSessions.getOrDefault(team, 0))) {
             teamOverLimit++;
         }

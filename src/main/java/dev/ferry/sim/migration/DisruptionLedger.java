@@ -24,6 +24,7 @@ final class DisruptionLedger {
     private final boolean[] targetRunning;
     private final boolean[] doubled;
     private final boolean[] rolledBack;
+    private final int[] sourceUps;
     private final long[] windowStart;
     private final List<Window> windows = new ArrayList<>();
     private long lostKernelState;
@@ -38,6 +39,7 @@ final class DisruptionLedger {
         targetRunning = new boolean[n];
         doubled = new boolean[n];
         rolledBack = new boolean[n];
+        sourceUps = new int[n];
         windowStart = new long[n];
         Arrays.fill(sourceRunning, true);
         Arrays.fill(windowStart, -1);
@@ -47,6 +49,7 @@ final class DisruptionLedger {
     void sourceUp(int i, long now) {
         sourceRunning[i] = true;
         rolledBack[i] = true;
+        sourceUps[i]++;
         doubled[i] |= targetRunning[i];
         closeWindow(i, now);
     }
@@ -87,22 +90,9 @@ final class DisruptionLedger {
 
     private void closeWindow(int i, long now) {
         if (windowStart[i] >= 0) {
-            windows.add(new Window(i, windowStart[i], now, activeDuring(schedules.get(i), windowStart[i], now)));
+            windows.add(new Window(i, windowStart[i], now, schedules.get(i).activeDuring(windowStart[i], now)));
             windowStart[i] = -1;
         }
-    }
-
-    /** Whether the user was active at any moment of [from, to]. */
-    static boolean activeDuring(ActivitySchedule a, long from, long to) {
-        if (a.activeAt(from)) {
-            return true;
-        }
-        for (int p = 0; p < a.periods(); p++) {
-            if (a.start(p) > from && a.start(p) <= to) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -149,6 +139,26 @@ final class DisruptionLedger {
         return new MigrationOutcome(strategy, migrated, failed, rolled, stranded, stillMigrating, onSource, doubleRunning, makespan,
                 disruptedWhileActive, quantiles(visible), quantiles(total), windows.size(), lostKernelState,
                 lostPackages, passes, clusters, budgets);
+    }
+
+    /** Each session's windows summed, its returns to the source, and whether its user saw one; after {@link #outcome}. */
+    MigrationHistory.SessionDisruption[] perSession() {
+        int n = sourceUps.length;
+        long[] visible = new long[n];
+        long[] total = new long[n];
+        boolean[] seen = new boolean[n];
+        for (Window w : windows) {
+            total[w.session()] += w.end() - w.start();
+            if (w.visible()) {
+                visible[w.session()] += w.end() - w.start();
+                seen[w.session()] = true;
+            }
+        }
+        MigrationHistory.SessionDisruption[] out = new MigrationHistory.SessionDisruption[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new MigrationHistory.SessionDisruption(visible[i], total[i], sourceUps[i], seen[i]);
+        }
+        return out;
     }
 
     static double[] quantiles(List<Double> values) {

@@ -74,6 +74,7 @@ public final class MigrationWorld implements AutoCloseable {
     private final SessionSignals signals;
     private final ActivityFeed activity;
     private final RollingAdmission admitting;
+    private final MigrationHistory history;
     private long passes;
     private Timer.Scheduled nextPass;
     private long nextPassAt = Long.MAX_VALUE;
@@ -109,15 +110,33 @@ public final class MigrationWorld implements AutoCloseable {
                 ? new RollingAdmission(source, ids, kernel, startNanos, config.rollingPerHour()) : null;
         SourceOrchestrator view = admitting != null ? admitting : source;
         MigrationPolicy policy = strategy.policy(config, n, epochAtZero, startNanos);
+        history = new MigrationHistory(config.clusters().clusters().stream().map(c -> c.name()).toList(), n,
+                policy.budget());
         Map<String, Integer> teams = new HashMap<>();
         sessions.forEach(s -> teams.merge(s.profile().team(), 1, Integer::sum));
-        audit = new BudgetAudit(targets, policy.budget(), teams);
+        audit = new BudgetAudit(targets, policy.budget(), teams, new BudgetAudit.Writes() {
+            @Override
+            public void stateWritten(String sessionId, String cluster, MigrationState state) {
+                Integer i = ids.indexOf(sessionId);
+                if (i != null) {
+                    history.stateWritten(i, cluster, state, kernel.nanos());
+                }
+            }
+
+            @Override
+            public void jobDeleted(String sessionId, String cluster) {
+                Integer i = ids.indexOf(sessionId);
+                if (i != null) {
+                    history.jobDeleted(i, cluster, kernel.nanos());
+                }
+            }
+        });
         TargetSpecs specs = new TargetSpecs(sessions, ids);
         Observer observer = new Observer(view, audit, signals::of, specs::of);
         Executor executor = new Executor(view, audit, (sessionId, owner, deadline) -> { });
         scheduler = new MigrationScheduler(kernel, observer, executor, policy, FULL_PASS_EVERY_MS);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
-                startNanos, horizonNanos);
+                startNanos, horizonNanos, history::fault);
         schedulePass(startNanos);
     }
 
@@ -164,9 +183,11 @@ public final class MigrationWorld implements AutoCloseable {
             return;
         }
         if (t.from() == TaskState.RUNNING && t.to() != TaskState.RUNNING) {
+            history.source(i, false, kernel.nanos());
             goDown(i, true);
         }
         if (t.to() == TaskState.RUNNING) {
+            history.source(i, true, kernel.nanos());
             sessions.get(i).startAfterMigration(generation -> ledger.sourceUp(i, kernel.nanos()));
         }
         if (t.to().isTerminal()) {
@@ -179,6 +200,7 @@ public final class MigrationWorld implements AutoCloseable {
         if (i == null) {
             return;
         }
+        history.pod(i, c);
         if (c.to() == PodPhase.RUNNING) {
             sessions.get(i).startAfterMigration(generation -> {
                 signals.restored(i, generation);
@@ -200,6 +222,16 @@ public final class MigrationWorld implements AutoCloseable {
 
     // ---- the end ----
 
+    /** Samples the hour that ends now, for the run report (reads memory only; moves no simulated figure). */
+    public void endOfHour() {
+        history.endOfHour(federation, audit);
+    }
+
+    /** What the migration did over virtual time; each session's disruption is in it once {@link #outcome} ran. */
+    public MigrationHistory history() {
+        return history;
+    }
+
     /** The figures at the horizon; windows still open end there. Call once, after the kernel ran to the horizon. */
     public MigrationOutcome outcome() {
         int migrated = 0;
@@ -219,8 +251,10 @@ public final class MigrationWorld implements AutoCloseable {
                 }
             }
         }
-        return ledger.outcome(strategy.label(), migrated, failed, inFlight, startNanos, passes, kernel.nanos(),
-                activity, audit.peaks());
+        MigrationOutcome outcome = ledger.outcome(strategy.label(), migrated, failed, inFlight, startNanos, passes,
+                kernel.nanos(), activity, audit.peaks());
+        history.disruption(ledger.perSession());
+        return outcome;
     }
 
     /** Closes the clients and stops the mock servers. */

@@ -3,6 +3,7 @@ package dev.ferry.sim.run;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.RestartModel;
 import dev.ferry.sim.fs.Distribution;
+import dev.ferry.sim.migration.MigrationHistory;
 import dev.ferry.sim.migration.MigrationOutcome;
 import dev.ferry.sim.migration.MigrationWorld;
 import dev.ferry.sim.VirtualTime;
@@ -43,6 +44,7 @@ public final class Simulation {
 
     private final Strategy strategy;
     private MigrationOutcome migration;
+    private MigrationHistory history;
 
     public Simulation(Workload workload, long seed) {
         this(workload, seed, null);
@@ -155,6 +157,11 @@ public final class Simulation {
         return migration;
     }
 
+    /** What the migration did over virtual time, after {@link #run}; null when the workload does not migrate. */
+    public MigrationHistory history() {
+        return history;
+    }
+
     /** Runs to the horizon, reporting progress (0 to 1) after every virtual hour. */
     public SimulationResult run(DoubleConsumer progress) {
         long horizon = workload.horizonNanos();
@@ -165,10 +172,14 @@ public final class Simulation {
             for (long t = 0; t < horizon; ) {
                 t = Math.min(horizon, t + HOUR);
                 kernel.runUntil(t);
+                if (world != null) {
+                    world.endOfHour();
+                }
                 progress.accept((double) t / horizon);
             }
             if (world != null) {
                 migration = world.outcome();
+                history = world.history();
             }
         } finally {
             if (world != null) {

@@ -19,8 +19,8 @@ public record SimulationResult(String scenario, long seed, int sessions, double 
                                SessionMetrics totals, double latencyP50Ms, double latencyP99Ms, double latencyMaxMs,
                                List<SessionRow> rows) {
 
-    /** One session's figures, for sessions.csv. */
-    public record SessionRow(SimulatedSession session, double activeHours) {
+    /** One session's figures, for sessions.csv, and when its user was active. */
+    public record SessionRow(SimulatedSession session, double activeHours, ActivitySchedule schedule) {
     }
 
     static SimulationResult of(Workload workload, long seed, List<SimulatedSession> sessions,
@@ -35,7 +35,7 @@ public record SimulationResult(String scenario, long seed, int sessions, double 
             double[] l = m.latenciesMs();
             latencies.add(l);
             count += l.length;
-            rows.add(new SessionRow(sessions.get(i), schedules.get(i).activeNanos() / 3.6e12));
+            rows.add(new SessionRow(sessions.get(i), schedules.get(i).activeNanos() / 3.6e12, schedules.get(i)));
         }
         double[] all = new double[count];
         int at = 0;

@@ -34,6 +34,7 @@ public final class SimulatedSession {
     private final UserCommands commands;
     private final MemoryCheckpointStore home = new MemoryCheckpointStore();
     private final SessionMetrics metrics = new SessionMetrics();
+    private final SessionTimeline timeline = new SessionTimeline();
     private final GroundTruth truth = new GroundTruth(metrics);
     private final Container container;
     /** Commands in flight; several when the user runs pip in two notebooks at once. */
@@ -50,7 +51,10 @@ public final class SimulatedSession {
         image.forEach(d -> installed.put(d.key(), d));
         truth.reset(installed);
         this.container = new Container(String.valueOf(profile.id()), kernel, image, profile.isJupyter(), home, restore, metrics, truth,
-                checkpoint -> truth.checkpointWritten(checkpoint, kernel.nanos(), running.isEmpty()));
+                checkpoint -> {
+                    truth.checkpointWritten(checkpoint, kernel.nanos(), running.isEmpty());
+                    timeline.record(SessionTimeline.Kind.CHECKPOINT, kernel.nanos());
+                });
     }
 
     public SessionProfile profile() {
@@ -61,9 +65,14 @@ public final class SimulatedSession {
         return metrics;
     }
 
+    /** What happened to the session so far, mark by mark. */
+    public SessionTimeline timeline() {
+        return timeline;
+    }
+
     /** Starts the first container at the current virtual time. */
     public void boot() {
-        container.bringUp(generation -> { });
+        container.bringUp(generation -> usable());
     }
 
     /**
@@ -129,6 +138,8 @@ public final class SimulatedSession {
             return;
         }
         Set<String> changed = touched(operation);
+        timeline.record(changed.isEmpty() ? SessionTimeline.Kind.COMMAND_UNCHANGED : SessionTimeline.Kind.COMMAND,
+                operation.start(), kernel.nanos());
         metrics.operationFinished(operation.fileEvents(), !changed.isEmpty());
         truth.applied(operation, changed);
         if (running.isEmpty()) {
@@ -162,13 +173,18 @@ public final class SimulatedSession {
             return;
         }
         metrics.stopped(cause);
+        timeline.record(switch (cause) {
+            case USER -> SessionTimeline.Kind.STOP_USER;
+            case OOM -> SessionTimeline.Kind.STOP_OOM;
+            case NODE_LOSS -> SessionTimeline.Kind.STOP_NODE_LOSS;
+        }, kernel.nanos());
         if (cause == Cause.USER) {
             container.flush();
         }
         stopContainer();
         kernel.schedule(kernel.nanos() + downtimeNanos, () -> {
             if (!container.up() && !held && !container.starting()) {
-                container.bringUp(generation -> { });
+                container.bringUp(generation -> usable());
             }
         });
     }
@@ -184,6 +200,7 @@ public final class SimulatedSession {
             return 0;
         }
         container.flush();
+        timeline.record(SessionTimeline.Kind.STOP_MIGRATION, kernel.nanos());
         long before = metrics.lostPackages();
         stopContainer();
         return (int) (metrics.lostPackages() - before);
@@ -198,7 +215,14 @@ public final class SimulatedSession {
      */
     public void startAfterMigration(LongConsumer onUsable) {
         held = false;
-        container.bringUp(onUsable);
+        container.bringUp(generation -> {
+            usable();
+            onUsable.accept(generation);
+        });
+    }
+
+    private void usable() {
+        timeline.record(SessionTimeline.Kind.USABLE, kernel.nanos());
     }
 
     /** The latest checkpoint on the session's home, if any. */
@@ -219,6 +243,9 @@ public final class SimulatedSession {
     /** Stops the container; the commands it was running are interrupted, and the packages the checkpoint lacks lost. */
     private void stopContainer() {
         container.stop();
+        for (Operation o : running) {
+            timeline.record(SessionTimeline.Kind.COMMAND_INTERRUPTED, o.start(), kernel.nanos());
+        }
         truth.stopped(running.stream().map(SimulatedSession::touched).toList(), checkpointed());
         running.clear();
     }

@@ -90,6 +90,19 @@ public final class ActivitySchedule {
         return period >= 0 && t < ends[period];
     }
 
+    /** Whether the user was active at any moment of [from, to] (DESIGN.md's user-visible disruption). */
+    public boolean activeDuring(long from, long to) {
+        if (activeAt(from)) {
+            return true;
+        }
+        for (int p = 0; p < starts.length; p++) {
+            if (starts[p] > from && starts[p] <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Total active time, in nanoseconds. */
     public long activeNanos() {
         long total = 0;
