@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Writes a run's files so that a folder never holds half a run: they are written into a temporary sibling
  * ({@code .NAME.partial-*}) and moved into place when all are written. A new folder is renamed into place whole;
  * into an existing one (a run again into the same --out) the files are moved one by one with the last one
- * ({@code results.json}, which every reader looks for) removed first and moved in last. Whatever fails, the
+ * ({@code results.json}, which every reader looks for) removed first and moved in last; in a sub-folder it writes
+ * ({@code series/}), an earlier run's files that this run does not write are removed. Whatever fails, the
  * temporary folder is removed.
  */
 final class ResultFolder {
@@ -59,7 +60,9 @@ final class ResultFolder {
         Path temporary = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".partial-");
         try {
             for (Map.Entry<String, Content> file : files.entrySet()) {
-                file.getValue().writeTo(temporary.resolve(file.getKey()));
+                Path target = temporary.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                file.getValue().writeTo(target);
             }
             if (!Files.exists(out)) {
                 Files.move(temporary, out, StandardCopyOption.ATOMIC_MOVE);
@@ -67,12 +70,31 @@ final class ResultFolder {
             }
             String last = files.keySet().stream().reduce((a, b) -> b).orElseThrow();
             Files.deleteIfExists(out.resolve(last));
+            removeStale(temporary);
             for (String name : files.keySet()) {
+                Files.createDirectories(out.resolve(name).getParent());
                 Files.move(temporary.resolve(name), out.resolve(name), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
         } finally {
             removeIfThere(temporary);
+        }
+    }
+
+    /** In the sub-folders this run writes (series/), the files of an earlier run that this one does not write. */
+    private void removeStale(Path temporary) throws IOException {
+        for (String name : files.keySet()) {
+            Path sub = Path.of(name).getParent();
+            if (sub == null || !Files.isDirectory(out.resolve(sub))) {
+                continue;
+            }
+            try (Stream<Path> old = Files.list(out.resolve(sub))) {
+                for (Path p : old.toList()) {
+                    if (!Files.exists(temporary.resolve(sub).resolve(p.getFileName()))) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
         }
     }
 

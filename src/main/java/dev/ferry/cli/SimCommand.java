@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.report.ComparisonReport;
+import dev.ferry.report.run.RunReport;
 import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.gate.Comparison;
@@ -9,9 +10,11 @@ import dev.ferry.sim.gate.GateLimits;
 import dev.ferry.sim.gate.Suite;
 import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.workload.Workload;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +54,9 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Runs one workload with one seed and writes DIR/results.json (schema in README.md) and",
-                "DIR/sessions.csv (one row per session). The workload is validated completely first.",
+            description = {"Runs one workload with one seed and writes DIR/results.json (schema in README.md),",
+                "DIR/sessions.csv (one row per session), DIR/report.html (the run report, opens offline) and",
+                "DIR/series/ (the data of its charts). The workload is validated completely first.",
                 "Shows a progress bar on a terminal, none in CI logs."})
     static final class Run implements Callable<Integer> {
 
@@ -69,7 +73,8 @@ final class SimCommand implements Runnable {
         Path out;
 
         @Option(names = "--budgets", paramLabel = "FILE", defaultValue = "sim/budgets.yaml",
-                description = "Budgets to check and record in results.json, if the file exists (default: ${DEFAULT-VALUE}).")
+                description = "Budgets to check and record in results.json and the report's verdict, if the file exists"
+                        + " (default: ${DEFAULT-VALUE}).")
         Path budgets;
 
         @Option(names = "--strategy", paramLabel = "STRATEGY",
@@ -89,7 +94,7 @@ final class SimCommand implements Runnable {
                 throw new UserError(workload + " has no migration section, so --strategy does not apply", 2);
             }
             SimRunner.Outcome outcome = SimRunner.run(w, seed, out, budgets(budgets, false), spec.commandLine().getOut(),
-                    chosen);
+                    chosen, new SimRunner.Invocation(workload, budgets != null && Files.exists(budgets) ? budgets : null));
             return outcome.failed().isEmpty() ? 0 : 1;
         }
     }
@@ -151,7 +156,8 @@ final class SimCommand implements Runnable {
                     for (long seed : entries.get(i).seeds()) {
                         String scenario = SimRunner.scenario(w, strategy);
                         String label = scenario + "-seed" + seed;
-                        SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(label), limits, log, strategy);
+                        SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(label), limits, log, strategy,
+                                new SimRunner.Invocation(entries.get(i).workload(), budgets));
                         byLabel.put(label, outcome);
                         compared.add(new ComparisonReport.Run(label, outcome.results(),
                                 ReportCommand.baseline(baseline, label)));
@@ -163,7 +169,13 @@ final class SimCommand implements Runnable {
                     }
                 }
             }
-            exceeded.addAll(compare(comparisons, byLabel, log));
+            Map<String, List<RunReport.Verdict>> verdicts = new HashMap<>();
+            exceeded.addAll(compare(comparisons, byLabel, log, verdicts));
+            for (Map.Entry<String, SimRunner.Outcome> e : byLabel.entrySet()) {
+                if (verdicts.containsKey(e.getKey())) {
+                    rewriteReport(e.getValue(), verdicts.get(e.getKey()));
+                }
+            }
             ReportCommand.write(compared, out.resolve("index.html"));
             log.println("report: " + out.resolve("index.html"));
             if (!exceeded.isEmpty()) {
@@ -178,9 +190,28 @@ final class SimCommand implements Runnable {
             return 0;
         }
 
-        /** Each comparison on every seed both of its scenarios ran with; the lines of those that failed. */
+        /** Writes a run's report.html again with the comparisons judged on it (into a temporary file, then moved). */
+        private static void rewriteReport(SimRunner.Outcome outcome, List<RunReport.Verdict> verdicts) {
+            Path file = outcome.out().resolve("report.html");
+            try {
+                Path temporary = Files.createTempFile(outcome.out(), ".report.html.", ".partial");
+                try {
+                    outcome.report().writeHtml(temporary, verdicts);
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            } catch (IOException e) {
+                throw new UserError("cannot write " + file + ": " + e.getMessage());
+            }
+        }
+
+        /**
+         * Each comparison on every seed both of its scenarios ran with; the lines of those that failed. Every
+         * judgement joins {@code verdicts} under the label of the run it judged.
+         */
         private static List<String> compare(List<Comparison> comparisons, Map<String, SimRunner.Outcome> byLabel,
-                PrintWriter log) {
+                PrintWriter log, Map<String, List<RunReport.Verdict>> verdicts) {
             List<String> failed = new ArrayList<>();
             for (Comparison c : comparisons) {
                 for (Map.Entry<String, SimRunner.Outcome> e : byLabel.entrySet()) {
@@ -198,6 +229,8 @@ final class SimCommand implements Runnable {
                             c.scenario(), mine.seed(), c.metric(), plain(value), plain(reference), c.against(),
                             plain(c.maxRatio()));
                     log.println((c.holds(value, reference) ? "held: " : "FAILED: ") + c.name() + ": " + line);
+                    verdicts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(new RunReport.Verdict(c.name(), line, c.holds(value, reference)));
                     if (!c.holds(value, reference)) {
                         failed.add(line);
                     }

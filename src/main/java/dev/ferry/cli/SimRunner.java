@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.model.config.ConfigException;
 import dev.ferry.report.ResultsJson;
 import dev.ferry.report.SessionsCsv;
+import dev.ferry.report.run.BuildInfo;
+import dev.ferry.report.run.RunInfo;
+import dev.ferry.report.run.RunReport;
 import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.BudgetResult;
+import dev.ferry.sim.migration.MigrationHistory;
 import dev.ferry.sim.migration.MigrationOutcome;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
@@ -23,11 +27,15 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Runs one workload and seed, checks the budgets, and writes results.json and sessions.csv into a folder. */
+/**
+ * Runs one workload and seed, checks the budgets, and writes results.json, sessions.csv, report.html and the series
+ * behind its charts (series/) into a folder.
+ */
 final class SimRunner {
 
-    /** What one run produced. */
-    record Outcome(String scenario, long seed, ObjectNode results, List<BudgetResult> budgets) {
+    /** What one run produced; {@code report} is kept so that a suite can add its comparisons to report.html. */
+    record Outcome(String scenario, long seed, ObjectNode results, List<BudgetResult> budgets, RunReport report,
+            Path out) {
         List<BudgetResult> failed() {
             return budgets.stream().filter(b -> !b.pass()).toList();
         }
@@ -61,6 +69,17 @@ final class SimRunner {
         return workload.name() + "-" + (strategy != null ? strategy : workload.migration().strategy()).label();
     }
 
+    /** How the run was asked for, to name in its report: the workload's file and the budgets' (null: none). */
+    record Invocation(Path workloadFile, Path budgetsFile) {
+
+        /** The command that runs the same simulation again into {@code out}. */
+        String command(long seed, Strategy strategy, Path out) {
+            return "bin/ferry sim run " + workloadFile + " --seed " + seed
+                    + (strategy == null ? "" : " --strategy " + strategy.label())
+                    + (budgetsFile == null ? "" : " --budgets " + budgetsFile) + " --out " + out;
+        }
+    }
+
     static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log) {
         return run(workload, seed, out, budgets, log, null);
     }
@@ -71,8 +90,16 @@ final class SimRunner {
         return run(workload, seed, out, budgets, log, strategy, SimRunner::simulate);
     }
 
-    /** What a simulation left to report: its result and, for a migration, the migration's outcome. */
-    record Simulated(SimulationResult result, MigrationOutcome migration) {
+    static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
+            Strategy strategy, Invocation invocation) {
+        return run(workload, seed, out, budgets, log, strategy, SimRunner::simulate, invocation);
+    }
+
+    /**
+     * What a simulation left to report: its result and, for a migration, the migration's outcome and its history
+     * over virtual time (both null without a migration).
+     */
+    record Simulated(SimulationResult result, MigrationOutcome migration, MigrationHistory history) {
     }
 
     /** Runs the simulation of a workload; tests give one that fails. */
@@ -88,10 +115,16 @@ final class SimRunner {
      */
     static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
             Strategy strategy, Simulator simulator) {
+        return run(workload, seed, out, budgets, log, strategy, simulator,
+                new Invocation(Path.of(workload.name() + ".yaml"), null));
+    }
+
+    static Outcome run(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
+            Strategy strategy, Simulator simulator, Invocation invocation) {
         ResultFolder.prepare(out);
         long started = System.nanoTime();
         try {
-            return runAndWrite(workload, seed, out, budgets, log, strategy, simulator, started);
+            return runAndWrite(workload, seed, out, budgets, log, strategy, simulator, started, invocation);
         } catch (OutOfMemoryError e) {
             long max = Runtime.getRuntime().maxMemory();
             throw new UserError(String.format(Locale.ROOT, "out of memory simulating %s seed %d after %.0f s (max heap"
@@ -113,11 +146,11 @@ final class SimRunner {
         } else {
             result = simulation.run(fraction -> { });
         }
-        return new Simulated(result, simulation.migration());
+        return new Simulated(result, simulation.migration(), simulation.history());
     }
 
     private static Outcome runAndWrite(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
-            Strategy strategy, Simulator simulator, long started) {
+            Strategy strategy, Simulator simulator, long started, Invocation invocation) {
         Simulated simulated = simulator.simulate(workload, seed, strategy);
         SimulationResult result = simulated.result();
         MigrationOutcome migration = simulated.migration();
@@ -130,19 +163,31 @@ final class SimRunner {
             }
         }
         ObjectNode results = ResultsJson.tree(result, wall, checked, migration);
+        Strategy ran = workload.migration() == null ? null
+                : strategy != null ? strategy : workload.migration().strategy();
+        RunInfo info = new RunInfo(workload.name(), invocation.workloadFile().toString(), scenario(workload, strategy),
+                seed, ran == null ? null : ran.label(), BuildInfo.current(), wall,
+                invocation.command(seed, strategy, out), workload.start());
+        RunReport report = RunReport.of(info, result, simulated.history(), results);
         try {
-            ResultFolder.at(out).with("sessions.csv", file -> SessionsCsv.write(result, file))
+            ResultFolder folder = ResultFolder.at(out)
+                    .with("sessions.csv", file -> SessionsCsv.write(result, report.sessions(), file));
+            for (String name : report.seriesFiles()) {
+                folder.with(name, file -> report.writeSeriesFile(name, file));
+            }
+            folder.with("report.html", file -> report.writeHtml(file, List.of()))
                     .with("results.json", file -> ResultsJson.write(results, file)).write();
         } catch (IOException e) {
             throw new UserError("cannot write results into " + out + ": " + e.getMessage());
         }
+        double reportSeconds = (System.nanoTime() - started) / 1e9 - wall;
         log.printf("%s seed %d: %d sessions, %.1f virtual days, %d file events in %.1f s wall (%,d events/s);"
                         + " exact at quiescence %.4f, %.3f checkpoints per operation, latency p50 %.0f ms max %.0f ms,"
-                        + " %d restarts, %d lost packages -> %s%n",
+                        + " %d restarts, %d lost packages -> %s (report.html and data written in %.1f s)%n",
                 workload.name(), seed, result.sessions(), result.virtualDays(), result.totals().fileEvents(), wall,
                 Math.round(result.totals().fileEvents() / Math.max(wall, 1e-9)), result.exactAtQuiescence(),
                 result.amplification(), result.latencyP50Ms(), result.latencyMaxMs(), result.totals().restarts(),
-                result.totals().lostPackages(), out);
+                result.totals().lostPackages(), out, reportSeconds);
         if (migration != null) {
             double[] v = migration.userVisibleSeconds();
             log.printf("  migration %s: %d migrated, %d failed, %d rolled back, %d stranded, %d double-running,"
@@ -152,7 +197,7 @@ final class SimRunner {
                     migration.disruptedWhileActive(), v[2], v[3], migration.lostPackages());
         }
         log.flush();
-        return new Outcome(scenario(workload, strategy), seed, results, checked);
+        return new Outcome(scenario(workload, strategy), seed, results, checked, report, out);
     }
 
     /** A progress bar on a terminal; none in CI logs or when output is redirected. */

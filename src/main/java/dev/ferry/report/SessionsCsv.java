@@ -1,6 +1,7 @@
 package dev.ferry.report;
 
 import dev.ferry.migrate.Resources;
+import dev.ferry.report.run.SessionDisruptions;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.session.SessionMetrics;
 import dev.ferry.sim.world.SessionProfile;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Writes sessions.csv: one row per session, a header row first, plain numbers, for pandas. */
@@ -18,16 +20,26 @@ public final class SessionsCsv {
     static final String HEADER = "session,kind,size,cpu,memory_gib,gpu,team,owner,node,active_hours,operations,"
             + "state_changing_operations,checkpoints,quiescent_points,exact_points,latency_p50_ms,latency_max_ms,"
             + "missed_captures,restarts_user,restarts_oom,restarts_node_loss,lost_packages,interrupted_operations,"
-            + "file_events,events_seen_by_tracker";
+            + "file_events,events_seen_by_tracker,cluster,migrated_at_h,disruption_user_visible_s,disruption_total_s,"
+            + "rollbacks,disrupted_while_active";
 
     private SessionsCsv() {
     }
 
+    /** Without a migration: the disruption columns are the sessions' restarts (see {@link SessionDisruptions}). */
     public static void write(SimulationResult result, Path file) throws IOException {
+        write(result, SessionDisruptions.of(result, null), file);
+    }
+
+    /** With each session's disruption, in the order of {@code result}'s rows. */
+    public static void write(SimulationResult result, List<SessionDisruptions.Row> disruptions, Path file)
+            throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');
-            for (SimulationResult.SessionRow row : result.rows()) {
+            for (int i = 0; i < result.rows().size(); i++) {
+                SimulationResult.SessionRow row = result.rows().get(i);
+                SessionDisruptions.Row d = disruptions.get(i);
                 SessionProfile p = row.session().profile();
                 SessionMetrics m = row.session().metrics();
                 double[] latencies = m.latenciesMs();
@@ -43,7 +55,10 @@ public final class SessionsCsv {
                         Long.toString(m.quiescentPoints()), Long.toString(m.exactPoints()), number(p50), number(max),
                         Long.toString(m.missedCaptures()), Long.toString(m.userRestarts()), Long.toString(m.oomKills()),
                         Long.toString(m.nodeLosses()), Long.toString(m.lostPackages()), Long.toString(m.interruptedOperations()),
-                        Long.toString(m.fileEvents()), Long.toString(m.visibleEvents())));
+                        Long.toString(m.fileEvents()), Long.toString(m.visibleEvents()),
+                        d.cluster() == null ? "" : d.cluster(), number(d.migratedAtHours()),
+                        number(d.userVisibleSeconds()), number(d.totalSeconds()), d.rollbacks() == null ? "" : d.rollbacks().toString(),
+                        d.whileActive() ? "1" : "0"));
                 out.write('\n');
             }
         }
