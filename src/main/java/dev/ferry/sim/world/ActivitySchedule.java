@@ -29,6 +29,19 @@ public final class ActivitySchedule {
         this.ends = ends;
     }
 
+    /** The periods [starts[k], ends[k]), in order and apart, in virtual nanoseconds: for tests and tools. */
+    public static ActivitySchedule of(long[] starts, long[] ends) {
+        if (starts.length != ends.length) {
+            throw new IllegalArgumentException(starts.length + " starts but " + ends.length + " ends");
+        }
+        for (int k = 0; k < starts.length; k++) {
+            if (ends[k] <= starts[k] || (k > 0 && starts[k] < ends[k - 1])) {
+                throw new IllegalArgumentException("period " + k + " is empty, or overlaps the one before");
+            }
+        }
+        return new ActivitySchedule(starts.clone(), ends.clone());
+    }
+
     public static ActivitySchedule generate(ActivityModel model, Instant origin, long horizon, UniformRandomProvider random) {
         ZigguratNormalizedGaussianSampler gaussian = ZigguratNormalizedGaussianSampler.of(random);
         ContinuousSampler dayStart = GaussianSampler.of(gaussian,
