@@ -144,6 +144,7 @@
   drawDisruption();
   drawMigration();
   drawCoalescing();
+  document.body.dataset.chartsDrawnMs = String(Math.round(performance.now()));
   document.body.dataset.chartsDrawn = 'true';
 
   // ---- one session's timeline, decoded from the embedded array when a session is first picked ----
@@ -210,6 +211,9 @@
     document.getElementById('timeline-title').textContent = 'Timeline of session ' + t.session + ' (team ' + t.team
       + ', ' + t.kind + ', ' + (t.cluster || 'not migrated') + '): ' + t.user_visible_s + ' s user-visible, '
       + t.total_s + ' s in all';
+    if (!document.body.dataset.timelineMs) {
+      document.body.dataset.timelineMs = String(Math.round(performance.now()));
+    }
     document.body.dataset.timeline = String(t.session);
     return true;
   }
