@@ -56,6 +56,11 @@ class MigrationSuiteTest {
         String rolling = Files.readString(out.resolve("runs/migrate-small-rolling-seed3/results.json"));
         assertThat(idle).contains("share_disrupted_while_active");
         assertThat(rolling).doesNotContain("idle-aware only");
+        assertThat(Files.readString(out.resolve("runs/migrate-small-idle-aware-seed3/report.html")))
+                .as("the report is written again once the comparisons are judged")
+                .contains("<tr class=\"comparison\" data-name=\"kinder\" data-pass=\"true\">");
+        assertThat(Files.readString(out.resolve("runs/migrate-small-rolling-seed3/report.html")))
+                .contains("<tr class=\"comparison\" data-name=\"the other way round\" data-pass=\"false\">");
     }
 
     @Test
