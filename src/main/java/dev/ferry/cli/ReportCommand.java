@@ -1,14 +1,14 @@
 package dev.ferry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.report.ComparisonReport;
+import dev.ferry.report.compare.ComparisonReport;
+import dev.ferry.report.compare.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +22,6 @@ import picocli.CommandLine.Spec;
         subcommands = {ReportCommand.Compare.class, CommandLine.HelpCommand.class})
 final class ReportCommand implements Runnable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -32,41 +30,37 @@ final class ReportCommand implements Runnable {
         throw MissingSubcommand.of(spec, "ferry report compare RUN_DIR --out FILE.html");
     }
 
-    static JsonNode read(Path file) {
+    /**
+     * Writes the comparison of run folders (and their baselines under {@code baseline}, if not null) to
+     * {@code out}; what cannot be read is a user error naming the file.
+     */
+    static void write(List<Path> runs, Path baseline, Path out) {
         try {
-            return JSON.readTree(file.toFile());
+            ComparisonReport.write(runs, baseline, out);
         } catch (IOException e) {
-            throw new UserError("cannot read results " + file + ": " + e.getMessage(), 2);
-        }
-    }
-
-    /** The baseline results of run {@code label} under {@code dir}, or null if there are none. */
-    static JsonNode baseline(Path dir, String label) {
-        Path file = dir == null ? null : dir.resolve(label).resolve("results.json");
-        return file != null && Files.isRegularFile(file) ? read(file) : null;
-    }
-
-    static void write(List<ComparisonReport.Run> runs, Path file) {
-        try {
-            ComparisonReport.write(runs, file);
-        } catch (IOException e) {
-            throw new UserError("cannot write report " + file + ": " + e.getMessage());
+            throw new UserError("cannot write the comparison " + out + ": " + e.getMessage(), 2);
         }
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = {"Puts runs side by side in one HTML page: the figures of each results.json, each run's",
-                "change against its baseline (same folder name under --baseline) marked better or worse,",
-                "and charts of latency, checkpoints per command and throughput. The page opens offline."})
+            description = {"Puts runs side by side in one offline HTML page. Runs are named by scenario, strategy and",
+                "seed (from their results.json) and grouped by scenario and strategy; two strategies of one",
+                "scenario are compared figure by figure across their seeds, with a 95% interval (Welch's t) and",
+                "a verdict: better, worse or within noise. Each run is compared with the baseline run of the",
+                "same scenario, strategy and seed, if --baseline holds one (the page says when not), and its",
+                "regressions are marked. Charts overlay the runs' disruption CDFs and migration curves."})
     static final class Compare implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders holding results.json (as written by 'sim run').")
+        @Parameters(paramLabel = "RUN_DIR", arity = "1..*",
+                description = "Run folders holding results.json (as 'sim run' writes them), or a folder of such"
+                        + " folders (as 'sim suite' writes them).")
         List<Path> runs;
 
-        @Option(names = "--baseline", paramLabel = "DIR", description = "Folder of earlier runs with the same folder names.")
+        @Option(names = "--baseline", paramLabel = "DIR",
+                description = "A folder of earlier runs (e.g. reports/baseline), matched on scenario, strategy and seed.")
         Path baseline;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
@@ -78,18 +72,33 @@ final class ReportCommand implements Runnable {
                 throw new UserError("--baseline " + baseline + (Files.exists(baseline) ? " is not a folder" : " does not"
                         + " exist") + "; give a folder of earlier runs (e.g. reports/baseline) or leave --baseline out", 2);
             }
-            List<ComparisonReport.Run> compared = new ArrayList<>();
+            List<Path> folders = new ArrayList<>();
             for (Path run : runs) {
-                Path results = run.resolve("results.json");
-                if (!Files.isRegularFile(results)) {
-                    throw new UserError(run + " holds no results.json; give folders written by 'ferry sim run'", 2);
-                }
-                String label = run.toAbsolutePath().normalize().getFileName().toString();
-                compared.add(new ComparisonReport.Run(label, read(results), baseline(baseline, label)));
+                folders.addAll(runFolders(run));
             }
-            write(compared, out);
+            write(folders, baseline, out);
             spec.commandLine().getOut().println("report: " + out);
             return 0;
+        }
+
+        /** The folder itself when it holds results.json, else the run folders directly inside it. */
+        private static List<Path> runFolders(Path run) {
+            if (RunFolder.isRun(run)) {
+                return List.of(run);
+            }
+            List<Path> inside = List.of();
+            if (Files.isDirectory(run)) {
+                try (Stream<Path> children = Files.list(run)) {
+                    inside = children.filter(RunFolder::isRun).sorted().toList();
+                } catch (IOException e) {
+                    throw new UserError("cannot list " + run + ": " + e.getMessage(), 2);
+                }
+            }
+            if (inside.isEmpty()) {
+                throw new UserError(run + " holds no results.json, nor folders that do; give folders written by"
+                        + " 'ferry sim run' or 'ferry sim suite'", 2);
+            }
+            return inside;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.ferry.cli;
 
 import dev.ferry.model.config.ConfigException;
-import dev.ferry.report.ComparisonReport;
 import dev.ferry.report.run.RunReport;
 import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.BudgetResult;
@@ -118,8 +117,8 @@ final class SimCommand implements Runnable {
         Path out;
 
         @Option(names = "--baseline", paramLabel = "DIR", defaultValue = "reports/baseline",
-                description = "Earlier results to compare with in OUT/index.html, as DIR/<scenario>-seed<N>/results.json,"
-                        + " if the folder exists (default: ${DEFAULT-VALUE}).")
+                description = "Earlier runs to compare with in OUT/index.html, one folder each, matched on scenario,"
+                        + " strategy and seed, if the folder exists (default: ${DEFAULT-VALUE}).")
         Path baseline;
 
         @Override
@@ -143,7 +142,7 @@ final class SimCommand implements Runnable {
             }
             PrintWriter log = spec.commandLine().getOut();
             List<String> exceeded = new ArrayList<>();
-            List<ComparisonReport.Run> compared = new ArrayList<>();
+            List<Path> compared = new ArrayList<>();
             Map<String, SimRunner.Outcome> byLabel = new HashMap<>();
             int runs = 0;
             for (int i = 0; i < entries.size(); i++) {
@@ -159,8 +158,7 @@ final class SimCommand implements Runnable {
                         SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(label), limits, log, strategy,
                                 new SimRunner.Invocation(entries.get(i).workload(), budgets));
                         byLabel.put(label, outcome);
-                        compared.add(new ComparisonReport.Run(label, outcome.results(),
-                                ReportCommand.baseline(baseline, label)));
+                        compared.add(out.resolve(label));
                         runs++;
                         for (BudgetResult b : outcome.failed()) {
                             exceeded.add(String.format(Locale.ROOT, "%s seed %d: %s = %s, limit %s %s", scenario,
@@ -176,7 +174,7 @@ final class SimCommand implements Runnable {
                     rewriteReport(e.getValue(), verdicts.get(e.getKey()));
                 }
             }
-            ReportCommand.write(compared, out.resolve("index.html"));
+            ReportCommand.write(compared, Files.isDirectory(baseline) ? baseline : null, out.resolve("index.html"));
             log.println("report: " + out.resolve("index.html"));
             if (!exceeded.isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();
