@@ -57,6 +57,11 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
     /** Schemes a file:// page may load without touching the network: itself, inline data, its own blobs. */
     private static final Set<String> LOCAL_SCHEMES = Set.of("file", "data", "blob", "about");
+    /**
+     * Chromium's own pages (the new-tab page it shows at start keeps loading its scripts for a while): their
+     * requests are logged in the same tab but were not made by any page a test opened.
+     */
+    private static final Set<String> BROWSER_PAGES = Set.of("chrome", "chrome-untrusted", "devtools");
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Selenium warns on every start that it has no DevTools binding for this Chromium's version; the harness
@@ -107,7 +112,9 @@ public final class HeadlessChromium implements AutoCloseable {
                 .withSilent(true)
                 .build();
         try {
-            return new HeadlessChromium(new ChromeDriver(service, options), profile);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.get("about:blank");
+            return new HeadlessChromium(driver, profile);
         } catch (WebDriverException e) {
             deleteQuietly(profile);
             throw new IllegalStateException("Chromium did not start headless (" + CHROMIUM + " through " + CHROMEDRIVER
@@ -160,15 +167,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Every URL the page requested, the page's own file:// load first: what Chromium's network log saw
-     * (DevTools {@code Network.requestWillBeSent}, which includes requests that failed) and what the page's
-     * Resource Timing lists.
+     * (DevTools {@code Network.requestWillBeSent}, which includes requests that failed, from any document but
+     * Chromium's own chrome:// pages) and what the page's Resource Timing lists.
      */
     public List<String> requests() {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-                if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
-                    loggedRequests.add(message.path("params").path("request").path("url").asText());
+                JsonNode params = message.path("params");
+                if ("Network.requestWillBeSent".equals(message.path("method").asText())
+                        && !BROWSER_PAGES.contains(scheme(params.path("documentURL").asText()))) {
+                    loggedRequests.add(params.path("request").path("url").asText());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("unreadable DevTools log entry: " + entry.getMessage(), e);

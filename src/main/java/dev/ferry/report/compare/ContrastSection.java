@@ -82,10 +82,10 @@ final class ContrastSection {
         if (judged == 0) {
             return "No judged figure differs.";
         }
-        return String.format(Locale.ROOT, "Of the %d judged figures that differ, %s is better on %d, worse on %d;"
-                + " %d are within noise%s.", judged, escape(b), c.count(Verdict.BETTER), c.count(Verdict.WORSE),
+        return String.format(Locale.ROOT, "Of the %d judged figures that differ, %s is better on %d, worse on %d,"
+                + " within noise on %d%s.", judged, escape(b), c.count(Verdict.BETTER), c.count(Verdict.WORSE),
                 c.count(Verdict.WITHIN_NOISE), c.count(Verdict.NO_INTERVAL) == 0 ? ""
-                        : ", " + c.count(Verdict.NO_INTERVAL) + " without an interval (one seed)");
+                        : " and without an interval (one seed) on " + c.count(Verdict.NO_INTERVAL));
     }
 
     /** The headline of one figure, in words: values, difference, interval and what it means. */

@@ -55,8 +55,8 @@ final class RunsSection {
         if (r.baseline() == null) {
             return "<td class=\"baseline\">–</td>";
         }
-        return r.baseline().run()
-                .map(b -> "<td class=\"baseline matched\">" + escape(b.folderName()) + "</td>")
-                .orElse("<td class=\"baseline missing\">" + escape(r.baseline().absentBecause()) + "</td>");
+        RunData baseline = r.baseline().baseline();
+        return baseline != null ? "<td class=\"baseline matched\">" + escape(baseline.folderName()) + "</td>"
+                : "<td class=\"baseline missing\">" + escape(r.baseline().absentBecause()) + "</td>";
     }
 }
