@@ -60,7 +60,7 @@ class HelpSummariesTest {
                 summaries.add(summary);
             });
         }
-        assertThat(summaries).contains("Puts runs side by side in one HTML page.");
+        assertThat(summaries).contains("Puts runs side by side in one offline HTML page.");
     }
 
     @Test

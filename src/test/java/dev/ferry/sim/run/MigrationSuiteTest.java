@@ -61,6 +61,9 @@ class MigrationSuiteTest {
                 .contains("<tr class=\"comparison\" data-name=\"kinder\" data-pass=\"true\">");
         assertThat(Files.readString(out.resolve("runs/migrate-small-rolling-seed3/report.html")))
                 .contains("<tr class=\"comparison\" data-name=\"the other way round\" data-pass=\"false\">");
+        assertThat(Files.readString(out.resolve("runs/index.html")))
+                .as("the index compares the two strategies, and says one seed gives no interval")
+                .contains("rolling against idle-aware — migrate-small", "no interval: one seed");
     }
 
     @Test
