@@ -90,6 +90,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("report/compare reads run folders only: it knows no simulation or product type, only results files")
+    void comparisonReadsFilesOnly() {
+        noClasses().that().resideInAPackage("dev.ferry.report.compare..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.sim..", "dev.ferry.migrate..",
+                        "dev.ferry.tracker..", "dev.ferry.cluster..", "dev.ferry.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
     @DisplayName("report/html holds page pieces only: it knows no simulation, product or other report type")
     void htmlPagePiecesKnowNoDomain() {
         noClasses().that().resideInAPackage("dev.ferry.report.html..")

@@ -31,7 +31,8 @@ public final class ComparisonReport {
         String html = ComparisonPage.html(comparison);
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, out.getFileName().toString(), ".partial");
+        // not createTempFile, whose file only its owner may read: the page is for whoever opens the folder
+        Path partial = parent.resolve("." + out.getFileName() + ".partial");
         try {
             Files.writeString(partial, html, StandardCharsets.UTF_8);
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -62,7 +62,7 @@ final class ContrastSection {
                 .append(escape(a)).append("</th><th>95% interval</th><th>Welch df</th><th>verdict</th></tr></thead>"
                         + "<tbody>\n");
         for (Row r : c.rows()) {
-            out.append("<tr data-figure=\"").append(r.figure().path()).append("\"><th>")
+            out.append("<tr data-figure=\"").append(escape(r.figure().path())).append("\"><th>")
                     .append(escape(r.figure().title())).append("</th><td>").append(groupValues(r.valuesA(),
                             r.difference().meanA())).append("</td><td>").append(groupValues(r.valuesB(),
                             r.difference().meanB())).append("</td><td>").append(Format.signed(r.difference().difference()))

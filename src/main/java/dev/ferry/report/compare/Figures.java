@@ -26,12 +26,8 @@ public final class Figures {
     static {
         add("disruption.sessions_disrupted_while_active", "sessions disrupted while active", LOWER_IS_BETTER);
         add("disruption.share_disrupted_while_active", "share disrupted while active", LOWER_IS_BETTER);
-        for (String q : List.of("p50", "p95", "p99", "max")) {
-            add("disruption.user_visible_s." + q, "user-visible disruption " + q + " (s)", LOWER_IS_BETTER);
-        }
-        for (String q : List.of("p50", "p95", "p99", "max")) {
-            add("disruption.total_s." + q, "total disruption " + q + " (s)", LOWER_IS_BETTER);
-        }
+        quantiles("disruption.user_visible_s", "user-visible disruption");
+        quantiles("disruption.total_s", "total disruption");
         add("disruption.lost_kernel_state", "sessions that lost kernel state", LOWER_IS_BETTER);
         add("disruption.lost_packages", "packages lost by the migration", LOWER_IS_BETTER);
         add("migration.migrated", "sessions migrated", HIGHER_IS_BETTER);
@@ -71,9 +67,7 @@ public final class Figures {
         add("restore.restores", "restores", WORKLOAD);
         add("restore.failed", "restores failed", LOWER_IS_BETTER);
         add("restore.packages_not_restored", "packages not restored", LOWER_IS_BETTER);
-        for (String q : List.of("p50", "p95", "p99", "max")) {
-            add("restore.duration_s." + q, "restore time " + q + " (s)", LOWER_IS_BETTER);
-        }
+        quantiles("restore.duration_s", "restore time");
         add("sessions", "sessions", WORKLOAD);
         add("virtual_days", "virtual days", WORKLOAD);
         add("events", "file events", WORKLOAD);
@@ -84,6 +78,13 @@ public final class Figures {
     }
 
     private Figures() {
+    }
+
+    /** The p50, p95, p99 and max of a duration in seconds, of which less is better. */
+    private static void quantiles(String path, String title) {
+        for (String q : List.of("p50", "p95", "p99", "max")) {
+            add(path + "." + q, title + " " + q + " (s)", LOWER_IS_BETTER);
+        }
     }
 
     private static void add(String path, String title, Role role) {
