@@ -1,0 +1,179 @@
+package dev.ferry.api.control;
+
+import dev.ferry.migrate.reconcile.CheckpointSignals;
+import dev.ferry.migrate.reconcile.CheckpointStatus;
+import dev.ferry.time.Clock;
+import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.checkpoint.CheckpointException;
+import dev.ferry.tracker.checkpoint.CheckpointFormat;
+import dev.ferry.tracker.checkpoint.CheckpointText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The control plane's rules. A checkpoint upload is the checkpoint file's text exactly as the tracker writes it; it is
+ * read with the tracker's own {@link CheckpointFormat} (so its checksum is verified) and kept only when its
+ * generation is newer than the stored one. Activity only ever moves forward and may not lie more than
+ * {@link #MAX_ACTIVITY_AHEAD_MILLIS} ahead of the clock, as JupyterHub rules. What the scheduler's checkpoint barrier
+ * reads is {@link #status}. Safe to call from many threads: each session's read-decide-write is done under a lock of
+ * its own stripe, so two uploads for one session never both win.
+ */
+public final class ControlPlane implements CheckpointSignals {
+
+    /** 59 minutes, JupyterHub's limit for a {@code last_activity} in the future. */
+    public static final long MAX_ACTIVITY_AHEAD_MILLIS = 59 * 60_000L;
+
+    private static final int STRIPES = 256;
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final Object[] stripes = new Object[STRIPES];
+
+    public ControlPlane(SessionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /** Takes one checkpoint upload for {@code sessionId}, see {@link UploadOutcome}. */
+    public UploadOutcome upload(String sessionId, String text) {
+        requireValid(sessionId);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > CheckpointText.MAX_BYTES) {
+            return new UploadOutcome.TooLarge(bytes.length, CheckpointText.MAX_BYTES);
+        }
+        Checkpoint checkpoint;
+        try {
+            checkpoint = CheckpointFormat.decode(text, "the upload for session " + sessionId);
+        } catch (CheckpointException e) {
+            return new UploadOutcome.Damaged(e.getMessage());
+        }
+        String sha256 = sha256(bytes);
+        synchronized (stripe(sessionId)) {
+            SessionRecord stored = store.find(sessionId).orElse(SessionRecord.empty(sessionId));
+            long offered = checkpoint.generation();
+            if (stored.hasCheckpoint() && offered == stored.generation() && sha256.equals(stored.checkpointSha256())) {
+                store.save(stored.withConfirmed(clock.epochMillis()), null);
+                return new UploadOutcome.Confirmed(offered);
+            }
+            if (offered <= stored.generation()) {
+                return new UploadOutcome.NotNewer(stored.generation(), offered);
+            }
+            store.save(stored.withCheckpoint(offered, checkpoint.writtenAtEpochMillis(), sha256), text);
+            return stored.hasCheckpoint() ? new UploadOutcome.Replaced(offered, stored.generation())
+                    : new UploadOutcome.Created(offered);
+        }
+    }
+
+    /** Records that the session's user was active at {@code epochMillis}; an earlier time never moves it back. */
+    public ActivityOutcome activity(String sessionId, long epochMillis) {
+        requireValid(sessionId);
+        long latest = clock.epochMillis() + MAX_ACTIVITY_AHEAD_MILLIS;
+        if (epochMillis > latest) {
+            return new ActivityOutcome.TooFarAhead(epochMillis, latest);
+        }
+        synchronized (stripe(sessionId)) {
+            SessionRecord stored = store.find(sessionId).orElse(SessionRecord.empty(sessionId));
+            if (stored.lastActivity().isPresent() && stored.lastActivityEpochMillis() >= epochMillis) {
+                return new ActivityOutcome.Recorded(stored.lastActivityEpochMillis());
+            }
+            store.save(stored.withActivity(epochMillis), null);
+            return new ActivityOutcome.Recorded(epochMillis);
+        }
+    }
+
+    /** Records whether a package install or uninstall is running in the session now. */
+    public void install(String sessionId, boolean inProgress) {
+        update(sessionId, r -> r.installInProgress() == inProgress ? r : r.withInstall(inProgress));
+    }
+
+    /** Records the generation the session's newest container restored. */
+    public void restored(String sessionId, long generation) {
+        if (generation < 0) {
+            throw new IllegalArgumentException("a restored generation is 0 or more, found " + generation);
+        }
+        update(sessionId, r -> r.restoredGeneration() == generation ? r : r.withRestored(generation));
+    }
+
+    /** What is known of the session; empty if nothing was ever reported for it. */
+    public Optional<SessionRecord> session(String sessionId) {
+        requireValid(sessionId);
+        return store.find(sessionId);
+    }
+
+    /** The stored checkpoint's text, exactly as uploaded. */
+    public Optional<String> checkpointText(String sessionId) {
+        requireValid(sessionId);
+        return store.checkpointText(sessionId);
+    }
+
+    /** When the session's user was last active, epoch ms, as an activity feed reads it; empty if never reported. */
+    public OptionalLong lastActivity(String sessionId) {
+        return store.find(sessionId).map(SessionRecord::lastActivity).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * What the barrier reads: empty until a checkpoint was stored. The checkpoint counts as of when it was written,
+     * or as of its last confirmation when the tracker re-sent it since.
+     */
+    @Override
+    public Optional<CheckpointStatus> status(String sessionId) {
+        return store.find(sessionId).filter(SessionRecord::hasCheckpoint)
+                .map(r -> new CheckpointStatus(r.generation(),
+                        Math.max(r.writtenAtEpochMillis(), r.confirmedAtEpochMillis()), r.installInProgress(),
+                        r.restored()));
+    }
+
+    public int sessions() {
+        return store.size();
+    }
+
+    public boolean paused() {
+        return store.paused();
+    }
+
+    /** Pauses ({@code true}) or resumes the migration; the store keeps it across restarts. */
+    public void setPaused(boolean paused) {
+        synchronized (stripes) {
+            if (store.paused() != paused) {
+                store.setPaused(paused);
+            }
+        }
+    }
+
+    private void update(String sessionId, java.util.function.UnaryOperator<SessionRecord> change) {
+        requireValid(sessionId);
+        synchronized (stripe(sessionId)) {
+            Optional<SessionRecord> stored = store.find(sessionId);
+            SessionRecord before = stored.orElse(SessionRecord.empty(sessionId));
+            SessionRecord after = change.apply(before);
+            if (after != before || stored.isEmpty()) {
+                store.save(after, null);
+            }
+        }
+    }
+
+    private Object stripe(String sessionId) {
+        return stripes[Math.floorMod(sessionId.hashCode(), STRIPES)];
+    }
+
+    private static void requireValid(String sessionId) {
+        if (!SessionId.valid(sessionId)) {
+            throw new IllegalArgumentException(SessionId.rule());
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
