@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             ReportCommand.class,
             MigrateCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,40 @@
+package dev.ferry.api.http;
+
+import dev.ferry.api.control.ControlPlane;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** The operators' routes: the migration's progress, pause and resume. Admin tokens only. */
+final class MigrationRoutes {
+
+    private final ControlPlane plane;
+
+    MigrationRoutes(ControlPlane plane) {
+        this.plane = plane;
+    }
+
+    void mount(Router router) {
+        router.get("/v1/migration").handler(this::overview);
+        router.post("/v1/migration/pause").handler(ctx -> pause(ctx, true));
+        router.post("/v1/migration/resume").handler(ctx -> pause(ctx, false));
+    }
+
+    private void overview(RoutingContext ctx) {
+        if (!Replies.admin(ctx, "migration_get")) {
+            return;
+        }
+        Replies.blocking(ctx, () -> new JsonObject().put("paused", plane.paused()).put("sessions", plane.sessions()),
+                body -> Replies.json(ctx, 200, body));
+    }
+
+    private void pause(RoutingContext ctx, boolean paused) {
+        if (!Replies.admin(ctx, paused ? "migration_pause" : "migration_resume")) {
+            return;
+        }
+        Replies.blocking(ctx, () -> {
+            plane.setPaused(paused);
+            return paused;
+        }, p -> Replies.json(ctx, 200, new JsonObject().put("paused", p)));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.ferry.api.store;
+
+import dev.ferry.api.control.SessionRecord;
+import dev.ferry.api.control.SessionStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * The one thread that writes to the database. Callers hand it a change and wait; it takes every change waiting,
+ * writes them in one transaction and commits once (one disk sync for the group), then tells each caller. A change is
+ * visible to readers ({@code applied}) only once it is committed.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    private static final int MAX_GROUP = 1024;
+    private static final String UPSERT_SESSION = "INSERT INTO sessions (id, generation, written, sha256, confirmed,"
+            + " install, activity, restored) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+            + " generation = excluded.generation, written = excluded.written, sha256 = excluded.sha256,"
+            + " confirmed = excluded.confirmed, install = excluded.install, activity = excluded.activity,"
+            + " restored = excluded.restored";
+    private static final String UPSERT_TEXT = "INSERT INTO checkpoints (id, text) VALUES (?, ?)"
+            + " ON CONFLICT(id) DO UPDATE SET text = excluded.text";
+    private static final String UPSERT_SETTING = "INSERT INTO settings (name, value) VALUES (?, ?)"
+            + " ON CONFLICT(name) DO UPDATE SET value = excluded.value";
+
+    /** One change: a session's record (and its new checkpoint text), or a setting. */
+    record Change(SessionRecord record, String text, String setting, String value, CompletableFuture<Void> done) {
+    }
+
+    private static final Change STOP = new Change(null, null, null, null, null);
+
+    private final Connection connection;
+    private final Consumer<Change> applied;
+    private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    GroupCommitWriter(Connection connection, Consumer<Change> applied) {
+        this.connection = connection;
+        this.applied = applied;
+        this.thread = new Thread(this::run, "ferry-store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Writes the change and returns once it is committed. */
+    void write(Change change) {
+        if (!thread.isAlive()) {
+            throw new SessionStoreException("the store is closed", null);
+        }
+        queue.add(change);
+        try {
+            change.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionStoreException("interrupted while waiting for the store to commit", e);
+        } catch (ExecutionException e) {
+            throw new SessionStoreException("the store could not commit: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Change> group = new ArrayList<>();
+        while (true) {
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(group, MAX_GROUP - 1);
+            boolean stop = group.remove(STOP);
+            if (!group.isEmpty()) {
+                commit(group);
+            }
+            group.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Change> group) {
+        try (PreparedStatement sessions = connection.prepareStatement(UPSERT_SESSION);
+                PreparedStatement texts = connection.prepareStatement(UPSERT_TEXT);
+                PreparedStatement settings = connection.prepareStatement(UPSERT_SETTING)) {
+            for (Change c : group) {
+                if (c.record() != null) {
+                    bind(sessions, c.record());
+                    sessions.addBatch();
+                    if (c.text() != null) {
+                        texts.setString(1, c.record().id());
+                        texts.setString(2, c.text());
+                        texts.addBatch();
+                    }
+                } else {
+                    settings.setString(1, c.setting());
+                    settings.setString(2, c.value());
+                    settings.addBatch();
+                }
+            }
+            sessions.executeBatch();
+            texts.executeBatch();
+            settings.executeBatch();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is unusable; every caller is told below
+            }
+            group.forEach(c -> c.done().completeExceptionally(e));
+            return;
+        }
+        for (Change c : group) {
+            applied.accept(c);
+            c.done().complete(null);
+        }
+    }
+
+    private static void bind(PreparedStatement s, SessionRecord r) throws SQLException {
+        s.setString(1, r.id());
+        s.setLong(2, r.generation());
+        s.setLong(3, r.writtenAtEpochMillis());
+        s.setString(4, r.checkpointSha256());
+        s.setLong(5, r.confirmedAtEpochMillis());
+        s.setInt(6, r.installInProgress() ? 1 : 0);
+        s.setLong(7, r.lastActivityEpochMillis());
+        s.setLong(8, r.restoredGeneration());
+    }
+
+    /** Commits what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
