@@ -40,10 +40,22 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("migrate owns its domain: no adapter type and no fabric8 type reaches a decision")
+    @DisplayName("migrate owns its domain: no adapter type, no control-plane type and no fabric8 type reaches a decision")
     void migrateDependsOnNoAdapter() {
         noClasses().that().resideInAPackage("dev.ferry.migrate..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.cluster..", "io.fabric8..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.cluster..", "dev.ferry.api..",
+                        "io.fabric8..")
+                .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the control plane builds on migrate's and tracker's ports and values only (and time)")
+    void apiImportsMigrateAndTrackerOnly() {
+        noClasses().that().resideInAPackage("dev.ferry.api..")
+                .should().dependOnClassesThat(resideInAPackage("dev.ferry..")
+                        .and(not(resideInAnyPackage("dev.ferry.api..", "dev.ferry.migrate..", "dev.ferry.tracker..",
+                                "dev.ferry.time.."))))
+                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 

@@ -8,6 +8,7 @@ import dev.ferry.migrate.ClusterRoom;
 import dev.ferry.migrate.MigrationWindow;
 import dev.ferry.migrate.Placement;
 import dev.ferry.migrate.PlacementPlan;
+import dev.ferry.migrate.Refusal;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionRequest;
 import dev.ferry.migrate.SessionSpec;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -29,6 +31,8 @@ import java.util.OptionalLong;
  * capacity left by the Jobs already on each cluster, GPU sessions on GPU nodes only and the others never there;
  * a session that fits nowhere waits. The placed ones are then
  * admitted by the disruption budgets, counting every session whose Job is in a non-terminal state as in flight.
+ * While the migration is paused nothing is placed or admitted (notices still go out: the deadline stands). Each
+ * session that does not start is held for the first of these that stopped it.
  */
 final class Candidates {
 
@@ -40,7 +44,7 @@ final class Candidates {
     }
 
     static void start(Observation snapshot, List<SessionObservation> idleSessions, MigrationPolicy policy,
-            Decisions out) {
+            boolean paused, Decisions out) {
         long now = out.now();
         List<Eligible> eligible = new ArrayList<>();
         for (SessionObservation s : idleSessions) {
@@ -59,9 +63,18 @@ final class Candidates {
                 } else {
                     out.wakeBy(Math.min(idleAt, policy.noticeFromMillis()));
                 }
+                out.hold(s.sessionId(), paused ? new HoldReason.Paused()
+                        : new HoldReason.NotIdle(last.getAsLong(), idleAt));
                 continue;
             }
-            if (!barrierPassed(s, forced)) {
+            if (paused) {
+                out.hold(s.sessionId(), new HoldReason.Paused());
+                out.wakeBy(now + policy.pollMillis()); // notice the end of the pause soon
+                continue;
+            }
+            Optional<HoldReason> barrier = barrier(s, forced);
+            if (barrier.isPresent()) {
+                out.hold(s.sessionId(), barrier.get());
                 out.wakeBy(now + policy.pollMillis());
                 continue;
             }
@@ -78,7 +91,7 @@ final class Candidates {
                 .map(e -> new SessionRequest(e.session().sessionId(), e.spec().resources(),
                         e.source().zone()))
                 .toList();
-        List<PlacementPlan.Assignment> assignments = place(snapshot, requests);
+        List<PlacementPlan.Assignment> assignments = place(snapshot, requests, out);
         if (assignments.size() < requests.size()) {
             out.wakeBy(now + policy.pollMillis());
         }
@@ -96,6 +109,9 @@ final class Candidates {
             long window = policy.budget().nextWindow(now);
             out.wakeBy(policy.budget().inWindow(now) || window == MigrationWindow.NEVER
                     ? now + policy.pollMillis() : window);
+            for (Refusal r : admission.refused()) {
+                out.hold(r.candidate().sessionId(), HoldReason.BudgetReached.of(r, window));
+            }
         }
         for (SessionMove c : admission.admitted()) {
             Eligible e = byId.get(c.sessionId());
@@ -106,13 +122,25 @@ final class Candidates {
         }
     }
 
-    /** A checkpoint exists, no install runs, and (unless forced) it is no older than the last activity. */
-    static boolean barrierPassed(SessionObservation s, boolean forced) {
-        if (s.checkpoint().isEmpty() || s.checkpoint().get().installInProgress()) {
-            return false;
+    /**
+     * Why the checkpoint barrier holds, if it does: no checkpoint, an install running, or (unless forced) a
+     * checkpoint older than the last activity.
+     */
+    static Optional<HoldReason> barrier(SessionObservation s, boolean forced) {
+        Optional<CheckpointStatus> c = s.checkpoint();
+        OptionalLong written = c.map(st -> OptionalLong.of(st.generationEpochMillis())).orElse(OptionalLong.empty());
+        HoldReason.Barrier why;
+        if (c.isEmpty()) {
+            why = HoldReason.Barrier.NO_CHECKPOINT;
+        } else if (c.get().installInProgress()) {
+            why = HoldReason.Barrier.INSTALL_IN_PROGRESS;
+        } else if (!forced && s.lastActivity().isPresent()
+                && c.get().generationEpochMillis() < s.lastActivity().getAsLong()) {
+            why = HoldReason.Barrier.CHECKPOINT_OLDER_THAN_ACTIVITY;
+        } else {
+            return Optional.empty();
         }
-        return forced || s.lastActivity().isEmpty()
-                || s.checkpoint().get().generationEpochMillis() >= s.lastActivity().getAsLong();
+        return Optional.of(new HoldReason.CheckpointBarrier(why, written, s.lastActivity()));
     }
 
     /**
@@ -120,16 +148,13 @@ final class Candidates {
      * them apart, the others only the rest: two placements over disjoint capacity. The assignments come back in
      * request order (the budgets admit in that order); those that fit nowhere are left out.
      */
-    static List<PlacementPlan.Assignment> place(Observation snapshot, List<SessionRequest> requests) {
+    static List<PlacementPlan.Assignment> place(Observation snapshot, List<SessionRequest> requests,
+            Decisions out) {
         List<SessionRequest> gpu = requests.stream().filter(r -> r.resources().gpus() > 0).toList();
         List<SessionRequest> general = requests.stream().filter(r -> r.resources().gpus() == 0).toList();
         Map<String, String> where = new HashMap<>();
-        for (PlacementPlan.Assignment a : Placement.placeAll(rooms(snapshot, true), gpu).placed()) {
-            where.put(a.request().sessionId(), a.cluster());
-        }
-        for (PlacementPlan.Assignment a : Placement.placeAll(rooms(snapshot, false), general).placed()) {
-            where.put(a.request().sessionId(), a.cluster());
-        }
+        placeSide(rooms(snapshot, true), gpu, where, out);
+        placeSide(rooms(snapshot, false), general, where, out);
         List<PlacementPlan.Assignment> inOrder = new ArrayList<>();
         for (SessionRequest r : requests) {
             if (where.containsKey(r.sessionId())) {
@@ -137,6 +162,21 @@ final class Candidates {
             }
         }
         return inOrder;
+    }
+
+    /** Places one side's requests, noting where each went, and holds those that fit nowhere. */
+    private static void placeSide(List<ClusterRoom> clusters, List<SessionRequest> requests,
+            Map<String, String> where, Decisions out) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        PlacementPlan plan = Placement.placeAll(clusters, requests);
+        plan.placed().forEach(a -> where.put(a.request().sessionId(), a.cluster()));
+        List<String> names = clusters.stream().map(ClusterRoom::name).toList();
+        for (PlacementPlan.Queued q : plan.waiting()) {
+            out.hold(q.request().sessionId(),
+                    new HoldReason.NoCapacity(names, q.why().reason(), q.why().fitsAnEmptyCluster()));
+        }
     }
 
     /**

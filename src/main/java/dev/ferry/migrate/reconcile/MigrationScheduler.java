@@ -13,6 +13,11 @@ import java.util.Optional;
  * the passes in between read only the Jobs whose migration is not done, which moves migrations on but starts
  * nothing new (see {@link Reconciler}). Listing every migrated session's Job on every pass would otherwise cost
  * most of a large migration's API time. A new instance starts with a full pass.
+ *
+ * <p>Each pass reads {@link MigrationControl#paused()} first (while paused nothing new starts; see
+ * {@link Reconciler}), and each full pass publishes a {@link MigrationOverview} to the {@link MigrationStatusSink}
+ * once its plan is applied (a pass in between sees only the sessions in flight, so it would report the others as
+ * gone).
  */
 public final class MigrationScheduler {
 
@@ -21,6 +26,8 @@ public final class MigrationScheduler {
     private final Executor executor;
     private final MigrationPolicy policy;
     private final long fullPassEveryMillis;
+    private final MigrationControl control;
+    private final MigrationStatusSink status;
     private long lastFullPass = Long.MIN_VALUE;
 
     /** Every pass a full one. */
@@ -28,9 +35,26 @@ public final class MigrationScheduler {
         this(clock, observer, executor, policy, 0);
     }
 
-    /** @param fullPassEveryMillis how often a pass reads every Job; 0: every pass does */
+    /**
+     * Never paused, publishing no overview.
+     *
+     * @param fullPassEveryMillis how often a pass reads every Job; 0: every pass does
+     */
     public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy,
             long fullPassEveryMillis) {
+        this(clock, observer, executor, policy, fullPassEveryMillis, MigrationControl.NEVER_PAUSED,
+                MigrationStatusSink.NOBODY);
+    }
+
+    /**
+     * @param fullPassEveryMillis how often a pass reads every Job; 0: every pass does
+     * @param control             whether operators paused the migration, read every pass
+     * @param status              where each full pass's overview goes
+     */
+    public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy,
+            long fullPassEveryMillis, MigrationControl control, MigrationStatusSink status) {
+        this.control = Objects.requireNonNull(control, "control");
+        this.status = Objects.requireNonNull(status, "status");
         if (fullPassEveryMillis < 0) {
             throw new IllegalArgumentException("fullPassEveryMillis must be 0 or more, found " + fullPassEveryMillis);
         }
@@ -43,6 +67,7 @@ public final class MigrationScheduler {
 
     public Reconcile reconcile() {
         long now = clock.epochMillis();
+        boolean paused = control.paused();
         boolean full = fullPassEveryMillis == 0 || lastFullPass == Long.MIN_VALUE
                 || now - lastFullPass >= fullPassEveryMillis;
         Observation snapshot;
@@ -55,8 +80,11 @@ public final class MigrationScheduler {
         if (full) {
             lastFullPass = now;
         }
-        Plan plan = Reconciler.decide(snapshot, policy, now);
+        Plan plan = Reconciler.decide(snapshot, policy, paused, now);
         Execution execution = executor.apply(plan.actions());
+        if (full) {
+            status.publish(Overviews.of(snapshot, plan, policy, paused, now));
+        }
         long next = plan.nextWakeupMillis();
         if (!full) {
             next = Math.min(next, lastFullPass + fullPassEveryMillis); // new starts wait for the next full pass

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads everything the reconciler decides from: every session on the source with its last activity, every session Job on
+ * Reads everything the reconciler decides from: every session on the source with its last activity (the later of
+ * the source orchestrator's and the tracker's, as {@link CheckpointSignals} has it), every session Job on
  * every target cluster, and the checkpoint signals (a pass that reads only the unsettled Jobs observes only their
  * sessions). Keeps nothing between calls. A read that fails with a retryable
  * error is tried again at once, up to {@link #READ_ATTEMPTS} times in all (reads change nothing); a cluster that
@@ -78,12 +79,20 @@ public final class Observer {
             Optional<SourceSession> source = Optional.ofNullable(sources.get(id));
             List<TargetJob> found = new ArrayList<>(jobs.getOrDefault(id, List.of()));
             found.sort(java.util.Comparator.comparing(TargetJob::cluster));
-            OptionalLong activity = source.isPresent() ? this.source.lastActivity(source.get().jobId())
-                    : OptionalLong.empty();
+            OptionalLong activity = later(source.isPresent() ? this.source.lastActivity(source.get().jobId())
+                    : OptionalLong.empty(), signals.lastActivity(id));
             sessions.add(new SessionObservation(id, source, source.map(specs::specFor), activity, found,
                     signals.status(id)));
         }
         return new Observation(clusters, sessions, unreachable, everyJob);
+    }
+
+    /** The later of two instants, either possibly absent. */
+    static OptionalLong later(OptionalLong a, OptionalLong b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() || a.getAsLong() >= b.getAsLong() ? a : b;
     }
 
     private Optional<List<TargetJob>> read(String cluster, boolean everyJob) {

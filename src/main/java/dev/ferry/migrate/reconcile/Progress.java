@@ -114,6 +114,7 @@ final class Progress {
                         out.wakeBy(now + policy.pollMillis());
                     } else {
                         out.wakeBy(retryAt);
+                        out.hold(s.sessionId(), new HoldReason.RetryBackoff(retryAt));
                     }
                 }
             }

@@ -16,13 +16,21 @@ import java.util.List;
  * While a cluster cannot be read, a session without a Job in sight may have one there, so steps 3 and 4 wait: no
  * source is started and no migration begins until every cluster answers (budgets count the Jobs there too).
  * API errors and conflicts are not its business: the executor stops and the next pass reads again.
+ *
+ * <p>While the migration is paused nothing new starts (steps 1 to 3 go on, so migrations in flight finish or roll
+ * back as usual). Each session that could have started and did not is held for a {@link HoldReason} in the plan.
  */
 public final class Reconciler {
 
     private Reconciler() {
     }
 
+    /** A pass of a migration that is not paused. */
     public static Plan decide(Observation snapshot, MigrationPolicy policy, long nowMillis) {
+        return decide(snapshot, policy, false, nowMillis);
+    }
+
+    public static Plan decide(Observation snapshot, MigrationPolicy policy, boolean paused, long nowMillis) {
         long latest = nowMillis > Long.MAX_VALUE - policy.maxSleepMillis() ? Long.MAX_VALUE
                 : nowMillis + policy.maxSleepMillis();
         Decisions out = new Decisions(nowMillis, latest);
@@ -40,21 +48,28 @@ public final class Reconciler {
                 // out of a pass between full ones (the scheduler runs the next full pass in time)
                 if (!snapshot.unreachable().isEmpty()) {
                     out.wakeBy(nowMillis + policy.pollMillis());
+                    if (s.source().filter(j -> j.state().isRunning()).isPresent()) {
+                        out.hold(s.sessionId(), new HoldReason.ClustersUnreachable(snapshot.unreachable()));
+                    }
                 }
             } else if (s.source().isEmpty()) {
                 continue;
             } else if (s.targets().stream().anyMatch(TargetJob::podAlive)) {
                 out.wakeBy(nowMillis + policy.pollMillis()); // a deleted Job's pod is still going away
+                out.hold(s.sessionId(), new HoldReason.PreviousPodGoingAway(
+                        s.targets().stream().filter(TargetJob::podAlive).findFirst().orElseThrow().cluster()));
             } else if (s.source().get().state().isEnded()) {
                 Progress.startSource(s, out);
                 out.wakeBy(nowMillis + policy.pollMillis());
+                out.hold(s.sessionId(), new HoldReason.SourceNotRunning(s.source().get().state()));
             } else if (s.source().get().state().isRunning()) {
                 idle.add(s);
             } else {
                 out.wakeBy(nowMillis + policy.pollMillis()); // starting or being stopped: look again soon
+                out.hold(s.sessionId(), new HoldReason.SourceNotRunning(s.source().get().state()));
             }
         }
-        Candidates.start(snapshot, idle, policy, out);
+        Candidates.start(snapshot, idle, policy, paused, out);
         return out.plan();
     }
 }

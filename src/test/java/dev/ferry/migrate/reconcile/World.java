@@ -75,10 +75,14 @@ final class World {
     }
 
     MigrationScheduler scheduler() {
+        return scheduler(MigrationControl.NEVER_PAUSED, MigrationStatusSink.NOBODY);
+    }
+
+    MigrationScheduler scheduler(MigrationControl control, MigrationStatusSink status) {
         Observer observer = new Observer(source, targets, id -> Optional.ofNullable(checkpoints.get(id)),
                 World::specOf);
         Executor executor = new Executor(source, targets, (id, owner, deadline) -> notices.add(id));
-        return new MigrationScheduler(time, observer, executor, policy);
+        return new MigrationScheduler(time, observer, executor, policy, 0, control, status);
     }
 
     Observation observe() throws Exception {
