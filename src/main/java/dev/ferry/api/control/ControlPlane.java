@@ -2,6 +2,10 @@ package dev.ferry.api.control;
 
 import dev.ferry.migrate.reconcile.CheckpointSignals;
 import dev.ferry.migrate.reconcile.CheckpointStatus;
+import dev.ferry.migrate.reconcile.HoldReason;
+import dev.ferry.migrate.reconcile.MigrationControl;
+import dev.ferry.migrate.reconcile.MigrationOverview;
+import dev.ferry.migrate.reconcile.MigrationStatusSink;
 import dev.ferry.time.Clock;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointException;
@@ -19,10 +23,11 @@ import java.util.OptionalLong;
  * read with the tracker's own {@link CheckpointFormat} (so its checksum is verified) and kept only when its
  * generation is newer than the stored one. Activity only ever moves forward and may not lie more than
  * {@link #MAX_ACTIVITY_AHEAD_MILLIS} ahead of the clock, as JupyterHub rules. What the scheduler's checkpoint barrier
- * reads is {@link #status}. Safe to call from many threads: each session's read-decide-write is done under a lock of
+ * reads is {@link #status} and {@link #lastActivity}; the pause it honours is {@link #paused}, kept by the store; the
+ * overview it publishes after each pass is kept in memory (the next pass publishes a new one). Safe to call from many threads: each session's read-decide-write is done under a lock of
  * its own stripe, so two uploads for one session never both win.
  */
-public final class ControlPlane implements CheckpointSignals {
+public final class ControlPlane implements CheckpointSignals, MigrationControl, MigrationStatusSink {
 
     /** 59 minutes, JupyterHub's limit for a {@code last_activity} in the future. */
     public static final long MAX_ACTIVITY_AHEAD_MILLIS = 59 * 60_000L;
@@ -32,6 +37,7 @@ public final class ControlPlane implements CheckpointSignals {
     private final SessionStore store;
     private final Clock clock;
     private final Object[] stripes = new Object[STRIPES];
+    private volatile MigrationOverview overview;
 
     public ControlPlane(SessionStore store, Clock clock) {
         this.store = store;
@@ -113,7 +119,8 @@ public final class ControlPlane implements CheckpointSignals {
         return store.checkpointText(sessionId);
     }
 
-    /** When the session's user was last active, epoch ms, as an activity feed reads it; empty if never reported. */
+    /** When the session's user was last active, epoch ms, as the scheduler reads it; empty if never reported. */
+    @Override
     public OptionalLong lastActivity(String sessionId) {
         return store.find(sessionId).map(SessionRecord::lastActivity).orElse(OptionalLong.empty());
     }
@@ -134,6 +141,7 @@ public final class ControlPlane implements CheckpointSignals {
         return store.size();
     }
 
+    @Override
     public boolean paused() {
         return store.paused();
     }
@@ -145,6 +153,23 @@ public final class ControlPlane implements CheckpointSignals {
                 store.setPaused(paused);
             }
         }
+    }
+
+    /** Keeps the scheduler's latest overview for operators. */
+    @Override
+    public void publish(MigrationOverview latest) {
+        overview = java.util.Objects.requireNonNull(latest, "overview");
+    }
+
+    /** The overview of the scheduler's latest full pass; empty until it has published one. */
+    public Optional<MigrationOverview> overview() {
+        return Optional.ofNullable(overview);
+    }
+
+    /** Why the scheduler's latest full pass held the session back; empty if it did not (or has not run). */
+    public Optional<HoldReason> heldBecause(String sessionId) {
+        MigrationOverview latest = overview;
+        return latest == null ? Optional.empty() : Optional.ofNullable(latest.held().get(sessionId));
     }
 
     private void update(String sessionId, java.util.function.UnaryOperator<SessionRecord> change) {

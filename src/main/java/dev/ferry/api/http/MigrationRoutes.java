@@ -5,7 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** The operators' routes: the migration's progress, pause and resume. Admin tokens only. */
+/**
+ * The operators' routes: the migration's progress, pause and resume. Admin tokens only. {@code scheduler} is the
+ * overview of the scheduler's latest full pass, null until one was published; {@code sessions_reporting} counts the
+ * sessions whose trackers reported anything.
+ */
 final class MigrationRoutes {
 
     private final ControlPlane plane;
@@ -24,7 +28,9 @@ final class MigrationRoutes {
         if (!Replies.admin(ctx, "migration_get")) {
             return;
         }
-        Replies.blocking(ctx, () -> new JsonObject().put("paused", plane.paused()).put("sessions", plane.sessions()),
+        Replies.blocking(ctx, () -> new JsonObject().put("paused", plane.paused())
+                .put("sessions_reporting", plane.sessions())
+                .put("scheduler", plane.overview().map(OverviewJson::of).orElse(null)),
                 body -> Replies.json(ctx, 200, body));
     }
 

@@ -88,7 +88,8 @@ final class SessionRoutes {
             if (found.isEmpty()) {
                 Replies.error(ctx, 404, "nothing was ever reported for session " + id);
             } else {
-                Replies.json(ctx, 200, describe(found.get()));
+                Replies.json(ctx, 200, describe(found.get())
+                        .put("held", plane.heldBecause(id).map(OverviewJson::held).orElse(null)));
             }
         });
     }

@@ -159,4 +159,23 @@ class ControlPlaneTest {
         assertThat(store.paused()).isTrue();
         assertThat(new ControlPlane(store, time).paused()).isTrue();
     }
+
+    @Test
+    @DisplayName("keeps the scheduler's latest overview, and says why it held a session back")
+    void overview() {
+        assertThat(plane.overview()).isEmpty();
+        assertThat(plane.heldBecause("alice")).isEmpty();
+        plane.publish(Overviews.sample(T0));
+        assertThat(plane.overview()).contains(Overviews.sample(T0));
+        assertThat(plane.heldBecause("alice").orElseThrow().code()).isEqualTo("paused");
+        assertThat(plane.heldBecause("bob")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the activity the scheduler reads is the tracker's reported activity")
+    void activityForTheScheduler() {
+        dev.ferry.migrate.reconcile.CheckpointSignals signals = plane;
+        plane.activity("alice", T0 - MINUTE);
+        assertThat(signals.lastActivity("alice")).hasValue(T0 - MINUTE);
+    }
 }

@@ -32,6 +32,7 @@ class ControlPlaneApiTest {
     @TempDir
     static Path data;
     SqliteSessionStore store;
+    ControlPlane plane;
     ControlPlaneServer server;
     ApiClient api;
 
@@ -40,7 +41,8 @@ class ControlPlaneApiTest {
         store = SqliteSessionStore.open(data);
         Tokens tokens = Tokens.parse(List.of("# test tokens", ADMIN + " admin", ALICE + " session:alice",
                 BOB + " session:bob"), "tokens");
-        server = ControlPlaneServer.start(new ControlPlane(store, new SystemClock()), tokens, new SystemClock(),
+        plane = new ControlPlane(store, new SystemClock());
+        server = ControlPlaneServer.start(plane, tokens, new SystemClock(),
                 new ServerSettings("127.0.0.1", 0, 64, 8, 1));
         api = new ApiClient(server.port());
     }
@@ -217,6 +219,21 @@ class ControlPlaneApiTest {
         assertThat(json(api.send("POST", "/v1/migration/pause", ADMIN, null)).getBoolean("paused")).isTrue();
         assertThat(json(api.send("GET", "/v1/migration", ADMIN, null)).getBoolean("paused")).isTrue();
         assertThat(json(api.send("POST", "/v1/migration/resume", ADMIN, null)).getBoolean("paused")).isFalse();
+    }
+
+    @Test
+    @DisplayName("GET /v1/migration shows the scheduler's latest overview; a held session says why")
+    void overview() {
+        assertThat(json(api.send("GET", "/v1/migration", ADMIN, null)).getValue("scheduler")).isNull();
+        plane.publish(dev.ferry.api.control.Overviews.sample(T0));
+        JsonObject scheduler = json(api.send("GET", "/v1/migration", ADMIN, null)).getJsonObject("scheduler");
+        assertThat(scheduler.getJsonObject("by_state").getInteger("starting")).isEqualTo(1);
+        assertThat(scheduler.getJsonArray("clusters").getJsonObject(1).getBoolean("reachable")).isFalse();
+        assertThat(scheduler.getJsonArray("budgets").getJsonObject(0).getInteger("limit")).isEqualTo(10);
+        assertThat(scheduler.getJsonObject("held_by_reason").getInteger("paused")).isEqualTo(1);
+        api.send("PUT", "/v1/sessions/alice/install", ALICE, null);
+        JsonObject alice = json(api.send("GET", "/v1/sessions/alice", ALICE, null));
+        assertThat(alice.getJsonObject("held").getString("code")).isEqualTo("paused");
     }
 
     @Test
