@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "",
             "Prints one line when it serves: {\"listening\": \"http://HOST:PORT\"}."
         },
-        footer = {"", "Exit status: 0 after a signal; 2 for bad options, an unusable --data folder, a bad tokens",
+        footer = {"", "Exit status: 0 after a signal (1 if the store could not be closed); 2 for bad options, an unusable --data folder, a bad tokens",
             "file or a port that cannot be bound."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -74,14 +74,19 @@ final class ServeCommand implements Callable<Integer> {
                     + "; choose another --listen address or port", 2);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // after a signal: stop accepting, let requests in flight finish, close the store, then end with status 0
+        // (the JVM would otherwise report the signal, 143); every answered change is already on disk
         Thread hook = new Thread(() -> {
             server.close();
+            int status = 0;
             try {
                 store.close();
             } catch (SQLException | IOException e) {
                 System.err.println("ferry: closing the store: " + e.getMessage());
+                status = 1;
             }
             stopped.countDown();
+            Runtime.getRuntime().halt(status);
         }, "ferry-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         spec.commandLine().getOut().println("{\"listening\": \"http://" + settings.host() + ":" + server.port() + "\"}");

@@ -49,15 +49,19 @@ public final class ControlPlaneServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics(plane);
         Router router = router(vertx, plane, tokens, clock, settings, metrics);
         List<HttpServer> servers = new ArrayList<>();
-        int port = settings.port();
         try {
+            // the servers share one port when they ask for the same number, so port 0 is resolved to a free one first
+            int port = settings.port() != 0 ? settings.port() : freePort(settings.host());
             for (int i = 0; i < settings.eventLoops(); i++) {
                 HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host())
                         .setPort(port).setIdleTimeout(10).setIdleTimeoutUnit(TimeUnit.MINUTES)
                         .setTcpNoDelay(true)).requestHandler(router);
                 server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
                 servers.add(server);
-                port = server.actualPort();
+                if (server.actualPort() != servers.get(0).actualPort()) {
+                    throw new IllegalStateException("event loop " + i + " bound port " + server.actualPort()
+                            + ", not the first one's " + servers.get(0).actualPort());
+                }
             }
         } catch (ExecutionException e) {
             vertx.close();
@@ -67,6 +71,12 @@ public final class ControlPlaneServer implements AutoCloseable {
             throw e;
         }
         return new ControlPlaneServer(vertx, servers);
+    }
+
+    private static int freePort(String host) throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        }
     }
 
     private static Router router(Vertx vertx, ControlPlane plane, Tokens tokens, Clock clock, ServerSettings settings,
