@@ -27,6 +27,8 @@ final class DataFolderLock implements AutoCloseable {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this very process
         } catch (IOException e) {
             channel.close();
             throw e;
