@@ -26,7 +26,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** A {@link Plan} and the observation it came from, as a table for people or a JSON document for programs. */
+/**
+ * A {@link Plan} and the observation it came from, as a table for people or a JSON document for programs: the
+ * actions, the counts, and each session held back with the reason.
+ */
 final class PlanReport {
 
     /** One action, flattened: what, for which session, where, and the rest in words. */
@@ -126,6 +129,7 @@ final class PlanReport {
                     .collect(Collectors.joining(", "))).append(')');
         }
         out.append('\n');
+        out.append(HeldReport.table(plan.held()));
         DisruptionBudget b = policy.budget();
         Map<String, Integer> inFlight = inFlight();
         int total = inFlight.values().stream().mapToInt(Integer::intValue).sum();
@@ -165,6 +169,7 @@ final class PlanReport {
         migrationStates().forEach(sessions.putObject("migration_state")::put);
         ArrayNode starting = root.putArray("starting_now");
         starting().forEach(r -> starting.addObject().put("session", r.session()).put("cluster", r.cluster()));
+        HeldReport.json(plan.held(), root.putArray("held"));
         DisruptionBudget b = policy.budget();
         ObjectNode budgets = root.putObject("budgets");
         budgets.put("max_concurrent", b.maxConcurrent()).put("max_per_cluster", b.maxPerCluster())

@@ -94,6 +94,10 @@ class MigratePlanCommandTest {
                 .contains("Peloton task state: KILLED 1, RUNNING 3")
                 .contains("migration state:    done 1, no-job 3")
                 .contains("Would start migrating now: 1 (s-idle -> k8s-b)")
+                .contains("Held back: 2 (checkpoint-barrier 1, not-idle 1)")
+                .containsPattern("\\n  s-active\\s+not-idle\\s+its user was active at 2026-11-30T17:55:00Z; idle"
+                        + " from 2026-11-30T18:25:00Z\\n")
+                .containsPattern("\\n  s-busy\\s+checkpoint-barrier\\s+a package install is in progress\\n")
                 .contains("Budgets: 0 of at most 100 in flight (k8s-a 0/40, k8s-b 0/40), at most 25% of a team;"
                         + " windows: any time")
                 .contains("Next wake-up: 2026-11-30T18:00:30Z (in 30 s)");
@@ -119,6 +123,12 @@ class MigratePlanCommandTest {
         assertThat(root.get("starting_now").get(0).get("cluster").asText()).isEqualTo("k8s-b");
         assertThat(root.get("sessions").get("migration_state").get("done").asInt()).isEqualTo(1);
         assertThat(root.get("next_wakeup").asText()).isEqualTo("2026-11-30T18:00:30Z");
+        assertThat(root.get("held")).hasSize(2);
+        assertThat(root.get("held").get(0).get("session").asText()).isEqualTo("s-active");
+        assertThat(root.get("held").get(0).get("reason").asText()).isEqualTo("not-idle");
+        assertThat(root.get("held").get(0).get("idle_from").asText()).isEqualTo("2026-11-30T18:25:00Z");
+        assertThat(root.get("held").get(1).get("reason").asText()).isEqualTo("checkpoint-barrier");
+        assertThat(root.get("held").get(1).get("barrier").asText()).isEqualTo("install-in-progress");
         assertOnlyReads(a);
         assertOnlyReads(b);
     }
@@ -137,7 +147,9 @@ class MigratePlanCommandTest {
         assertThat(closed.exitCode()).as(closed.transcript()).isZero();
         assertThat(closed.out()).contains("No actions.").contains("Would start migrating now: 0")
                 .contains("windows: '* * * * 0,6' (closed now; opens 2026-12-05T00:00:00Z)")
-                .contains("Next wake-up: 2026-11-30T18:00:30Z");
+                .contains("Next wake-up: 2026-11-30T18:00:30Z")
+                .containsPattern("\\n  s-idle\\s+outside-window\\s+outside the migration windows; the next opens at"
+                        + " 2026-12-05T00:00:00Z\\n");
     }
 
     /** Every request since the last drain was a read (GET: list or get), and there was at least one. */
