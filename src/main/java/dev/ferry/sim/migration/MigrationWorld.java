@@ -1,5 +1,7 @@
 package dev.ferry.sim.migration;
 
+import dev.ferry.api.control.ControlPlane;
+import dev.ferry.api.control.InMemorySessionStore;
 import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.cluster.peloton.PelotonSource;
 import dev.ferry.cluster.peloton.Resources;
@@ -11,6 +13,7 @@ import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.Executor;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.MigrationScheduler;
+import dev.ferry.migrate.reconcile.MigrationStatusSink;
 import dev.ferry.migrate.reconcile.Observer;
 import dev.ferry.migrate.reconcile.Reconcile;
 import dev.ferry.migrate.reconcile.SourceOrchestrator;
@@ -44,8 +47,10 @@ import java.util.SplittableRandom;
  * stop to the session being usable again (its pod Running and the product's restore done, on virtual time); it is
  * user-visible when the user was active at any moment of it.
  *
- * <p>The checkpoint barrier's signals come from each session as its tracker would report them ({@link SessionSignals});
- * users' activity reaches Peloton as JupyterHub's would ({@link ActivityFeed}).
+ * <p>The checkpoint barrier's signals come from the control plane's own rules ({@link ControlPlane}, in memory), which
+ * each session's tracker reports to as a real one would ({@link TrackerReports}); users' activity reaches Peloton as
+ * JupyterHub's would, and the control plane as the tracker's ({@link ActivityFeed}). The scheduler reads the pause
+ * from the control plane too.
  */
 public final class MigrationWorld implements AutoCloseable {
 
@@ -71,7 +76,8 @@ public final class MigrationWorld implements AutoCloseable {
     private final FakePeloton peloton;
     private final MigrationScheduler scheduler;
     private final DisruptionLedger ledger;
-    private final SessionSignals signals;
+    private final ControlPlane plane;
+    private final TrackerReports trackers;
     private final ActivityFeed activity;
     private final RollingAdmission admitting;
     private final MigrationHistory history;
@@ -90,7 +96,7 @@ public final class MigrationWorld implements AutoCloseable {
         int n = sessions.size();
         ids = new SessionIds(n);
         ledger = new DisruptionLedger(schedules);
-        signals = new SessionSignals(sessions, ids, kernel);
+        plane = new ControlPlane(new InMemorySessionStore(), kernel);
         SplittableRandom random = new SplittableRandom(seed ^ 0x6d16_7a7e_0fe4_4aL);
         federation = new MockFederation(config.clusters(), kernel, random, this::onPod);
         targets = federation.targets();
@@ -104,7 +110,8 @@ public final class MigrationWorld implements AutoCloseable {
                     Resources.of(s.profile().size().resources()));
         }
         peloton.addTransitionListener(this::onTask);
-        activity = new ActivityFeed(schedules, ids, peloton, epochAtZero);
+        activity = new ActivityFeed(schedules, ids, peloton, plane, epochAtZero);
+        trackers = new TrackerReports(sessions, ids, plane, kernel, activity);
         SourceOrchestrator source = new PelotonSource(peloton);
         admitting = strategy.admitsAtARate()
                 ? new RollingAdmission(source, ids, kernel, startNanos, config.rollingPerHour()) : null;
@@ -132,9 +139,10 @@ public final class MigrationWorld implements AutoCloseable {
             }
         });
         TargetSpecs specs = new TargetSpecs(sessions, ids);
-        Observer observer = new Observer(view, audit, signals::of, specs::of);
+        Observer observer = new Observer(view, audit, plane, specs::of);
         Executor executor = new Executor(view, audit, (sessionId, owner, deadline) -> { });
-        scheduler = new MigrationScheduler(kernel, observer, executor, policy, FULL_PASS_EVERY_MS);
+        scheduler = new MigrationScheduler(kernel, observer, executor, policy, FULL_PASS_EVERY_MS, plane::paused,
+                MigrationStatusSink.NOBODY);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
                 startNanos, horizonNanos, history::fault);
         schedulePass(startNanos);
@@ -163,6 +171,7 @@ public final class MigrationWorld implements AutoCloseable {
         nextPassAt = Long.MAX_VALUE;
         passes++;
         activity.update(kernel.nanos());
+        trackers.report();
         Reconcile r = scheduler.reconcile();
         federation.syncKubelets();
         ledger.checkDoubleRunning();
@@ -203,7 +212,7 @@ public final class MigrationWorld implements AutoCloseable {
         history.pod(i, c);
         if (c.to() == PodPhase.RUNNING) {
             sessions.get(i).startAfterMigration(generation -> {
-                signals.restored(i, generation);
+                trackers.restored(i, generation);
                 ledger.targetUp(i, kernel.nanos());
             });
         } else if (c.from() == PodPhase.RUNNING) {
@@ -216,7 +225,6 @@ public final class MigrationWorld implements AutoCloseable {
         SimulatedSession s = sessions.get(i);
         boolean wasUp = s.up();
         long lost = s.stopForMigration();
-        signals.down(i);
         ledger.down(i, source, kernel.nanos(), wasUp, lost);
     }
 

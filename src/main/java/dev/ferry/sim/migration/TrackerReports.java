@@ -1,0 +1,110 @@
+package dev.ferry.sim.migration;
+
+import dev.ferry.api.control.ControlPlane;
+import dev.ferry.api.control.UploadOutcome;
+import dev.ferry.sim.session.SimulatedSession;
+import dev.ferry.time.Clock;
+import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.checkpoint.CheckpointFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What each session's tracker tells the control plane, through the control plane's own rules ({@link ControlPlane}),
+ * brought up to date before each scheduler pass (the only instants anything reads it):
+ * <ul>
+ *   <li>its latest durable checkpoint, as the checkpoint file's text: uploaded when its generation is not the one
+ *   uploaded last. Checkpoints written and superseded between two passes are not uploaded one by one: the control
+ *   plane keeps only the newest anyway, so what the scheduler reads is the same, at a fraction of the cost;</li>
+ *   <li>whether an install is in progress (a command of the user's runs), when that changes;</li>
+ *   <li>that its checkpoint is still current (its container runs, nothing unflushed, no command): the same text sent
+ *   again, which the control plane takes as a confirmation as of now. Sent once the user's activity since the
+ *   stored checkpoint has ended (while the user is active a confirmation is out of date at the next pass), and
+ *   only while the control plane's checkpoint time is older than that activity: the barrier needs no more;</li>
+ *   <li>the generation a new container restored, when it restored one.</li>
+ * </ul>
+ * The user's activity reaches the control plane from {@link ActivityFeed}, as the tracker's activity report.
+ */
+final class TrackerReports {
+
+    private final List<SimulatedSession> sessions;
+    private final SessionIds ids;
+    private final ControlPlane plane;
+    private final Clock clock;
+    private final ActivityFeed activity;
+    /** Per session: the generation uploaded last (-1: none), its text, and the checkpoint time the plane holds. */
+    private final long[] uploaded;
+    private final String[] texts;
+    private final long[] heldAs;
+    private final boolean[] installing;
+    private long uploads;
+    private long confirmations;
+
+    TrackerReports(List<SimulatedSession> sessions, SessionIds ids, ControlPlane plane, Clock clock,
+            ActivityFeed activity) {
+        this.sessions = sessions;
+        this.ids = ids;
+        this.plane = plane;
+        this.clock = clock;
+        this.activity = activity;
+        int n = sessions.size();
+        uploaded = new long[n];
+        Arrays.fill(uploaded, -1);
+        texts = new String[n];
+        heldAs = new long[n];
+        installing = new boolean[n];
+    }
+
+    /** Every tracker's news since the last pass. */
+    void report() {
+        long now = clock.epochMillis();
+        for (int i = 0; i < sessions.size(); i++) {
+            SimulatedSession s = sessions.get(i);
+            Optional<Checkpoint> latest = s.latestCheckpoint();
+            if (latest.isPresent() && latest.get().generation() != uploaded[i]) {
+                Checkpoint c = latest.get();
+                texts[i] = CheckpointFormat.encode(c);
+                send(i, texts[i]);
+                uploaded[i] = c.generation();
+                heldAs[i] = c.writtenAtEpochMillis();
+                uploads++;
+            }
+            boolean install = s.installInProgress();
+            if (install != installing[i]) {
+                plane.install(ids.id(i), install);
+                installing[i] = install;
+            }
+            long active = activity.lastTold(i);
+            if (texts[i] != null && heldAs[i] < active && active < now && s.checkpointCurrent()) {
+                send(i, texts[i]);
+                heldAs[i] = now;
+                confirmations++;
+            }
+        }
+    }
+
+    /** Session {@code i}'s new container restored checkpoint {@code generation} (-1: none, or it failed). */
+    void restored(int i, long generation) {
+        if (generation >= 0) {
+            plane.restored(ids.id(i), generation);
+        }
+    }
+
+    /** Uploads of a new checkpoint and confirmations of a current one, so far. */
+    long uploads() {
+        return uploads;
+    }
+
+    long confirmations() {
+        return confirmations;
+    }
+
+    private void send(int i, String text) {
+        UploadOutcome outcome = plane.upload(ids.id(i), text);
+        if (!outcome.accepted()) {
+            throw new IllegalStateException("the control plane refused session " + ids.id(i) + "'s checkpoint: "
+                    + outcome);
+        }
+    }
+}
