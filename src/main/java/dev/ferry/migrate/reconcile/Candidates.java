@@ -68,8 +68,8 @@ final class Candidates {
                 continue;
             }
             if (paused) {
+                // no wake-up of its own: whoever resumes runs a pass (MigrationControl)
                 out.hold(s.sessionId(), new HoldReason.Paused());
-                out.wakeBy(now + policy.pollMillis()); // notice the end of the pause soon
                 continue;
             }
             Optional<HoldReason> barrier = barrier(s, forced);

@@ -82,6 +82,7 @@ public final class MigrationWorld implements AutoCloseable {
     private final RollingAdmission admitting;
     private final MigrationHistory history;
     private long passes;
+    private int pausesOn;
     private Timer.Scheduled nextPass;
     private long nextPassAt = Long.MAX_VALUE;
 
@@ -145,6 +146,13 @@ public final class MigrationWorld implements AutoCloseable {
                 MigrationStatusSink.NOBODY);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
                 startNanos, horizonNanos, history::fault);
+        for (Workload.Pause p : config.pauses()) {
+            long from = VirtualTime.hours(p.fromHour());
+            if (from < horizonNanos) {
+                kernel.schedule(from, () -> pause(+1));
+                kernel.schedule(Math.min(horizonNanos, from + VirtualTime.hours(p.hours())), () -> pause(-1));
+            }
+        }
         schedulePass(startNanos);
     }
 
@@ -182,6 +190,13 @@ public final class MigrationWorld implements AutoCloseable {
             next = Math.min(next, Math.max(kernel.nanos() + MIN_STEP, admitting.nextAdmissionNanos()));
         }
         schedulePass(next);
+    }
+
+    /** An operator pauses ({@code +1}) or resumes ({@code -1}); overlapping pauses end with the last. */
+    private void pause(int change) {
+        pausesOn += change;
+        plane.setPaused(pausesOn > 0);
+        wake();
     }
 
     // ---- the sessions follow the clusters ----

@@ -28,15 +28,21 @@ public record Workload(String name, String description, int sessions, double day
      * hours after the start. {@code strategy} is the default (the command line may override it); the budgets,
      * idle threshold, deadline ({@code deadlineHour} from the start) and notice apply to idle-aware;
      * {@code rollingPerHour} is the rate of rolling. {@code windows} are cron expressions (none: any time).
-     * {@code faults} apply to every strategy.
+     * {@code faults} apply to every strategy; so do {@code pauses}, when operators pause the migration.
      */
     public record Migration(Strategy strategy, double idleThresholdMinutes, int maxConcurrent, int maxPerCluster,
                             double maxTeamShare, List<String> windows, double deadlineHour, double noticeHours,
-                            double rollingPerHour, double startHour, ClusterModel clusters, MigrationFaults faults) {
+                            double rollingPerHour, double startHour, ClusterModel clusters, MigrationFaults faults,
+                            List<Pause> pauses) {
 
         public Migration {
             windows = List.copyOf(windows);
+            pauses = List.copyOf(pauses);
         }
+    }
+
+    /** Operators pause the migration {@code fromHour} hours from the start, for {@code hours}. */
+    public record Pause(double fromHour, double hours) {
     }
 
     /**

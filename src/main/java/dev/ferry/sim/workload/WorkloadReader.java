@@ -99,11 +99,12 @@ public final class WorkloadReader {
      *                       windows: "* 0-7,19-23 * * *; * * * * 0,6"}}
      * </pre>
      * {@code windows} holds cron expressions separated by {@code ;} (absent: any time). {@code faults} is optional
-     * (see {@link #faults}).
+     * (see {@link #faults}); so is {@code pauses}, when operators pause the migration (no new migration starts),
+     * e.g. {@code pauses: [{from_hour: 30, hours: 4}]}.
      */
     private static Workload.Migration migration(Fields m, Path dir, double days) throws ConfigException {
         m.allowOnly("strategy", "idle_threshold_minutes", "budgets", "deadline_hour", "notice_hours",
-                "rolling_per_hour", "start_hour", "clusters", "faults");
+                "rolling_per_hour", "start_hour", "clusters", "faults", "pauses");
         Strategy strategy = Strategy.fromLabel(m.choice("strategy", Strategy.labels(), "idle-aware")).orElseThrow();
         double hours = days * 24;
         double startHour = m.number("start_hour", 0, hours, 0);
@@ -136,9 +137,16 @@ public final class WorkloadReader {
         }
         ClusterModel clusters = ClusterModel.read(clustersFile);
         MigrationFaults faults = m.has("faults") ? faults(m.object("faults"), clusters, hours) : MigrationFaults.NONE;
+        List<Workload.Pause> pauses = new ArrayList<>();
+        if (m.has("pauses")) {
+            for (Fields p : m.list("pauses")) {
+                p.allowOnly("from_hour", "hours");
+                pauses.add(new Workload.Pause(p.number("from_hour", 0, hours), p.number("hours", 0.001, 100 * hours)));
+            }
+        }
         return new Workload.Migration(strategy, m.number("idle_threshold_minutes", 0.01, 7 * 24 * 60, 30),
                 maxConcurrent, maxPerCluster, teamShare, windows, deadline, m.number("notice_hours", 0, 24 * 30, 8),
-                m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, clusters, faults);
+                m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, clusters, faults, pauses);
     }
 
     /**

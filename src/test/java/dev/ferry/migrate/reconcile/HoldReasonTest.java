@@ -115,7 +115,7 @@ class HoldReasonTest {
         assertThat(plan.actions()).isEmpty();
         assertThat(plan.held()).containsOnlyKeys("a", "busy")
                 .allSatisfy((id, h) -> assertThat(h).isEqualTo(new HoldReason.Paused()));
-        assertThat(plan.nextWakeupMillis()).isEqualTo(NOW + policy.pollMillis());
+        assertThat(plan.nextWakeupMillis()).isEqualTo(NOW + policy.maxSleepMillis()); // a resume runs a pass
     }
 
     @Test
