@@ -38,8 +38,6 @@ final class TrackerReports {
     private final String[] texts;
     private final long[] heldAs;
     private final boolean[] installing;
-    private long uploads;
-    private long confirmations;
 
     TrackerReports(List<SimulatedSession> sessions, SessionIds ids, ControlPlane plane, Clock clock,
             ActivityFeed activity) {
@@ -68,7 +66,6 @@ final class TrackerReports {
                 send(i, texts[i]);
                 uploaded[i] = c.generation();
                 heldAs[i] = c.writtenAtEpochMillis();
-                uploads++;
             }
             boolean install = s.installInProgress();
             if (install != installing[i]) {
@@ -79,7 +76,6 @@ final class TrackerReports {
             if (texts[i] != null && heldAs[i] < active && active < now && s.checkpointCurrent()) {
                 send(i, texts[i]);
                 heldAs[i] = now;
-                confirmations++;
             }
         }
     }
@@ -89,15 +85,6 @@ final class TrackerReports {
         if (generation >= 0) {
             plane.restored(ids.id(i), generation);
         }
-    }
-
-    /** Uploads of a new checkpoint and confirmations of a current one, so far. */
-    long uploads() {
-        return uploads;
-    }
-
-    long confirmations() {
-        return confirmations;
     }
 
     private void send(int i, String text) {
