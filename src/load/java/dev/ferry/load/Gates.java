@@ -1,0 +1,50 @@
+package dev.ferry.load;
+
+import java.util.List;
+import java.util.Map;
+
+/** The load run's targets, judged on Gatling's own figures. */
+final class Gates {
+
+    static final double STORM_UPLOADS_PER_SECOND = AgentsPipStorm.STORM_UPLOADS_TARGET;
+    static final int STORM_P99_MS = 20;
+    static final int SPIKE_ACCEPTED_P99_MS = 50;
+
+    private Gates() {
+    }
+
+    static void storm(GatlingResults.Figures all, GatlingResults.Figures uploads, List<String> failures) {
+        if (uploads.meanRps() < STORM_UPLOADS_PER_SECOND) {
+            failures.add(String.format("AgentsPipStorm: %.0f uploads/s, the target is at least %.0f", uploads.meanRps(),
+                    STORM_UPLOADS_PER_SECOND));
+        }
+        if (all.p99() > STORM_P99_MS) {
+            failures.add("AgentsPipStorm: p99 " + all.p99() + " ms, the target is at most " + STORM_P99_MS + " ms");
+        }
+        noFailures("AgentsPipStorm", all, failures);
+    }
+
+    static void noFailures(String simulation, GatlingResults.Figures all, List<String> failures) {
+        if (all.ko() > 0) {
+            failures.add(simulation + ": " + all.ko() + " of " + all.requests() + " requests failed, the target is 0");
+        }
+    }
+
+    /** 429s expected, nothing else failed, and the accepted uploads quick. */
+    static void spike(GatlingResults.Figures all, GatlingResults.Figures accepted, Map<String, Integer> errors,
+            List<String> failures) {
+        boolean shed = errors.keySet().stream().anyMatch(m -> m.contains("429"));
+        if (!shed) {
+            failures.add("Spike: no request was answered 429: at ten times the storm's rate the server shed nothing");
+        }
+        errors.forEach((message, count) -> {
+            if (!message.contains("429")) {
+                failures.add("Spike: " + count + " requests failed otherwise than with 429: " + message);
+            }
+        });
+        if (accepted.p99() > SPIKE_ACCEPTED_P99_MS) {
+            failures.add("Spike: accepted uploads' p99 " + accepted.p99() + " ms, the target is at most "
+                    + SPIKE_ACCEPTED_P99_MS + " ms");
+        }
+    }
+}
