@@ -4,10 +4,15 @@ import dev.ferry.api.control.ControlPlane;
 import dev.ferry.api.control.InMemorySessionStore;
 import dev.ferry.api.control.SessionStore;
 import dev.ferry.api.control.UploadOutcome;
+import dev.ferry.api.store.SqliteSessionStore;
 import dev.ferry.time.SystemClock;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,59 +24,71 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * The control plane's upload path without HTTP: {@link ControlPlane#upload} of a checkpoint text as the tracker
- * writes it (the session environments of {@link CheckpointBenchmark}, about 9 KB), round-robin over
- * {@value #SESSIONS} sessions, each upload one generation newer than that session's last, so every op decodes the
- * text, checks its checksum, hashes it, and stores it as the newest. Each iteration starts from an empty store.
+ * writes it (the session environments of {@link CheckpointBenchmark}, about 9 KB), each upload one generation newer
+ * than its session's last, so every op decodes the text, checks its checksum, hashes it and stores it as the newest.
+ * Over the in-memory store (the rules alone) and the server's SQLite store in a temp folder (committed with
+ * {@code synchronous=FULL} before the call returns; its writer groups the commits of concurrent uploads). One
+ * thread measures one upload's latency; 16 threads (the server runs uploads on a worker pool) what grouping buys.
+ * Each iteration starts from an empty store; every thread uploads for sessions of its own.
  *
  * <p>Run:
  * <pre>{@code
  * mvn -q -Pbench verify -Dmaven.test.skip=true -Djmh.args="UploadBenchmark"
  * }</pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Threads(1)
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class UploadBenchmark {
 
-    static final int SESSIONS = 3_500;
+    /** Sessions per thread. */
+    static final int SESSIONS = 256;
     /** Pre-encoded generations; a checkpoint's text names no session, so one text serves every session. */
     private static final int GENERATIONS = 1 << 11;
 
     /** The stores measured. */
-    public enum Store {
-        IN_MEMORY {
-            @Override
-            SessionStore create() {
-                return new InMemorySessionStore();
-            }
-        };
-
-        abstract SessionStore create();
-    }
+    public enum Store { IN_MEMORY, SQLITE }
 
     @Param
     public Store store;
 
-    private String[] sessions;
     private String[] texts;
     private ControlPlane controlPlane;
-    private int next;
+    private SqliteSessionStore sqlite;
+    private Path folder;
+
+    /** One thread's sessions and where it is in them. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        String[] sessions;
+        int next;
+
+        @Setup(Level.Trial)
+        public void name(ThreadParams thread) {
+            sessions = new String[SESSIONS];
+            for (int i = 0; i < SESSIONS; i++) {
+                sessions[i] = String.format("t%02d-s%04d", thread.getThreadIndex(), i);
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void rewind() {
+            next = 0;
+        }
+    }
 
     @Setup(Level.Trial)
     public void encode() {
-        sessions = new String[SESSIONS];
-        for (int i = 0; i < SESSIONS; i++) {
-            sessions[i] = String.format("s%05d", i);
-        }
         texts = new String[GENERATIONS];
         for (int g = 1; g <= GENERATIONS; g++) {
             texts[g - 1] = CheckpointFormat.encode(new Checkpoint(g, 1_796_119_200_000L + g,
@@ -80,15 +97,49 @@ public class UploadBenchmark {
     }
 
     @Setup(Level.Iteration)
-    public void emptyStore() {
-        controlPlane = new ControlPlane(store.create(), new SystemClock());
-        next = 0;
+    public void emptyStore() throws Exception {
+        SessionStore sessions;
+        if (store == Store.SQLITE) {
+            folder = Files.createTempDirectory("ferry-upload-bench");
+            sqlite = SqliteSessionStore.open(folder);
+            sessions = sqlite;
+        } else {
+            sessions = new InMemorySessionStore();
+        }
+        controlPlane = new ControlPlane(sessions, new SystemClock());
+    }
+
+    @TearDown(Level.Iteration)
+    public void closeStore() throws Exception {
+        if (sqlite != null) {
+            sqlite.close();
+            sqlite = null;
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @Benchmark
-    public UploadOutcome upload() {
-        int i = next++;
-        int generation = i / SESSIONS % GENERATIONS;
-        return controlPlane.upload(sessions[i % SESSIONS], texts[generation]);
+    @Threads(1)
+    public UploadOutcome upload(Cursor cursor) {
+        return uploadNext(cursor);
+    }
+
+    @Benchmark
+    @Threads(16)
+    public UploadOutcome uploadFrom16Threads(Cursor cursor) {
+        return uploadNext(cursor);
+    }
+
+    private UploadOutcome uploadNext(Cursor cursor) {
+        int i = cursor.next++;
+        int generation = i / SESSIONS;
+        if (generation >= GENERATIONS) {
+            throw new IllegalStateException("more uploads in one iteration than generations encoded");
+        }
+        return controlPlane.upload(cursor.sessions[i % SESSIONS], texts[generation]);
     }
 }
