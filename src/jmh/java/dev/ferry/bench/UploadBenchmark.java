@@ -10,9 +10,7 @@ import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -114,11 +112,7 @@ public class UploadBenchmark {
         if (sqlite != null) {
             sqlite.close();
             sqlite = null;
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            TempFolders.delete(folder);
         }
     }
 
