@@ -9,6 +9,7 @@ final class Gates {
     static final double STORM_UPLOADS_PER_SECOND = AgentsPipStorm.STORM_UPLOADS_TARGET;
     static final int STORM_P99_MS = 20;
     static final int SPIKE_ACCEPTED_P99_MS = 50;
+    static final int DASHBOARD_P99_MS = 50;
 
     private Gates() {
     }
@@ -22,6 +23,15 @@ final class Gates {
             failures.add("AgentsPipStorm: p99 " + all.p99() + " ms, the target is at most " + STORM_P99_MS + " ms");
         }
         noFailures("AgentsPipStorm", all, failures);
+    }
+
+    /** No failed request, and every request (operators' reads and the agents beside them) quick. */
+    static void dashboard(GatlingResults.Figures all, List<String> failures) {
+        noFailures("OperatorsDashboard", all, failures);
+        if (all.p99() > DASHBOARD_P99_MS) {
+            failures.add("OperatorsDashboard: p99 " + all.p99() + " ms, the target is at most " + DASHBOARD_P99_MS
+                    + " ms");
+        }
     }
 
     static void noFailures(String simulation, GatlingResults.Figures all, List<String> failures) {
