@@ -16,13 +16,14 @@ class EventLoopTest {
         EventLoop loop = new EventLoop(clock);
         List<String> ran = new CopyOnWriteArrayList<>();
         Thread runner = new Thread(loop::run, "loop");
-        runner.start();
         long start = clock.nanos();
         loop.schedule(start + 50_000_000L, () -> ran.add("timed on " + Thread.currentThread().getName()));
+        // cancelled before the loop runs: on a loaded machine a running loop may reach its 10 ms first
         Timer.Scheduled cancelled = loop.schedule(start + 10_000_000L, () -> ran.add("cancelled"));
         cancelled.cancel();
         loop.execute(() -> ran.add("posted on " + Thread.currentThread().getName()));
         loop.schedule(start + 80_000_000L, loop::stop);
+        runner.start();
         runner.join(5_000);
         assertThat(runner.isAlive()).isFalse();
         assertThat(ran).containsExactly("posted on loop", "timed on loop");
