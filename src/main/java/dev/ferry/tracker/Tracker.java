@@ -30,12 +30,17 @@ public final class Tracker {
         void checkpointWritten(Checkpoint checkpoint);
 
         void warning(String message);
+
+        /**
+         * A package operation began ({@code true}: a debouncer saw an open distribution, a stash or a lock), or the
+         * checkpoint that follows it landed with no such sign left ({@code false}). Said once per change.
+         */
+        default void operationInProgress(boolean running) {
+        }
     }
 
     /** How long to wait before retrying a checkpoint that could not be written. */
     private static final long WRITE_RETRY_NANOS = 1_000_000_000L;
-    /** While writes keep failing, how often to say so again. */
-    private static final long FAILURE_REPEAT_NANOS = 30_000_000_000L;
 
     private final Clock clock;
     private final Timer timer;
@@ -49,9 +54,8 @@ public final class Tracker {
     private boolean started;
     private boolean stopped;
     private boolean writePending;
-    private int failedWrites;
-    private long failingSince;
-    private long failureLastReported;
+    private final WriteFailures failures;
+    private boolean operationReported;
     private Timer.Scheduled armed;
     private long armedAt = Debouncer.NONE;
     private final boolean[] unreadable;
@@ -70,6 +74,7 @@ public final class Tracker {
         this.store = store;
         this.listener = listener;
         this.unreadable = new boolean[scanners.size()];
+        this.failures = new WriteFailures(listener::warning);
     }
 
     /**
@@ -133,7 +138,12 @@ public final class Tracker {
         } else {
             scanner.invalidate(event.top());
         }
-        debouncers.get(event.env()).onEvent(event, clock.nanos());
+        Debouncer debouncer = debouncers.get(event.env());
+        debouncer.onEvent(event, clock.nanos());
+        if (!operationReported && debouncer.operationInProgress()) {
+            operationReported = true;
+            listener.operationInProgress(true);
+        }
         arm();
     }
 
@@ -244,38 +254,17 @@ public final class Tracker {
         if (changed || writePending) {
             try {
                 writeCheckpoint();
-                if (failedWrites > 0) {
-                    listener.warning("checkpoint generation " + generation + " written after " + failedWrites
-                            + " failed attempts over " + seconds(now - failingSince) + "; the packages are protected"
-                            + " again");
-                }
+                failures.written(generation, now);
                 writePending = false;
-                failedWrites = 0;
             } catch (IOException e) {
-                writeFailed(e, now);
+                writePending = true;
+                failures.failed(e, generation, now);
             }
         }
-    }
-
-    /** The first failure is reported at once, and again every 30 s for as long as writes keep failing. */
-    private void writeFailed(IOException e, long now) {
-        writePending = true;
-        if (failedWrites++ == 0) {
-            failingSince = now;
-            failureLastReported = now;
-            listener.warning("cannot write checkpoint generation " + (generation + 1) + " (" + e.getMessage()
-                    + "); the user's changes since generation " + generation + " are not protected; retrying every"
-                    + " second");
-        } else if (now - failureLastReported >= FAILURE_REPEAT_NANOS) {
-            failureLastReported = now;
-            listener.warning("still cannot write checkpoint generation " + (generation + 1) + " after "
-                    + failedWrites + " attempts over " + seconds(now - failingSince) + " (" + e.getMessage()
-                    + "); the user's changes since generation " + generation + " are not protected");
+        if (operationReported && !writePending && debouncers.stream().noneMatch(Debouncer::operationInProgress)) {
+            operationReported = false;
+            listener.operationInProgress(false);
         }
-    }
-
-    private static String seconds(long nanos) {
-        return (nanos / 1_000_000_000L) + " s";
     }
 
     private void writeCheckpoint() throws IOException {

@@ -19,18 +19,41 @@ final class TrackerFixture {
     final SimulatedEnvironment env = new SimulatedEnvironment("/venv/site-packages");
     final List<Checkpoint> written = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    /** Each install sign the tracker gave, with the time in ms it gave it. */
+    final List<String> operations = new ArrayList<>();
 
     Tracker tracker(CheckpointStore store) {
+        return tracker(store, new Tracker.Listener() {
+            @Override
+            public void checkpointWritten(Checkpoint checkpoint) {
+            }
+
+            @Override
+            public void warning(String message) {
+            }
+        });
+    }
+
+    /** A tracker whose listener records, then tells {@code also}. */
+    Tracker tracker(CheckpointStore store, Tracker.Listener also) {
         return new Tracker(time, time, List.of(new Scanner(env, EnvironmentKind.PYTHON)),
                 () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), store, new Tracker.Listener() {
                     @Override
                     public void checkpointWritten(Checkpoint checkpoint) {
                         written.add(checkpoint);
+                        also.checkpointWritten(checkpoint);
                     }
 
                     @Override
                     public void warning(String message) {
                         warnings.add(message);
+                        also.warning(message);
+                    }
+
+                    @Override
+                    public void operationInProgress(boolean running) {
+                        operations.add((running ? "running" : "done") + " at " + time.nanos() / 1_000_000L);
+                        also.operationInProgress(running);
                     }
                 });
     }

@@ -20,4 +20,12 @@ public interface Debouncer {
 
     /** Reports that a snapshot was taken at {@code nowNanos}; the events recorded so far are covered. */
     void flushed(long nowNanos);
+
+    /**
+     * Whether the events say a package operation is half-done now (an open distribution, a stash, a lock), so the
+     * environment is not in a state worth migrating. A debouncer that reads no such signs says never.
+     */
+    default boolean operationInProgress() {
+        return false;
+    }
 }

@@ -168,6 +168,12 @@ public final class PipAwareDebouncer implements Debouncer {
         dependencyFinished = false;
     }
 
+    /** An open distribution, a stash or a lock is held: the strong signs, not a stray entry or a finished dependency. */
+    @Override
+    public boolean operationInProgress() {
+        return busy();
+    }
+
     /** True while some sign of an unfinished operation is held; for tests and diagnostics. */
     public boolean holdsSigns() {
         return busy() || strays > 0 || dependencyFinished;
