@@ -1,12 +1,16 @@
 package dev.ferry.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.client.ControlPlaneAddress;
+import dev.ferry.api.client.HttpUploadTransport;
 import dev.ferry.time.EventLoop;
 import dev.ferry.time.SystemClock;
 import dev.ferry.tracker.Tracker;
 import dev.ferry.tracker.TrackerConflictException;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointException;
+import dev.ferry.tracker.checkpoint.CheckpointFormat;
+import dev.ferry.tracker.checkpoint.CheckpointText;
 import dev.ferry.tracker.checkpoint.CheckpointLock;
 import dev.ferry.tracker.checkpoint.CheckpointLockedException;
 import dev.ferry.tracker.checkpoint.FileCheckpointStore;
@@ -14,6 +18,8 @@ import dev.ferry.tracker.debounce.DebounceSettings;
 import dev.ferry.tracker.debounce.PipAwareDebouncer;
 import dev.ferry.tracker.scan.DiskEnvironmentView;
 import dev.ferry.tracker.scan.Scanner;
+import dev.ferry.tracker.upload.RetryPolicy;
+import dev.ferry.tracker.upload.Uploader;
 import dev.ferry.tracker.watch.FsEvent;
 import dev.ferry.tracker.watch.JdkWatcher;
 import java.io.IOException;
@@ -21,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,7 +54,13 @@ import picocli.CommandLine.Spec;
             "Only one tracker or restore writes a checkpoint at a time: the tracker holds a lock on",
             "FILE.lock while it runs, and refuses to start (exit 2) while another process holds it.",
             "A checkpoint deleted or damaged while the tracker runs is written anew at the next change",
-            "and at the end; writes that fail are retried every second and reported every 30 s."
+            "and at the end; writes that fail are retried every second and reported every 30 s.",
+            "",
+            "With --control-plane URL --token-file FILE each checkpoint is also uploaded, and whether an",
+            "install is running, for the session --session-id (or $FERRY_SESSION_ID) names. Uploads run",
+            "beside checkpointing: a control plane that is down or slow never delays a checkpoint; they",
+            "are retried with backoff (1 s doubling to 60 s, Retry-After honoured) and only the newest",
+            "checkpoint is sent. A refused token is reported once and tried again every 5 min."
         },
         footer = {"", "Exit status: 0 when stopped with every change checkpointed; 1 when changes could not be",
             "written or watching failed; 2 for bad options, environments or checkpoint files, or a",
@@ -72,8 +85,24 @@ final class TrackCommand implements Callable<Integer> {
             description = "Start even if the environments differ from the checkpoint, and checkpoint them as they are.")
     boolean acceptCurrent;
 
+    @Option(names = "--control-plane", paramLabel = "URL",
+            description = "Also upload each checkpoint, and whether an install is running, to this control plane,"
+                    + " e.g. http://127.0.0.1:8080; beside checkpointing, never in its way.")
+    String controlPlane;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The file holding this session's control-plane token (read once, at start).")
+    Path tokenFile;
+
+    @Option(names = "--session-id", paramLabel = "ID",
+            description = "The session's id at the control plane (default: the FERRY_SESSION_ID environment variable).")
+    String sessionId;
+
     @Override
     public Integer call() throws Exception {
+        ControlPlaneAddress address = ControlPlaneOptions.address(controlPlane, tokenFile);
+        String session = address == null ? null
+                : ControlPlaneOptions.sessionId(sessionId, System.getenv(ControlPlaneOptions.SESSION_ID_VARIABLE));
         List<Scanner> scanners = Environments.openAll(envs);
         Path parent = checkpointFile.toAbsolutePath().getParent();
         if (parent != null && (!Files.isDirectory(parent) || !Files.isWritable(parent))) {
@@ -88,6 +117,9 @@ final class TrackCommand implements Callable<Integer> {
         SystemClock clock = new SystemClock();
         EventLoop loop = new EventLoop(clock);
         FileCheckpointStore store = new FileCheckpointStore(checkpointFile, w -> warn(err, w));
+        Uploader uploader = address == null ? null : new Uploader(clock, loop, loop,
+                new HttpUploadTransport(ControlPlaneOptions.client(), address, session), RetryPolicy.DEFAULTS,
+                w -> warn(err, w));
         Tracker tracker = new Tracker(clock, loop, scanners,
                 () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), store, new Tracker.Listener() {
                     @Override
@@ -98,6 +130,16 @@ final class TrackCommand implements Callable<Integer> {
                         line.set("packages", Json.packages(checkpoint.packages()));
                         out.println(Json.line(line));
                         out.flush();
+                        if (uploader != null) {
+                            uploader.checkpointWritten(checkpoint.generation(), CheckpointFormat.encode(checkpoint));
+                        }
+                    }
+
+                    @Override
+                    public void operationInProgress(boolean running) {
+                        if (uploader != null) {
+                            uploader.operationInProgress(running);
+                        }
                     }
 
                     @Override
@@ -117,7 +159,23 @@ final class TrackCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("cannot start tracking: " + e.getMessage());
             }
+            if (uploader != null) {
+                uploadAdopted(uploader, store);
+            }
             return new Session(loop, tracker, watcher, lock, err).runUntilSignalled();
+        }
+    }
+
+    /** A checkpoint adopted at start (nothing written) is uploaded too: the control plane may not have it yet. */
+    private static void uploadAdopted(Uploader uploader, FileCheckpointStore store) {
+        try {
+            Optional<String> text = CheckpointText.read(store.file());
+            if (text.isPresent()) {
+                uploader.checkpointWritten(CheckpointFormat.decode(text.get(), store.file().toString()).generation(),
+                        text.get());
+            }
+        } catch (IOException | CheckpointException e) {
+            // start has just read or written it; if it went away since, the next checkpoint is uploaded instead
         }
     }
 

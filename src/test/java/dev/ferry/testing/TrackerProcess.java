@@ -80,6 +80,24 @@ public final class TrackerProcess implements AutoCloseable {
                 + "; stderr: " + stderr());
     }
 
+    /** Waits until the process prints a line containing {@code text}, and returns that line. */
+    public String awaitStdout(String text) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (line.contains(text)) {
+                    return line;
+                }
+            } else if (!process.isAlive() && lines.isEmpty()) {
+                break;
+            }
+        }
+        throw new AssertionError("no line with '" + text + "' printed; stdout so far: " + seen + "; stderr: "
+                + stderr());
+    }
+
     /** Waits until standard error holds {@code text}. */
     public void awaitStderr(String text) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
