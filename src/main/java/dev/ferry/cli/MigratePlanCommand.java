@@ -1,9 +1,13 @@
 package dev.ferry.cli;
 
+import dev.ferry.api.client.ControlPlaneAddress;
+import dev.ferry.api.client.ControlPlaneException;
+import dev.ferry.api.client.HttpCheckpointSignals;
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.cluster.kube.KubeconfigException;
 import dev.ferry.cluster.kube.KubeconfigFederation;
+import dev.ferry.migrate.reconcile.CheckpointSignals;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.Observation;
 import dev.ferry.migrate.reconcile.Observer;
@@ -51,12 +55,17 @@ import picocli.CommandLine.Spec;
             "                   restored_generation},",
             "      kind, image, nfs_server, nfs_path (override the defaults;",
             "      '{owner}' in nfs_path becomes the owner)",
+            "--control-plane URL --token-file FILE (an admin token): read each",
+            "  session's checkpoint signals and its tracker's activity from the",
+            "  control plane (GET /v1/sessions/{id}) instead of the export's",
+            "  checkpoint entries, which are then ignored.",
             "",
             "As in the simulation: start timeout 20 min, verify timeout 10 min,",
             "retry backoff 60 min, poll 30 s, longest sleep 60 min. Budget defaults",
             "are those of workloads/dsw-3500-migration.yaml.",
-            "Exit codes: 0 planned; 2 bad input (files, options, contexts);",
-            "1 a cluster could not be read.",
+            "Exit codes: 0 planned; 2 bad input (files, options, contexts, a token",
+            "the control plane refuses); 1 a cluster or the control plane could",
+            "not be read.",
             ""
         })
 final class MigratePlanCommand implements Callable<Integer> {
@@ -75,6 +84,14 @@ final class MigratePlanCommand implements Callable<Integer> {
     @Option(names = "--sessions", required = true, paramLabel = "FILE",
             description = "An export of Peloton's session jobs with last activity and checkpoint signals (YAML or JSON).")
     Path sessions;
+
+    @Option(names = "--control-plane", paramLabel = "URL",
+            description = "Read the checkpoint signals from this control plane instead of the export, e.g. http://127.0.0.1:8686.")
+    String controlPlane;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The file holding an admin token of the control plane (with --control-plane).")
+    Path tokenFile;
 
     @Option(names = "--namespace", defaultValue = "ferry-sessions", paramLabel = "NAME",
             description = "The namespace of session Jobs on every cluster (default: ${DEFAULT-VALUE}); the contexts' namespaces are not used.")
@@ -127,9 +144,12 @@ final class MigratePlanCommand implements Callable<Integer> {
         }
         List<ClusterModel.Cluster> federation = readClusters();
         SessionsExport export = readSessions();
+        ControlPlaneAddress address = ControlPlaneOptions.address(controlPlane, tokenFile);
+        CheckpointSignals signals = address == null ? export.signals()
+                : new HttpCheckpointSignals(ControlPlaneOptions.client(), address);
         requireFile("--kubeconfig", kubeconfig, "a kubeconfig with one context per cluster of " + clusters);
         try (KubeconfigFederation kube = connect(federation)) {
-            Observation observation = observe(new Observer(export.peloton(), kube.targets(), export.signals(),
+            Observation observation = observe(new Observer(export.peloton(), kube.targets(), signals,
                     export.sessionSpecs()), kube);
             for (String cluster : observation.unreachable()) {
                 // the observer keeps going without it; a plan from a partial view would mislead, so ask once more
@@ -173,6 +193,9 @@ final class MigratePlanCommand implements Callable<Integer> {
             return observer.observe();
         } catch (KubeApiException e) {
             throw clusterError(e, kube);
+        } catch (ControlPlaneException e) {
+            throw new UserError(oneLine(e.getMessage() + (e.tokenRefused() ? "; --token-file must hold an admin token"
+                    : "; check that the control plane is up and reachable")), e.tokenRefused() ? 2 : 1);
         } catch (SourceOrchestratorException e) {
             throw new IllegalStateException("the export answers every job it lists", e);
         }
