@@ -8,18 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /**
- * The control-plane options of {@code track} and {@code migrate plan}, checked before anything runs: a URL, and a
- * file holding the bearer token, read once.
+ * The control-plane options of {@code track} and {@code migrate plan} (a picocli mixin), checked before anything runs:
+ * a URL, and a file holding the bearer token, read once.
  */
 final class ControlPlaneOptions {
 
+    @Option(names = "--control-plane", paramLabel = "URL",
+            description = "The control plane's base URL, e.g. http://127.0.0.1:8686 (with --token-file).")
+    String url;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The file holding the token for --control-plane, read once at start (track: the session's"
+                    + " token; migrate plan: an admin token).")
+    Path tokenFile;
+
     /** Where {@code track} takes its session id from when {@code --session-id} is not given. */
     static final String SESSION_ID_VARIABLE = "FERRY_SESSION_ID";
-
-    private ControlPlaneOptions() {
-    }
 
     /**
      * The address, or null when neither option is given.
@@ -27,7 +34,7 @@ final class ControlPlaneOptions {
      * @throws UserError (exit 2) for one without the other, a bad URL, or a token file that is missing, unreadable
      *                   or empty
      */
-    static ControlPlaneAddress address(String url, Path tokenFile) {
+    ControlPlaneAddress address() {
         if (url == null && tokenFile == null) {
             return null;
         }

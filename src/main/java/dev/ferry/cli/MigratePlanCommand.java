@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,13 +86,8 @@ final class MigratePlanCommand implements Callable<Integer> {
             description = "An export of Peloton's session jobs with last activity and checkpoint signals (YAML or JSON).")
     Path sessions;
 
-    @Option(names = "--control-plane", paramLabel = "URL",
-            description = "Read the checkpoint signals from this control plane instead of the export, e.g. http://127.0.0.1:8686.")
-    String controlPlane;
-
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "The file holding an admin token of the control plane (with --control-plane).")
-    Path tokenFile;
+    @Mixin
+    ControlPlaneOptions controlPlane = new ControlPlaneOptions();
 
     @Option(names = "--namespace", defaultValue = "ferry-sessions", paramLabel = "NAME",
             description = "The namespace of session Jobs on every cluster (default: ${DEFAULT-VALUE}); the contexts' namespaces are not used.")
@@ -144,7 +140,7 @@ final class MigratePlanCommand implements Callable<Integer> {
         }
         List<ClusterModel.Cluster> federation = readClusters();
         SessionsExport export = readSessions();
-        ControlPlaneAddress address = ControlPlaneOptions.address(controlPlane, tokenFile);
+        ControlPlaneAddress address = controlPlane.address();
         CheckpointSignals signals = address == null ? export.signals()
                 : new HttpCheckpointSignals(ControlPlaneOptions.client(), address);
         requireFile("--kubeconfig", kubeconfig, "a kubeconfig with one context per cluster of " + clusters);

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,14 +86,8 @@ final class TrackCommand implements Callable<Integer> {
             description = "Start even if the environments differ from the checkpoint, and checkpoint them as they are.")
     boolean acceptCurrent;
 
-    @Option(names = "--control-plane", paramLabel = "URL",
-            description = "Also upload each checkpoint, and whether an install is running, to this control plane,"
-                    + " e.g. http://127.0.0.1:8080; beside checkpointing, never in its way.")
-    String controlPlane;
-
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "The file holding this session's control-plane token (read once, at start).")
-    Path tokenFile;
+    @Mixin
+    ControlPlaneOptions controlPlane = new ControlPlaneOptions();
 
     @Option(names = "--session-id", paramLabel = "ID",
             description = "The session's id at the control plane (default: the FERRY_SESSION_ID environment variable).")
@@ -100,7 +95,7 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ControlPlaneAddress address = ControlPlaneOptions.address(controlPlane, tokenFile);
+        ControlPlaneAddress address = controlPlane.address();
         String session = address == null ? null
                 : ControlPlaneOptions.sessionId(sessionId, System.getenv(ControlPlaneOptions.SESSION_ID_VARIABLE));
         List<Scanner> scanners = Environments.openAll(envs);

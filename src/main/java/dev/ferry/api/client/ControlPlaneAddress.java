@@ -35,12 +35,12 @@ public record ControlPlaneAddress(URI base, String token) {
             uri = new URI(text);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + text + "' is not a URL (" + e.getReason() + "); give an http://"
-                    + " or https:// URL with a host, e.g. http://127.0.0.1:8080");
+                    + " or https:// URL with a host, e.g. http://127.0.0.1:8686");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("'" + text + "' is not an http:// or https:// URL with a host;"
-                    + " give one, e.g. http://127.0.0.1:8080");
+                    + " give one, e.g. http://127.0.0.1:8686");
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
             throw new IllegalArgumentException("'" + text + "' has a query or fragment; give the base URL only");
