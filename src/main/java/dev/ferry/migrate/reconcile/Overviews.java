@@ -4,6 +4,7 @@ import dev.ferry.migrate.BudgetSnapshot;
 import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.Refusal;
+import dev.ferry.migrate.SessionMove;
 import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,7 +55,7 @@ final class Overviews {
         BudgetSnapshot inFlight = Candidates.budgetSnapshot(snapshot);
         Map<String, Integer> perCluster = new HashMap<>();
         Map<String, Integer> perTeam = new HashMap<>();
-        for (BudgetSnapshot.InFlight m : inFlight.inFlight()) {
+        for (SessionMove m : inFlight.inFlight()) {
             perCluster.merge(m.cluster(), 1, Integer::sum);
             perTeam.merge(m.team(), 1, Integer::sum);
         }
