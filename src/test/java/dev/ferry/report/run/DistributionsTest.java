@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.stream.DoubleStream;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
@@ -33,7 +34,7 @@ class DistributionsTest {
     }
 
     @Property
-    @DisplayName("a CDF rises in value and in share, and ends at share 1")
+    @Label("a CDF rises in value and in share, and ends at share 1")
     void cdfMonotone(@ForAll @Size(min = 1, max = 300) double[] raw, @ForAll @IntRange(min = 2, max = 50) int points) {
         double[] values = Arrays.stream(raw).map(x -> Double.isFinite(x) ? x : 0).toArray();
         double[][] cdf = Distributions.cdf(values, points);
@@ -61,7 +62,7 @@ class DistributionsTest {
     }
 
     @Property
-    @DisplayName("a histogram counts every value once")
+    @Label("a histogram counts every value once")
     void histogramCountsAll(@ForAll @Size(min = 1, max = 500) double[] raw,
             @ForAll @IntRange(min = 1, max = 40) int bins, @ForAll @DoubleRange(min = 0.001, max = 1e6) double scale) {
         double[] values = Arrays.stream(raw).map(x -> Double.isFinite(x) ? (x % 1000) * scale : 0).toArray();
