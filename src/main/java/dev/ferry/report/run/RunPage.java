@@ -22,7 +22,7 @@ final class RunPage {
     static String html(RunReport report, List<RunReport.Verdict> comparisons) throws IOException {
         RunInfo info = report.info();
         String title = info.scenario() + " seed " + info.seed();
-        List<RawValue> timelines = report.timelines().stream().map(RawValue::new).toList();
+        List<RawValue> timelines = Timelines.forPage(report.timelines()).stream().map(RawValue::new).toList();
         return resource("run-report.html")
                 .replace("%TITLE%", HtmlPage.escape(title))
                 .replace("%STYLE%", HtmlPage.style(resource("run-report.css")))

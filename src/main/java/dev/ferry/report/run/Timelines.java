@@ -1,6 +1,7 @@
 package dev.ferry.report.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import dev.ferry.sim.world.ActivitySchedule;
 import dev.ferry.sim.world.SessionProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Each session's timeline as one compact JSON object (a line of series/timelines.jsonl, and what the report
@@ -28,6 +30,11 @@ final class Timelines {
     static final List<String> STOP_CAUSES = List.of("user", "oom", "node_loss", "migration");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The time fields of a timeline: for each array, its tuple width and the positions in a tuple that are times. */
+    static final Map<String, int[]> TIME_FIELDS = Map.of(
+            "active", new int[] {2, 0, 1}, "commands", new int[] {3, 0, 1}, "checkpoints", new int[] {1, 0},
+            "stops", new int[] {2, 0}, "usable", new int[] {1, 0}, "steps", new int[] {3, 0});
 
     private Timelines() {
     }
@@ -75,6 +82,35 @@ final class Timelines {
             }
         }
         return lines;
+    }
+
+    /**
+     * The timelines as the report embeds them: each time array holds every time as its difference from the
+     * previous time in that array (the first from 0), which the page's script sums back when a session is first
+     * picked. Small numbers instead of six-digit seconds keep a 3,500-session report about a quarter smaller.
+     */
+    static List<String> forPage(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            try {
+                ObjectNode o = (ObjectNode) JSON.readTree(line);
+                TIME_FIELDS.forEach((field, shape) -> {
+                    ArrayNode a = (ArrayNode) o.get(field);
+                    long previous = 0;
+                    for (int k = 0; k < a.size(); k += shape[0]) {
+                        for (int p = 1; p < shape.length; p++) {
+                            JsonNode value = a.get(k + shape[p]);
+                            a.set(k + shape[p], value.asLong() - previous);
+                            previous = value.asLong();
+                        }
+                    }
+                });
+                out.add(JSON.writeValueAsString(o));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot re-encode a timeline: " + e.getOriginalMessage(), e);
+            }
+        }
+        return out;
     }
 
     private static void marks(ObjectNode o, SessionTimeline t) {

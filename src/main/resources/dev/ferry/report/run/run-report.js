@@ -151,9 +151,25 @@
   let byId = null;
   function timelineOf(id) {
     if (byId === null) {
-      byId = new Map(JSON.parse(document.getElementById('timelines').textContent).map(t => [t.session, t]));
+      byId = new Map(JSON.parse(document.getElementById('timelines').textContent).map(t => [t.session, absolute(t)]));
     }
     return byId.get(id);
+  }
+  // the page holds each time as its difference from the previous one in its array (Timelines.forPage)
+  const TIME_FIELDS = {active: [2, 0, 1], commands: [3, 0, 1], checkpoints: [1, 0], stops: [2, 0], usable: [1, 0],
+    steps: [3, 0]};
+  function absolute(t) {
+    for (const [field, shape] of Object.entries(TIME_FIELDS)) {
+      const a = t[field];
+      let previous = 0;
+      for (let k = 0; k < a.length; k += shape[0]) {
+        for (let p = 1; p < shape.length; p++) {
+          previous += a[k + shape[p]];
+          a[k + shape[p]] = previous;
+        }
+      }
+    }
+    return t;
   }
   const lanes = ['activity', 'commands', 'checkpoints', 'down', 'stops', 'migration'];
   const h = s => s / 3600;
