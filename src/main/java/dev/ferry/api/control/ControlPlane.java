@@ -7,14 +7,11 @@ import dev.ferry.migrate.reconcile.MigrationControl;
 import dev.ferry.migrate.reconcile.MigrationOverview;
 import dev.ferry.migrate.reconcile.MigrationStatusSink;
 import dev.ferry.time.Clock;
-import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointException;
 import dev.ferry.tracker.checkpoint.CheckpointFormat;
 import dev.ferry.tracker.checkpoint.CheckpointText;
+import dev.ferry.tracker.checkpoint.VerifiedCheckpoint;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -50,17 +47,20 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
     /** Takes one checkpoint upload for {@code sessionId}, see {@link UploadOutcome}. */
     public UploadOutcome upload(String sessionId, String text) {
         requireValid(sessionId);
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > CheckpointText.MAX_BYTES) {
-            return new UploadOutcome.TooLarge(bytes.length, CheckpointText.MAX_BYTES);
+        // a UTF-8 character is at most 3 bytes: only a text that may be too large is encoded to find out
+        if (text.length() > CheckpointText.MAX_BYTES / 3) {
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > CheckpointText.MAX_BYTES) {
+                return new UploadOutcome.TooLarge(bytes, CheckpointText.MAX_BYTES);
+            }
         }
-        Checkpoint checkpoint;
+        VerifiedCheckpoint checkpoint;
         try {
-            checkpoint = CheckpointFormat.decode(text, "the upload for session " + sessionId);
+            checkpoint = CheckpointFormat.verify(text, "the upload for session " + sessionId);
         } catch (CheckpointException e) {
             return new UploadOutcome.Damaged(e.getMessage());
         }
-        String sha256 = sha256(bytes);
+        String sha256 = checkpoint.textSha256();
         synchronized (stripe(sessionId)) {
             SessionRecord stored = store.find(sessionId).orElse(SessionRecord.empty(sessionId));
             long offered = checkpoint.generation();
@@ -191,14 +191,6 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
     private static void requireValid(String sessionId) {
         if (!SessionId.valid(sessionId)) {
             throw new IllegalArgumentException(SessionId.rule());
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
