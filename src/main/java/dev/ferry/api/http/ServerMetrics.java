@@ -1,6 +1,8 @@
 package dev.ferry.api.http;
 
 import dev.ferry.api.control.ControlPlane;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -9,6 +11,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What {@code GET /metrics} shows: requests by route and status, their latency, sessions stored, uploads refused. */
 final class ServerMetrics {
@@ -26,14 +29,34 @@ final class ServerMetrics {
     private final Counter refused = Counter.builder().name("ferry_checkpoint_uploads_refused_total")
             .help("Checkpoint uploads not stored, by reason").labelNames("reason").register(registry);
 
+    /** Each route's data points, looked up once: the client's own lookup by label values costs on every request. */
+    private final ConcurrentHashMap<String, RouteSeries> byRoute = new ConcurrentHashMap<>();
+
+    private final class RouteSeries {
+        final DistributionDataPoint latency;
+        final ConcurrentHashMap<Integer, CounterDataPoint> byStatus = new ConcurrentHashMap<>();
+        final String route;
+
+        RouteSeries(String route) {
+            this.route = route;
+            this.latency = ServerMetrics.this.latency.labelValues(route);
+        }
+
+        CounterDataPoint requests(int status) {
+            return byStatus.computeIfAbsent(status, s -> ServerMetrics.this.requests.labelValues(route,
+                    Integer.toString(s)));
+        }
+    }
+
     ServerMetrics(ControlPlane plane) {
         GaugeWithCallback.builder().name("ferry_sessions_stored").help("Sessions the store holds")
                 .callback(cb -> cb.call(plane.sessions())).register(registry);
     }
 
     void answered(String route, int status, long nanos) {
-        requests.labelValues(route, Integer.toString(status)).inc();
-        latency.labelValues(route).observe(nanos / 1e9);
+        RouteSeries series = byRoute.computeIfAbsent(route, RouteSeries::new);
+        series.requests(status).inc();
+        series.latency.observe(nanos / 1e9);
     }
 
     /** An upload not stored: {@code not_newer}, {@code damaged}, {@code too_large}. */

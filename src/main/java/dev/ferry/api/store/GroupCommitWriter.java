@@ -38,12 +38,19 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Change STOP = new Change(null, null, null, null, null);
 
     private final Connection connection;
+    private final PreparedStatement sessions;
+    private final PreparedStatement texts;
+    private final PreparedStatement settings;
     private final Consumer<Change> applied;
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
 
-    GroupCommitWriter(Connection connection, Consumer<Change> applied) {
+    /** Prepares its statements once, for the writer's life (only its thread uses them). */
+    GroupCommitWriter(Connection connection, Consumer<Change> applied) throws SQLException {
         this.connection = connection;
+        this.sessions = connection.prepareStatement(UPSERT_SESSION);
+        this.texts = connection.prepareStatement(UPSERT_TEXT);
+        this.settings = connection.prepareStatement(UPSERT_SETTING);
         this.applied = applied;
         this.thread = new Thread(this::run, "ferry-store-writer");
         thread.setDaemon(true);
@@ -81,15 +88,14 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             group.clear();
             if (stop) {
+                closeStatements();
                 return;
             }
         }
     }
 
     private void commit(List<Change> group) {
-        try (PreparedStatement sessions = connection.prepareStatement(UPSERT_SESSION);
-                PreparedStatement texts = connection.prepareStatement(UPSERT_TEXT);
-                PreparedStatement settings = connection.prepareStatement(UPSERT_SETTING)) {
+        try {
             for (Change c : group) {
                 if (c.record() != null) {
                     bind(sessions, c.record());
@@ -111,6 +117,9 @@ final class GroupCommitWriter implements AutoCloseable {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
+                sessions.clearBatch();
+                texts.clearBatch();
+                settings.clearBatch();
                 connection.rollback();
             } catch (SQLException ignored) {
                 // the connection is unusable; every caller is told below
@@ -133,6 +142,16 @@ final class GroupCommitWriter implements AutoCloseable {
         s.setInt(6, r.installInProgress() ? 1 : 0);
         s.setLong(7, r.lastActivityEpochMillis());
         s.setLong(8, r.restoredGeneration());
+    }
+
+    private void closeStatements() {
+        try {
+            sessions.close();
+            texts.close();
+            settings.close();
+        } catch (SQLException e) {
+            // the connection is closed next, which frees them anyway
+        }
     }
 
     /** Commits what is queued, then stops the thread. */
