@@ -72,7 +72,7 @@ final class AgentChains {
     static ChainBuilder upload(String name) {
         return exec(session -> {
             long next = session.getLong("generation") + 1;
-            return session.set("generation", next).set("text", CheckpointTexts.text(next, System.currentTimeMillis()));
+            return session.set("generation", next).set("text", CheckpointTexts.of(next));
         }).exec(http(name).put("/v1/sessions/#{sessionId}/checkpoint")
                 .header("Authorization", "Bearer #{token}")
                 .header("Content-Type", "text/plain; charset=utf-8")

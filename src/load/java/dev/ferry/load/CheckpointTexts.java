@@ -7,13 +7,21 @@ import dev.ferry.tracker.checkpoint.EnvironmentState;
 import dev.ferry.tracker.scan.EnvironmentKind;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checkpoint texts as the tracker writes them, made by the tracker's own {@link CheckpointFormat}: an image of 180
  * Python distributions and 120 R packages ({@code model/population.yaml}), and a user who added a package with
  * every generation so far (up to 40 kept), so each generation's text differs and has its own checksum.
+ *
+ * <p>Every agent of a run counts its generations up from the same base, so agents at the same generation send the
+ * same text: {@link #of} makes each generation's text once (written when it was first asked for) and hands the same
+ * one to every agent after. Encoding 300 lines and their checksum for each of thousands of requests a second took
+ * Gatling a large share of the two cores the server under test needs.
  */
 final class CheckpointTexts {
+
+    private static final ConcurrentHashMap<Long, String> BY_GENERATION = new ConcurrentHashMap<>();
 
     private static final PackageSet PYTHON_BASELINE = numbered("dist-", 180);
     private static final PackageSet R_BASELINE = numbered("rpkg", 120);
@@ -21,6 +29,11 @@ final class CheckpointTexts {
     private static final String R = "/home/jovyan/R/library";
 
     private CheckpointTexts() {
+    }
+
+    /** The text of {@code generation}, made the first time any agent asks for it, written then. */
+    static String of(long generation) {
+        return BY_GENERATION.computeIfAbsent(generation, g -> text(g, System.currentTimeMillis()));
     }
 
     /** The checkpoint text of {@code generation}, written at {@code epochMillis}. */
