@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -114,7 +115,7 @@ final class TrackCommand implements Callable<Integer> {
         FileCheckpointStore store = new FileCheckpointStore(checkpointFile, w -> warn(err, w));
         Uploader uploader = address == null ? null : new Uploader(clock, loop, loop,
                 new HttpUploadTransport(ControlPlaneOptions.client(), address, session), RetryPolicy.DEFAULTS,
-                w -> warn(err, w));
+                w -> warn(err, w), new SplittableRandom());
         Tracker tracker = new Tracker(clock, loop, scanners,
                 () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), store, new Tracker.Listener() {
                     @Override

@@ -37,7 +37,8 @@ class UploadsBesideTrackerTest {
                 return "http://127.0.0.1:1";
             }
         };
-        Uploader uploader = new Uploader(time, time, Runnable::run, silent, RetryPolicy.DEFAULTS, w -> { });
+        Uploader uploader = new Uploader(time, time, Runnable::run, silent, RetryPolicy.DEFAULTS, w -> { },
+                new java.util.SplittableRandom(12));
         Tracker tracker = fixture.tracker(new MemoryCheckpointStore(), new Tracker.Listener() {
             @Override
             public void checkpointWritten(Checkpoint checkpoint) {

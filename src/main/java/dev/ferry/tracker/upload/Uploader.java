@@ -4,6 +4,7 @@ import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * Keeps the control plane's copy of one session's checkpoint and install sign up to date, beside the tracker:
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * barrier must not migrate mid-install), then the newest checkpoint the server lacks (a newer one replaces an older
  * one not yet sent), then the end of an install (after its checkpoint, so the server never sees "no install" beside
  * a stale generation). A 409 means the server holds that generation or newer: it is not sent again. A request that
- * did not get through is retried after an exponential backoff (Retry-After honoured on 429) on the injected timer;
+ * did not get through is retried after an exponential backoff (Retry-After honoured on 429) on the injected timer,
+ * spread at random by the injected {@code jitter};
  * a refused token is said once and retried slowly. Entry points, and answers (through {@code callbacks}), run on
  * the timer's thread of control.
  */
@@ -26,6 +28,7 @@ public final class Uploader {
     private final UploadTransport transport;
     private final RetryPolicy policy;
     private final Consumer<String> warnings;
+    private final RandomGenerator jitter;
 
     private UploadRequest.Checkpoint newest;
     private long serverGeneration;
@@ -42,9 +45,11 @@ public final class Uploader {
      * @param callbacks runs each answer on the timer's thread of control (the event loop; in tests, directly)
      * @param warnings  hears one line when uploads start failing, when they get through again, and when a request
      *                  is refused for good
+     * @param jitter    spreads each retry's wait at random, see {@link RetryPolicy#jittered}
      */
     public Uploader(Clock clock, Timer timer, Executor callbacks, UploadTransport transport, RetryPolicy policy,
-                    Consumer<String> warnings) {
+                    Consumer<String> warnings, RandomGenerator jitter) {
+        this.jitter = jitter;
         this.clock = clock;
         this.timer = timer;
         this.callbacks = callbacks;
@@ -121,8 +126,8 @@ public final class Uploader {
             case STORED, ALREADY_NEWER -> gotThrough(request);
             case REFUSED -> refused(request, answer);
             case UNAUTHORIZED -> unauthorized(answer);
-            case OVERLOADED -> failed(answer, policy.overloadedNanos(answer.retryAfterNanos(), failures + 1));
-            case FAILED -> failed(answer, policy.backoffNanos(failures + 1));
+            case OVERLOADED -> failed(answer, policy.overloadedNanos(answer.retryAfterNanos(), failures + 1, jitter));
+            case FAILED -> failed(answer, policy.backoffNanos(failures + 1, jitter));
         }
         pump();
     }
@@ -164,7 +169,7 @@ public final class Uploader {
                     + answer.detail() + "); checkpoints stay on the home; trying again every "
                     + policy.unauthorized().toSeconds() + " s");
         }
-        scheduleRetry(policy.unauthorized().toNanos());
+        scheduleRetry(policy.unauthorizedNanos(jitter));
     }
 
     private void failed(UploadAnswer answer, long waitNanos) {

@@ -19,8 +19,9 @@ class UploaderTest {
     private final ManualTime time = new ManualTime();
     private final FakeTransport transport = new FakeTransport(time);
     private final List<String> warnings = new ArrayList<>();
+    /** Every draw 0: each wait is the policy's own, as if there were no jitter (UploaderJitterTest spreads them). */
     private final Uploader uploader = new Uploader(time, time, Runnable::run, transport, RetryPolicy.DEFAULTS,
-            warnings::add);
+            warnings::add, () -> 0L);
 
     private static UploadRequest checkpoint(long generation) {
         return new UploadRequest.Checkpoint(generation, "text of " + generation);
