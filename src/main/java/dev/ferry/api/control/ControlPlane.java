@@ -102,9 +102,18 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
     /** Records the generation the session's newest container restored. */
     public void restored(String sessionId, long generation) {
         if (generation < 0) {
-            throw new IllegalArgumentException("a restored generation is 0 or more, found " + generation);
+            throw new IllegalArgumentException("a restored generation is 0 or more, found " + generation
+                    + " (a failed restore or a container gone down is forgotten, not a generation)");
         }
         update(sessionId, r -> r.restoredGeneration() == generation ? r : r.withRestored(generation));
+    }
+
+    /**
+     * Records that the session's newest container has restored no checkpoint: it went down, or its restore failed.
+     * A generation an earlier container restored must not pass for the next one's.
+     */
+    public void forgetRestored(String sessionId) {
+        update(sessionId, r -> r.restored().isEmpty() ? r : r.withRestored(SessionRecord.NONE_RESTORED));
     }
 
     /** What is known of the session; empty if nothing was ever reported for it. */

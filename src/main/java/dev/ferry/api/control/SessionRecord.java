@@ -21,6 +21,7 @@ public record SessionRecord(String id, long generation, long writtenAtEpochMilli
         long restoredGeneration) {
 
     static final long NO_ACTIVITY = Long.MIN_VALUE;
+    static final long NONE_RESTORED = -1;
 
     public SessionRecord {
         Objects.requireNonNull(id, "id");
@@ -32,7 +33,7 @@ public record SessionRecord(String id, long generation, long writtenAtEpochMilli
 
     /** A session heard of for the first time: nothing reported yet. */
     public static SessionRecord empty(String id) {
-        return new SessionRecord(id, 0, 0, "", 0, false, NO_ACTIVITY, -1);
+        return new SessionRecord(id, 0, 0, "", 0, false, NO_ACTIVITY, NONE_RESTORED);
     }
 
     public boolean hasCheckpoint() {

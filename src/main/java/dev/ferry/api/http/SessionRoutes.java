@@ -32,6 +32,7 @@ final class SessionRoutes {
         router.put("/v1/sessions/:id/install").handler(ctx -> install(ctx, true));
         router.delete("/v1/sessions/:id/install").handler(ctx -> install(ctx, false));
         router.put("/v1/sessions/:id/restored").handler(this::restored);
+        router.delete("/v1/sessions/:id/restored").handler(this::forgetRestored);
     }
 
     private void upload(RoutingContext ctx) {
@@ -150,7 +151,8 @@ final class SessionRoutes {
         try {
             Object value = ctx.body().asJsonObject().getValue("generation");
             if (!(value instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
-                Replies.error(ctx, 400, "the body must be {\"generation\": <whole number, 0 or more>}");
+                Replies.error(ctx, 400, "the body must be {\"generation\": <whole number, 0 or more>}; for a failed"
+                        + " restore or a container gone down, DELETE /v1/sessions/" + id + "/restored");
                 return;
             }
             generation = n.longValue();
@@ -162,6 +164,17 @@ final class SessionRoutes {
             plane.restored(id, generation);
             return generation;
         }, g -> Replies.json(ctx, 200, new JsonObject().put("restored_generation", g)));
+    }
+
+    private void forgetRestored(RoutingContext ctx) {
+        String id = Replies.session(ctx, "restored_delete");
+        if (id == null) {
+            return;
+        }
+        Replies.blocking(ctx, () -> {
+            plane.forgetRestored(id);
+            return id;
+        }, done -> Replies.json(ctx, 200, new JsonObject().putNull("restored_generation")));
     }
 
     private static JsonObject generation(long g) {

@@ -84,6 +84,8 @@ final class TrackerReports {
     void restored(int i, long generation) {
         if (generation >= 0) {
             plane.restored(ids.id(i), generation);
+        } else {
+            plane.forgetRestored(ids.id(i));
         }
     }
 

@@ -149,6 +149,18 @@ class ControlPlaneTest {
             plane.restored("alice", 2);
             assertThat(plane.status("alice")).contains(new CheckpointStatus(2, T0, false, OptionalLong.of(2)));
         }
+
+        @Test
+        @DisplayName("forgets the restored generation when the container goes down or its restore fails, until the next one reports")
+        void restoredForgotten() {
+            plane.upload("alice", Checkpoints.text(2, T0));
+            plane.restored("alice", 2);
+            plane.forgetRestored("alice");
+            assertThat(plane.status("alice")).contains(new CheckpointStatus(2, T0, false, OptionalLong.empty()));
+            plane.forgetRestored("alice");
+            plane.restored("alice", 0);
+            assertThat(plane.status("alice").orElseThrow().restoredGeneration()).hasValue(0);
+        }
     }
 
     @Test

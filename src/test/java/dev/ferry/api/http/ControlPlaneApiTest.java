@@ -163,6 +163,19 @@ class ControlPlaneApiTest {
             assertThat(api.send("PUT", "/v1/sessions/res1/restored", ADMIN, "{\"generation\": -1}").statusCode())
                     .isEqualTo(400);
         }
+
+        @Test
+        @DisplayName("DELETE /v1/sessions/{id}/restored forgets it: the container went down or its restore failed")
+        void forgetRestored() {
+            api.send("PUT", "/v1/sessions/res2/restored", ADMIN, "{\"generation\": 4}");
+            var answer = api.send("DELETE", "/v1/sessions/res2/restored", ADMIN, null);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(json(answer).containsKey("restored_generation")).isTrue();
+            assertThat(json(api.send("GET", "/v1/sessions/res2", ADMIN, null)).getValue("restored_generation"))
+                    .isNull();
+            assertThat(api.send("DELETE", "/v1/sessions/res2/restored", ADMIN, null).statusCode()).isEqualTo(200);
+            assertThat(api.send("DELETE", "/v1/sessions/bob/restored", ALICE, null).statusCode()).isEqualTo(403);
+        }
     }
 
     @Nested
