@@ -36,6 +36,7 @@ public final class ResultsJson {
         root.put("wall_s", round(wallSeconds, 3));
         root.put("events", t.fileEvents());
         root.put("events_per_s", wallSeconds <= 0 ? 0 : Math.round(t.fileEvents() / wallSeconds));
+        root.put("events_materialized", t.materializedEvents());
         root.put("events_seen_by_trackers", t.visibleEvents());
         root.put("kernel_events", r.kernelEvents());
         ObjectNode c = root.putObject("coalescing");

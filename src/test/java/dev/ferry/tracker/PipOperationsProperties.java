@@ -6,6 +6,7 @@ import dev.ferry.model.PipTiming;
 import dev.ferry.sim.MemoryCheckpointStore;
 import dev.ferry.sim.fs.Distribution;
 import dev.ferry.sim.fs.JdkEventTranslator;
+import dev.ferry.sim.fs.Observation;
 import dev.ferry.sim.fs.SimulatedEnvironment;
 import dev.ferry.sim.fs.SyntheticPip;
 import dev.ferry.sim.fs.TraceFileSystem;
@@ -147,7 +148,7 @@ class PipOperationsProperties {
                     // pip installs the dependencies first; only the last, asked-for distribution gets REQUESTED
                     int deps = Math.max(0, dists.size() - 1);
                     command = SyntheticPip.install(start, dists.subList(0, deps), dists.subList(deps, dists.size()),
-                            truth, PipTiming.RECORDED, random, true);
+                            truth, PipTiming.RECORDED, random, Observation.EVERYTHING);
                     dists.forEach(d -> truth.put(d.key(), d));
                 } else {
                     List<Distribution> present = dists.stream().map(d -> truth.get(d.key()))

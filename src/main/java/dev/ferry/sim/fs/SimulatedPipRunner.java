@@ -60,7 +60,7 @@ public final class SimulatedPipRunner implements PipRunner {
     public PipResult install(List<Pin> pins) {
         for (Pin pin : pins) {
             if (unavailable.test(pin)) {
-                took(SyntheticPip.install(elapsed, List.of(), List.of(), installed, timing, random, false));
+                took(SyntheticPip.install(elapsed, List.of(), List.of(), installed, timing, random, Observation.NOTHING));
                 return PipResult.failed(1, "ERROR: No matching distribution found for " + pin.requirement());
             }
         }
@@ -68,7 +68,7 @@ public final class SimulatedPipRunner implements PipRunner {
         for (Pin pin : pins) {
             wanted.add(Distribution.sized(pin.name(), pin.version(), known));
         }
-        took(SyntheticPip.install(elapsed, List.of(), wanted, installed, timing, random, false));
+        took(SyntheticPip.install(elapsed, List.of(), wanted, installed, timing, random, Observation.NOTHING));
         for (Distribution d : wanted) {
             Distribution old = installed.put(d.key(), d);
             if (old != null) {
@@ -88,7 +88,7 @@ public final class SimulatedPipRunner implements PipRunner {
                 removed.put(d.key(), d);
             }
         }
-        took(SyntheticPip.uninstall(elapsed, List.copyOf(removed.values()), timing, random, false));
+        took(SyntheticPip.uninstall(elapsed, List.copyOf(removed.values()), timing, random, Observation.NOTHING));
         for (Distribution d : removed.values()) {
             installed.remove(d.key());
             DistributionLayout.removePython(tree, d);

@@ -5,7 +5,6 @@ import dev.ferry.trace.TraceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -29,17 +28,31 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class SyntheticPip {
 
     /**
-     * One synthetic command: when it starts and exits, its events in time order, and how many file
-     * events it made in all (when only visible events are kept, the others are counted, not kept).
+     * One synthetic command: when it starts and exits, its observed events in time order, and how many file
+     * events it made in all (those not observed are counted, not kept).
      */
     public record Command(long start, long exit, List<TraceLine.FileEvent> events, long fileEvents, long lastEvent) {
     }
 
     private enum Kind { WRITE, COMPILE, REMOVE }
 
+    private static final List<String> CREATE_DIR = List.of("CREATE", "ISDIR");
+    private static final List<String> CREATE = List.of("CREATE");
+    private static final List<String> MODIFY = List.of("MODIFY");
+    private static final List<String> CLOSE_WRITE = List.of("CLOSE_WRITE", "CLOSE");
+    private static final List<String> ATTRIB = List.of("ATTRIB");
+    private static final List<String> MOVED_FROM = List.of("MOVED_FROM");
+    private static final List<String> MOVED_TO = List.of("MOVED_TO");
+    private static final List<String> MOVED_FROM_DIR = List.of("MOVED_FROM", "ISDIR");
+    private static final List<String> MOVED_TO_DIR = List.of("MOVED_TO", "ISDIR");
+    private static final List<String> DELETE = List.of("DELETE");
+    private static final List<String> DELETE_DIR = List.of("DELETE", "ISDIR");
+    private static final List<String> DELETE_SELF = List.of("DELETE_SELF");
+    private static final String PYCACHE = "__pycache__";
+
     private final PipTiming timing;
     private final RandomGenerator random;
-    private final boolean keepAll;
+    private final Observation observation;
     private final PipTiming.Sampler writeGap;
     private final PipTiming.Sampler compileGap;
     private final PipTiming.Sampler removeGap;
@@ -49,11 +62,11 @@ public final class SyntheticPip {
     /** A gap between distributions to put before the next event instead of its own gap, or -1. */
     private long pendingGap = -1;
 
-    private SyntheticPip(PipTiming timing, RandomGenerator random, long start, boolean keepAll) {
+    private SyntheticPip(PipTiming timing, RandomGenerator random, long start, Observation observation) {
         this.timing = timing;
         this.random = random;
         this.now = start;
-        this.keepAll = keepAll;
+        this.observation = observation;
         UniformRandomProvider rng = random::nextLong;
         writeGap = timing.writeGap().sampler(rng);
         compileGap = timing.compileGap().sampler(rng);
@@ -66,13 +79,12 @@ public final class SyntheticPip {
      * for. A distribution whose name is in {@code installed} (keyed by normalized name) is replaced,
      * as {@code --upgrade} or {@code --force-reinstall} does.
      *
-     * @param keepAll keep every file event; otherwise keep only those the tracker's watcher sees
-     *                (the top level and inside {@code *.dist-info}) and count the rest
+     * @param observation which events to keep (the others are counted, their time passes all the same)
      */
     public static Command install(long start, List<Distribution> dependencies, List<Distribution> requested,
                                   Map<String, Distribution> installed, PipTiming timing, RandomGenerator random,
-                                  boolean keepAll) {
-        SyntheticPip pip = new SyntheticPip(timing, random, start, keepAll);
+                                  Observation observation) {
+        SyntheticPip pip = new SyntheticPip(timing, random, start, observation);
         pip.resolve();
         List<Distribution> all = new ArrayList<>(dependencies);
         all.addAll(requested);
@@ -98,18 +110,18 @@ public final class SyntheticPip {
     /** {@code pip install} of requested distributions only, keeping every event. */
     public static Command install(long start, List<Distribution> requested, Map<String, Distribution> installed,
                                   PipTiming timing, RandomGenerator random) {
-        return install(start, List.of(), requested, installed, timing, random, true);
+        return install(start, List.of(), requested, installed, timing, random, Observation.EVERYTHING);
     }
 
     /** {@code pip uninstall -y} of {@code installed} distributions, keeping every event. */
     public static Command uninstall(long start, List<Distribution> removed, PipTiming timing, RandomGenerator random) {
-        return uninstall(start, removed, timing, random, true);
+        return uninstall(start, removed, timing, random, Observation.EVERYTHING);
     }
 
     /** {@code pip uninstall -y} of {@code installed} distributions, one after the other as pip does. */
     public static Command uninstall(long start, List<Distribution> removed, PipTiming timing, RandomGenerator random,
-                                    boolean keepAll) {
-        SyntheticPip pip = new SyntheticPip(timing, random, start, keepAll);
+                                    Observation observation) {
+        SyntheticPip pip = new SyntheticPip(timing, random, start, observation);
         pip.resolve();
         PipTiming.Sampler between = timing.uninstallGap().sampler(random::nextLong);
         for (int i = 0; i < removed.size(); i++) {
@@ -134,49 +146,54 @@ public final class SyntheticPip {
 
     private void writeDistribution(Distribution dist, PipLayout layout, boolean requested) {
         String info = dist.distInfo();
-        emit(Kind.WRITE, "CREATE,ISDIR", info);
+        boolean infoSeen = observation.anyInside(info);
+        top(Kind.WRITE, CREATE_DIR, info);
         for (String name : layout.metadata()) {
-            writeFile(info + "/" + name);
+            writeFile(inside(info, infoSeen, name));
         }
-        emit(Kind.WRITE, "CREATE,ISDIR", layout.folders().get(0));
-        String folder = layout.folders().get(0);
-        for (String file : layout.files()) {
-            String parent = parent(file);
-            if (!parent.equals(folder)) {
+        String pkg = layout.packageFolder();
+        boolean pkgSeen = observation.anyInside(pkg);
+        top(Kind.WRITE, CREATE_DIR, pkg);
+        int folder = 0;
+        for (int f = 0; f < layout.files(); f++) {
+            int parent = layout.folderOf(f);
+            if (parent != folder) {
                 folder = parent;
-                emit(Kind.WRITE, "CREATE,ISDIR", folder);
+                emit(Kind.WRITE, CREATE_DIR, inside(pkg, pkgSeen, PipLayout.subFolder(folder)));
             }
-            writeFile(file);
+            writeFile(file(pkg, pkgSeen, layout, f));
         }
-        writeFile(info + "/RECORD");
-        compile(layout);
-        writeThroughTemporary(info + "/INSTALLER");
+        writeFile(inside(info, infoSeen, "RECORD"));
+        compile(pkg, pkgSeen, layout);
+        writeThroughTemporary(info, infoSeen, "INSTALLER");
         if (requested) {
-            emit(Kind.WRITE, "CREATE", info + "/REQUESTED");
-            emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", info + "/REQUESTED");
+            String path = inside(info, infoSeen, "REQUESTED");
+            emit(Kind.WRITE, CREATE, path);
+            emit(Kind.WRITE, CLOSE_WRITE, path);
         }
-        writeThroughTemporary(info + "/RECORD");
+        writeThroughTemporary(info, infoSeen, "RECORD");
     }
 
     /** Byte-compilation, folder by folder: each module's .pyc under a temporary name, then renamed. */
-    private void compile(PipLayout layout) {
-        String cache = null;
-        for (String file : layout.files()) {
-            if (!file.endsWith(".py")) {
+    private void compile(String pkg, boolean pkgSeen, PipLayout layout) {
+        int cache = -1;
+        for (int f = 0; f < layout.files(); f++) {
+            if (!layout.isModule(f)) {
                 continue;
             }
-            String parent = parent(file);
-            if (!(parent + "/__pycache__").equals(cache)) {
-                cache = parent + "/__pycache__";
-                emit(Kind.WRITE, "CREATE,ISDIR", cache);
+            int parent = layout.folderOf(f);
+            if (parent != cache) {
+                cache = parent;
+                emit(Kind.WRITE, CREATE_DIR, cacheFolder(pkg, pkgSeen, parent));
             }
-            String pyc = pyc(file);
-            String temporary = pyc + "." + (140000000000000L + random.nextInt(1_000_000_000));
-            emit(Kind.COMPILE, "CREATE", temporary);
-            emit(Kind.WRITE, "MODIFY", temporary);
-            emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", temporary);
-            emit(Kind.WRITE, "MOVED_FROM", temporary);
-            emit(Kind.WRITE, "MOVED_TO", pyc);
+            long suffix = 140000000000000L + random.nextInt(1_000_000_000);
+            String pyc = compiled(pkg, parent, f);
+            String temporary = pyc == null ? null : pyc + "." + suffix;
+            emit(Kind.COMPILE, CREATE, temporary);
+            emit(Kind.WRITE, MODIFY, temporary);
+            emit(Kind.WRITE, CLOSE_WRITE, temporary);
+            emit(Kind.WRITE, MOVED_FROM, temporary);
+            emit(Kind.WRITE, MOVED_TO, pyc);
         }
     }
 
@@ -184,75 +201,112 @@ public final class SyntheticPip {
     private void stash(Distribution old) {
         for (String entry : List.of(old.distInfo(), old.packageFolder())) {
             String stash = Distribution.stash(entry);
-            emit(Kind.REMOVE, "CREATE,ISDIR", stash);
-            emit(Kind.REMOVE, "DELETE,ISDIR", stash);
-            emit(Kind.REMOVE, "MOVED_FROM,ISDIR", entry);
-            emit(Kind.REMOVE, "MOVED_TO,ISDIR", stash);
+            top(Kind.REMOVE, CREATE_DIR, stash);
+            top(Kind.REMOVE, DELETE_DIR, stash);
+            top(Kind.REMOVE, MOVED_FROM_DIR, entry);
+            top(Kind.REMOVE, MOVED_TO_DIR, stash);
         }
     }
 
     /** Deletes the stash of an old version: every file it had (its byte-compiled files too), then each folder. */
     private void deleteStash(Distribution old, PipLayout layout) {
         String infoStash = Distribution.stash(old.distInfo());
+        boolean infoSeen = observation.anyInside(infoStash);
         for (String name : layout.metadata()) {
-            emit(Kind.REMOVE, "DELETE", infoStash + "/" + name);
+            emit(Kind.REMOVE, DELETE, inside(infoStash, infoSeen, name));
         }
         for (String name : List.of("INSTALLER", "RECORD")) {
-            emit(Kind.REMOVE, "DELETE", infoStash + "/" + name);
+            emit(Kind.REMOVE, DELETE, inside(infoStash, infoSeen, name));
         }
-        emit(Kind.REMOVE, "DELETE_SELF", infoStash);
-        emit(Kind.REMOVE, "DELETE,ISDIR", infoStash);
-        String pkg = old.packageFolder();
-        String pkgStash = Distribution.stash(pkg);
-        for (int d = layout.folders().size() - 1; d >= 0; d--) {
-            String folder = layout.folders().get(d);
-            String stashed = pkgStash + folder.substring(pkg.length());
+        top(Kind.REMOVE, DELETE_SELF, infoStash);
+        top(Kind.REMOVE, DELETE_DIR, infoStash);
+        String pkgStash = Distribution.stash(old.packageFolder());
+        boolean pkgSeen = observation.anyInside(pkgStash);
+        for (int d = layout.folders() - 1; d >= 0; d--) {
             boolean modules = false;
-            for (String file : layout.files()) {
-                if (parent(file).equals(folder)) {
-                    emit(Kind.REMOVE, "DELETE", pkgStash + file.substring(pkg.length()));
-                    modules |= file.endsWith(".py");
+            for (int f = 0; f < layout.files(); f++) {
+                if (layout.folderOf(f) == d) {
+                    emit(Kind.REMOVE, DELETE, file(pkgStash, pkgSeen, layout, f));
+                    modules |= layout.isModule(f);
                 }
             }
             if (modules) {
-                for (String file : layout.files()) {
-                    if (file.endsWith(".py") && parent(file).equals(folder)) {
-                        emit(Kind.REMOVE, "DELETE", pkgStash + pyc(file).substring(pkg.length()));
+                for (int f = 0; f < layout.files(); f++) {
+                    if (layout.isModule(f) && layout.folderOf(f) == d) {
+                        emit(Kind.REMOVE, DELETE, compiled(pkgStash, d, f));
                     }
                 }
-                emit(Kind.REMOVE, "DELETE_SELF", stashed + "/__pycache__");
-                emit(Kind.REMOVE, "DELETE,ISDIR", stashed + "/__pycache__");
+                String cache = cacheFolder(pkgStash, pkgSeen, d);
+                emit(Kind.REMOVE, DELETE_SELF, cache);
+                emit(Kind.REMOVE, DELETE_DIR, cache);
             }
-            emit(Kind.REMOVE, "DELETE_SELF", stashed);
-            emit(Kind.REMOVE, "DELETE,ISDIR", stashed);
+            String stashed = d == 0 ? (observation.topLevel() ? pkgStash : null)
+                    : inside(pkgStash, pkgSeen, PipLayout.subFolder(d));
+            emit(Kind.REMOVE, DELETE_SELF, stashed);
+            emit(Kind.REMOVE, DELETE_DIR, stashed);
         }
     }
 
+    /** A file's path, when its events are observed: written (create, modify..., close). */
     private void writeFile(String path) {
-        emit(Kind.WRITE, "CREATE", path);
+        emit(Kind.WRITE, CREATE, path);
         PipTiming.Layout shape = timing.layout();
         if (random.nextDouble() >= shape.emptyFileShare()) {
-            emit(Kind.WRITE, "MODIFY", path);
+            emit(Kind.WRITE, MODIFY, path);
             // extra modify events: geometric with the fitted mean
             double p = 1 / (1 + shape.extraModifyMean());
             while (random.nextDouble() >= p) {
-                emit(Kind.WRITE, "MODIFY", path);
+                emit(Kind.WRITE, MODIFY, path);
             }
         }
-        emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", path);
+        emit(Kind.WRITE, CLOSE_WRITE, path);
     }
 
-    private void writeThroughTemporary(String path) {
-        String temporary = path + Long.toString(random.nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36 * 36), 36) + ".tmp";
-        emit(Kind.WRITE, "CREATE", temporary);
-        emit(Kind.WRITE, "MODIFY", temporary);
-        emit(Kind.WRITE, "CLOSE_WRITE,CLOSE", temporary);
-        emit(Kind.WRITE, "ATTRIB", temporary);
-        emit(Kind.WRITE, "MOVED_FROM", temporary);
-        emit(Kind.WRITE, "MOVED_TO", path);
+    /** {@code name} in the top-level folder {@code top} written under a temporary name, then renamed over it. */
+    private void writeThroughTemporary(String top, boolean topSeen, String name) {
+        long suffix = random.nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36 * 36);
+        String temporary = inside(top, topSeen, topSeen ? name + Long.toString(suffix, 36) + ".tmp" : null);
+        emit(Kind.WRITE, CREATE, temporary);
+        emit(Kind.WRITE, MODIFY, temporary);
+        emit(Kind.WRITE, CLOSE_WRITE, temporary);
+        emit(Kind.WRITE, ATTRIB, temporary);
+        emit(Kind.WRITE, MOVED_FROM, temporary);
+        emit(Kind.WRITE, MOVED_TO, inside(top, topSeen, name));
     }
 
-    private void emit(Kind kind, String flags, String path) {
+    /** {@code top/child} when events on it are observed, else null; nothing is built for what nothing sees. */
+    private String inside(String top, boolean topSeen, String child) {
+        return topSeen && observation.inside(top, child) ? top + "/" + child : null;
+    }
+
+    /** File {@code f} of {@code layout} under {@code top} (the package folder or its stash), when observed. */
+    private String file(String top, boolean topSeen, PipLayout layout, int f) {
+        int d = layout.folderOf(f);
+        if (d == 0) {
+            return topSeen ? inside(top, true, layout.fileName(f)) : null;
+        }
+        return observation.deeper() ? PipLayout.folder(top, d) + "/" + layout.fileName(f) : null;
+    }
+
+    /** The {@code __pycache__} of folder {@code d} under {@code top}, when observed. */
+    private String cacheFolder(String top, boolean topSeen, int d) {
+        if (d == 0) {
+            return inside(top, topSeen, PYCACHE);
+        }
+        return observation.deeper() ? PipLayout.folder(top, d) + "/" + PYCACHE : null;
+    }
+
+    /** Module {@code f}'s byte-compiled file in folder {@code d} under {@code top}, when observed (never by a tracker). */
+    private String compiled(String top, int d, int f) {
+        return observation.deeper() ? PipLayout.folder(top, d) + "/" + PYCACHE + "/" + PipLayout.compiledName(f) : null;
+    }
+
+    private void top(Kind kind, List<String> flags, String name) {
+        emit(kind, flags, observation.topLevel() ? name : null);
+    }
+
+    /** One event: its gap passes and it is counted; it is kept when observed ({@code path} not null). */
+    private void emit(Kind kind, List<String> flags, String path) {
         if (pendingGap >= 0) {
             now += pendingGap;
             pendingGap = -1;
@@ -264,24 +318,8 @@ public final class SyntheticPip {
             };
         }
         fileEvents++;
-        if (keepAll || visible(path)) {
-            events.add(new TraceLine.FileEvent(now, 0, List.of(flags.split(",")), path));
+        if (path != null) {
+            events.add(new TraceLine.FileEvent(now, 0, flags, path));
         }
-    }
-
-    /** Whether the tracker's watcher sees events on {@code path}: the top level, and directly inside a dist-info. */
-    private static boolean visible(String path) {
-        int slash = path.indexOf('/');
-        return slash < 0 || path.indexOf('/', slash + 1) < 0 && path.substring(0, slash).endsWith(".dist-info");
-    }
-
-    private static String parent(String file) {
-        return file.substring(0, file.lastIndexOf('/'));
-    }
-
-    private static String pyc(String module) {
-        int slash = module.lastIndexOf('/');
-        return module.substring(0, slash) + "/__pycache__/" + module.substring(slash + 1, module.length() - 3)
-                + ".cpython-311.pyc";
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.sim.replay;
 import dev.ferry.fit.RecordedScenario;
 import dev.ferry.model.PipModel;
 import dev.ferry.sim.fs.Distribution;
+import dev.ferry.sim.fs.Observation;
 import dev.ferry.sim.fs.SyntheticPip;
 import dev.ferry.trace.TraceLine;
 import dev.ferry.tracker.PackageName;
@@ -82,7 +83,8 @@ public final class ScenarioMirror {
                         removed.add(installed.containsKey(d.key()) ? installed.get(d.key()) : dist.apply(d.name(), d.version()));
                         after.remove(d.key());
                     }
-                    SyntheticPip.Command command = SyntheticPip.uninstall(start, removed, model.timing(), random, true);
+                    SyntheticPip.Command command = SyntheticPip.uninstall(start, removed, model.timing(), random,
+                            Observation.EVERYTHING);
                     lines.addAll(command.events());
                     exit = command.exit();
                 } else {
@@ -94,7 +96,7 @@ public final class ScenarioMirror {
                         after.put(d.key(), made);
                     }
                     SyntheticPip.Command command = SyntheticPip.install(start, dependencies, requested, installed,
-                            model.timing(), random, true);
+                            model.timing(), random, Observation.EVERYTHING);
                     lines.addAll(command.events());
                     exit = command.exit();
                 }

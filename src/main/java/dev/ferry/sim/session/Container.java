@@ -5,6 +5,7 @@ import dev.ferry.sim.MemoryCheckpointStore;
 import dev.ferry.sim.fs.Distribution;
 import dev.ferry.sim.fs.DistributionLayout;
 import dev.ferry.sim.fs.JdkEventTranslator;
+import dev.ferry.sim.fs.Observation;
 import dev.ferry.sim.fs.SimulatedEnvironment;
 import dev.ferry.sim.fs.TraceFileSystem;
 import dev.ferry.time.Timer;
@@ -16,6 +17,7 @@ import dev.ferry.tracker.debounce.PipAwareDebouncer;
 import dev.ferry.tracker.scan.EnvironmentKind;
 import dev.ferry.tracker.scan.Scanner;
 import dev.ferry.tracker.watch.FsEvent;
+import dev.ferry.tracker.watch.WatchScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,9 @@ final class Container {
     private final GroundTruth truth;
     /** Hears each checkpoint the running tracker writes (not those of its start-up). */
     private final Consumer<Checkpoint> onCheckpoint;
+    /** What the tracker's watcher registers; each container's simulated watcher watches the same. */
+    private final WatchScope scope;
+    private final Observation observation;
 
     private SimulatedEnvironment tree;
     private TraceFileSystem files;
@@ -56,7 +61,7 @@ final class Container {
 
     Container(String sessionId, Kernel kernel, List<Distribution> image, boolean python, MemoryCheckpointStore home,
               ContainerRestore restore, SessionMetrics metrics, GroundTruth truth,
-              Consumer<Checkpoint> onCheckpoint) {
+              Consumer<Checkpoint> onCheckpoint, WatchScope scope) {
         this.sessionId = sessionId;
         this.kernel = kernel;
         this.image = image;
@@ -66,6 +71,17 @@ final class Container {
         this.metrics = metrics;
         this.truth = truth;
         this.onCheckpoint = onCheckpoint;
+        this.scope = scope;
+        this.observation = new JdkEventTranslator(0, scope).observation(kind());
+    }
+
+    private EnvironmentKind kind() {
+        return python ? EnvironmentKind.PYTHON : EnvironmentKind.R;
+    }
+
+    /** Which events of a user's command the container's tracker can observe: those are materialized one by one. */
+    Observation observation() {
+        return observation;
     }
 
     boolean up() {
@@ -87,6 +103,7 @@ final class Container {
 
     /** One file event of a user's command: the environment changes, and the tracker sees it if its watcher would. */
     void apply(TraceLine.FileEvent event, Map<String, String> contents) {
+        metrics.eventMaterialized();
         files.apply(event);
         String content = contents.get(event.path() + "/DESCRIPTION");
         if (content != null) {
@@ -144,7 +161,7 @@ final class Container {
     private void start(LongConsumer onUsable) {
         tree = new SimulatedEnvironment(python ? "/home/jovyan/.venv/lib/python3.11/site-packages" : "/home/rstudio/R/library");
         files = new TraceFileSystem(tree);
-        translator = new JdkEventTranslator(0);
+        translator = new JdkEventTranslator(0, scope);
         Map<String, Distribution> next = new LinkedHashMap<>();
         image.forEach(d -> next.put(d.key(), d));
         Optional<Checkpoint> checkpoint = home.load();
@@ -181,7 +198,7 @@ final class Container {
      * {@code --accept-current} would: the packages not restored are missing, and the checkpoint says so.
      */
     private void becomeUsable(boolean acceptCurrent, long restoredFrom, LongConsumer onUsable) {
-        tracker = new Tracker(kernel, kernel, List.of(new Scanner(tree, python ? EnvironmentKind.PYTHON : EnvironmentKind.R)),
+        tracker = new Tracker(kernel, kernel, List.of(new Scanner(tree, kind())),
                 () -> new PipAwareDebouncer(DebounceSettings.DEFAULTS), home, new Tracker.Listener() {
                     @Override
                     public void checkpointWritten(Checkpoint checkpoint) {

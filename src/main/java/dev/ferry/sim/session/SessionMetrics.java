@@ -21,6 +21,7 @@ public final class SessionMetrics {
     private long lostPackages;
     private long fileEvents;
     private long visibleEvents;
+    private long materializedEvents;
     private long deferredOperations;
     private long restores;
     private long failedRestores;
@@ -66,6 +67,7 @@ public final class SessionMetrics {
         lostPackages += other.lostPackages;
         fileEvents += other.fileEvents;
         visibleEvents += other.visibleEvents;
+        materializedEvents += other.materializedEvents;
         deferredOperations += other.deferredOperations;
         restores += other.restores;
         failedRestores += other.failedRestores;
@@ -90,6 +92,10 @@ public final class SessionMetrics {
 
     void operationDeferred() {
         deferredOperations++;
+    }
+
+    void eventMaterialized() {
+        materializedEvents++;
     }
 
     void eventSeen() {
@@ -188,6 +194,11 @@ public final class SessionMetrics {
 
     public long fileEvents() {
         return fileEvents;
+    }
+
+    /** File events applied one by one to a simulated environment: those its tracker could observe. */
+    public long materializedEvents() {
+        return materializedEvents;
     }
 
     public long visibleEvents() {

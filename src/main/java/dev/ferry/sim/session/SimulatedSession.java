@@ -7,6 +7,7 @@ import dev.ferry.sim.world.SessionProfile;
 import dev.ferry.trace.TraceLine;
 import dev.ferry.tracker.PackageSet;
 import dev.ferry.tracker.checkpoint.Checkpoint;
+import dev.ferry.tracker.watch.WatchScope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -44,6 +45,12 @@ public final class SimulatedSession {
 
     public SimulatedSession(SessionProfile profile, Kernel kernel, UserCommands commands, List<Distribution> image,
                             ContainerRestore restore) {
+        this(profile, kernel, commands, image, restore, WatchScope.DIST_INFO);
+    }
+
+    /** A session whose tracker's watcher registers what {@code scope} names (the tracker's own choice above). */
+    public SimulatedSession(SessionProfile profile, Kernel kernel, UserCommands commands, List<Distribution> image,
+                            ContainerRestore restore, WatchScope scope) {
         this.profile = profile;
         this.kernel = kernel;
         this.commands = commands;
@@ -54,7 +61,7 @@ public final class SimulatedSession {
                 checkpoint -> {
                     truth.checkpointWritten(checkpoint, kernel.nanos(), running.isEmpty());
                     timeline.record(SessionTimeline.Kind.CHECKPOINT, kernel.nanos());
-                });
+                }, scope);
     }
 
     public SessionProfile profile() {
@@ -85,7 +92,7 @@ public final class SimulatedSession {
             defer(this::userCommand);
             return;
         }
-        begin(commands.next(kernel.nanos(), truth.installed(), container.epoch()), this::userCommand);
+        begin(commands.next(kernel.nanos(), truth.installed(), container.epoch(), container.observation()), this::userCommand);
     }
 
     /** The image was updated: the user upgrades {@code count} distributions at once. */
@@ -94,7 +101,8 @@ public final class SimulatedSession {
             defer(() -> upgradeBurst(count));
             return;
         }
-        begin(commands.upgrade(kernel.nanos(), truth.installed(), count, container.epoch()), () -> upgradeBurst(count));
+        begin(commands.upgrade(kernel.nanos(), truth.installed(), count, container.epoch(), container.observation()),
+                () -> upgradeBurst(count));
     }
 
     private void defer(Runnable retry) {

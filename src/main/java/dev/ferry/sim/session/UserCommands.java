@@ -2,6 +2,7 @@ package dev.ferry.sim.session;
 
 import dev.ferry.model.PipModel;
 import dev.ferry.sim.fs.Distribution;
+import dev.ferry.sim.fs.Observation;
 import dev.ferry.sim.fs.SyntheticPip;
 import dev.ferry.sim.fs.SyntheticR;
 import dev.ferry.sim.world.Catalog;
@@ -48,20 +49,23 @@ public final class UserCommands {
         return random.nextDouble() < parallelShare;
     }
 
-    /** A random command against {@code installed}, starting at {@code start}; null when there is nothing to do. */
-    Operation next(long start, Map<String, Distribution> installed, int epoch) {
+    /**
+     * A random command against {@code installed}, starting at {@code start}; null when there is nothing to do. Its
+     * events that {@code seen} names are kept, the others counted.
+     */
+    Operation next(long start, Map<String, Distribution> installed, int epoch, Observation seen) {
         double pick = random.nextDouble();
         if (pick < model.installShare()) {
-            return install(start, installed, epoch);
+            return install(start, installed, epoch, seen);
         }
         if (pick < model.installShare() + model.upgradeShare()) {
-            return upgrade(start, installed, 1, epoch);
+            return upgrade(start, installed, 1, epoch, seen);
         }
-        return uninstall(start, installed, epoch);
+        return uninstall(start, installed, epoch, seen);
     }
 
     /** Upgrades {@code count} installed distributions at once, as after an image update. */
-    Operation upgrade(long start, Map<String, Distribution> installed, int count, int epoch) {
+    Operation upgrade(long start, Map<String, Distribution> installed, int count, int epoch, Observation seen) {
         List<Distribution> candidates = new ArrayList<>(installed.values());
         if (candidates.isEmpty()) {
             return null;
@@ -75,10 +79,10 @@ public final class UserCommands {
                 wanted.add(new Distribution(old.name(), Catalog.version(Catalog.otherVersion(current, random)), old.files()));
             }
         }
-        return build(start, List.of(), wanted, installed, epoch);
+        return build(start, List.of(), wanted, installed, epoch, seen);
     }
 
-    private Operation install(long start, Map<String, Distribution> installed, int epoch) {
+    private Operation install(long start, Map<String, Distribution> installed, int epoch, Observation seen) {
         List<Distribution> requested = pickNew(1, installed, Set.of());
         if (requested.isEmpty()) {
             return null;
@@ -86,10 +90,10 @@ public final class UserCommands {
         int dependencies = geometric(model.dependenciesPerInstallMean());
         Set<String> taken = new HashSet<>();
         requested.forEach(d -> taken.add(d.key()));
-        return build(start, pickNew(dependencies, installed, taken), requested, installed, epoch);
+        return build(start, pickNew(dependencies, installed, taken), requested, installed, epoch, seen);
     }
 
-    private Operation uninstall(long start, Map<String, Distribution> installed, int epoch) {
+    private Operation uninstall(long start, Map<String, Distribution> installed, int epoch, Observation seen) {
         List<Distribution> candidates = new ArrayList<>(installed.values());
         int count = Math.min(candidates.size(), 1 + geometric(model.uninstallMean() - 1));
         List<Distribution> removed = new ArrayList<>();
@@ -106,7 +110,7 @@ public final class UserCommands {
         Map<String, Distribution> after = new LinkedHashMap<>(installed);
         removed.forEach(d -> after.remove(d.key()));
         if (python) {
-            SyntheticPip.Command c = SyntheticPip.uninstall(start, removed, model.timing(), random, false);
+            SyntheticPip.Command c = SyntheticPip.uninstall(start, removed, model.timing(), random, seen);
             return new Operation(start, c.exit(), c.lastEvent(), c.events(), Map.of(), c.fileEvents(),
                     installed, after, epoch);
         }
@@ -114,13 +118,13 @@ public final class UserCommands {
     }
 
     private Operation build(long start, List<Distribution> dependencies, List<Distribution> requested,
-                            Map<String, Distribution> installed, int epoch) {
+                            Map<String, Distribution> installed, int epoch, Observation seen) {
         Map<String, Distribution> after = new LinkedHashMap<>(installed);
         dependencies.forEach(d -> after.put(d.key(), d));
         requested.forEach(d -> after.put(d.key(), d));
         if (python) {
             SyntheticPip.Command c = SyntheticPip.install(start, dependencies, requested, installed, model.timing(),
-                    random, false);
+                    random, seen);
             return new Operation(start, c.exit(), c.lastEvent(), c.events(), Map.of(), c.fileEvents(),
                     installed, after, epoch);
         }

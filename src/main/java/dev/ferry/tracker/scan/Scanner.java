@@ -26,6 +26,14 @@ public final class Scanner {
         static final Found NOTHING = new Found(null, null);
     }
 
+    private static final String DIST_INFO = ".dist-info";
+    private static final String EGG_INFO = ".egg-info";
+    private static final String RECORD = "RECORD";
+    private static final String METADATA = "METADATA";
+    private static final String PKG_INFO = "PKG-INFO";
+    private static final String DESCRIPTION = "DESCRIPTION";
+    private static final String R_LOCK = "00LOCK";
+
     private final EnvironmentView view;
     private final EnvironmentKind kind;
     private final Map<String, Found> cache = new HashMap<>();
@@ -41,6 +49,27 @@ public final class Scanner {
 
     public EnvironmentKind kind() {
         return kind;
+    }
+
+    /**
+     * Whether a scan of an environment of {@code kind} may read anything inside its top-level entry {@code top}
+     * (beyond listing the top level): what {@link #reads} may answer true for. A simulated environment keeps
+     * these entries real.
+     */
+    public static boolean readsInside(EnvironmentKind kind, String top) {
+        if (kind == EnvironmentKind.PYTHON) {
+            return top.endsWith(DIST_INFO) || top.endsWith(EGG_INFO);
+        }
+        return !top.startsWith(R_LOCK);
+    }
+
+    /** Whether a scan may read {@code child}, an entry directly inside the top-level entry {@code top}; nothing deeper. */
+    public static boolean reads(EnvironmentKind kind, String top, String child) {
+        if (kind == EnvironmentKind.PYTHON) {
+            return top.endsWith(DIST_INFO) ? child.equals(RECORD) || child.equals(METADATA)
+                    : top.endsWith(EGG_INFO) && child.equals(PKG_INFO);
+        }
+        return readsInside(kind, top) && child.equals(DESCRIPTION);
     }
 
     /** Forgets what is known about {@code top}, because an event touched it. */
@@ -83,24 +112,24 @@ public final class Scanner {
     }
 
     private Found inspectPython(String entry) {
-        if (entry.endsWith(".dist-info")) {
-            if (!view.isFile(entry + "/RECORD")) {
+        if (entry.endsWith(DIST_INFO)) {
+            if (!view.isFile(entry + "/" + RECORD)) {
                 return null;
             }
-            return fromHeaders(view.readText(entry + "/METADATA"), entry, ".dist-info");
+            return fromHeaders(view.readText(entry + "/" + METADATA), entry, DIST_INFO);
         }
-        if (entry.endsWith(".egg-info")) {
-            String headers = view.isDirectory(entry) ? entry + "/PKG-INFO" : entry;
-            return fromHeaders(view.readText(headers), entry, ".egg-info");
+        if (entry.endsWith(EGG_INFO)) {
+            String headers = view.isDirectory(entry) ? entry + "/" + PKG_INFO : entry;
+            return fromHeaders(view.readText(headers), entry, EGG_INFO);
         }
         return Found.NOTHING;
     }
 
     private Found inspectR(String entry) {
-        if (entry.startsWith("00LOCK")) {
+        if (entry.startsWith(R_LOCK)) {
             return Found.NOTHING;
         }
-        Optional<String> description = view.readText(entry + "/DESCRIPTION");
+        Optional<String> description = view.readText(entry + "/" + DESCRIPTION);
         if (description.isEmpty()) {
             return view.isDirectory(entry) ? null : Found.NOTHING;
         }

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * Watches environments with the JDK's watch service (inotify on Linux): each environment's top
- * level, and each {@code *.dist-info} folder that appears in it while pip writes it. Nothing deeper:
- * the debouncer needs no event from inside a package's own files.
+ * level, and each folder of its {@link WatchScope} that appears in it (the tracker's: each
+ * {@code *.dist-info} while pip writes it). Nothing deeper: the debouncer needs no event from inside
+ * a package's own files.
  *
  * <p>A folder registered after its creation may already hold files whose events were lost, so it
  * is listed right after registering and its entries reported as created. When the JDK signals
@@ -43,9 +44,17 @@ public final class JdkWatcher implements Closeable {
     private final Map<WatchKey, Target> targets = new HashMap<>();
     private final Map<String, WatchKey> childKeys = new HashMap<>();
     private final boolean[] rootWatched;
+    private final WatchScope scope;
 
+    /** Watches {@code roots} as the tracker does ({@link WatchScope#DIST_INFO}). */
     public JdkWatcher(List<Path> roots) throws IOException {
+        this(roots, WatchScope.DIST_INFO);
+    }
+
+    /** Watches each of {@code roots} and the folders in it that {@code scope} names. */
+    public JdkWatcher(List<Path> roots, WatchScope scope) throws IOException {
         this.roots = List.copyOf(roots);
+        this.scope = scope;
         this.service = FileSystems.getDefault().newWatchService();
         this.rootWatched = new boolean[roots.size()];
         for (int env = 0; env < roots.size(); env++) {
@@ -117,7 +126,7 @@ public final class JdkWatcher implements Closeable {
 
     private void onTopLevel(int env, FsEvent.Kind kind, String name, List<FsEvent> out) throws IOException {
         out.add(FsEvent.top(env, kind, name));
-        if (!name.endsWith(".dist-info")) {
+        if (!scope.watchesInside(name)) {
             return;
         }
         if (kind == FsEvent.Kind.CREATED) {
@@ -143,11 +152,11 @@ public final class JdkWatcher implements Closeable {
         relistRoot(env, out);
     }
 
-    /** Watches every dist-info folder still being written (no RECORD yet) that has no watch. */
+    /** Watches every folder of the scope that has no watch, a dist-info only while being written (no RECORD yet). */
     private void relistRoot(int env, List<FsEvent> out) throws IOException {
         for (String name : list(roots.get(env))) {
-            if (name.endsWith(".dist-info") && !childKeys.containsKey(childId(env, name))
-                    && !Files.exists(roots.get(env).resolve(name).resolve("RECORD"))) {
+            if (scope.watchesInside(name) && !childKeys.containsKey(childId(env, name))
+                    && !(name.endsWith(".dist-info") && Files.exists(roots.get(env).resolve(name).resolve("RECORD")))) {
                 watchChild(env, name, out);
             }
         }

@@ -52,6 +52,23 @@ class JdkWatcherTest {
     }
 
     @Test
+    @DisplayName("watches the entries of every folder its scope names, and still nothing deeper")
+    void widerScope() throws Exception {
+        Path sp = Files.createDirectories(dir.resolve("site-packages"));
+        WatchScope alsoAlpha = name -> WatchScope.DIST_INFO.watchesInside(name) || name.equals("alpha");
+        try (JdkWatcher watcher = new JdkWatcher(List.of(sp), alsoAlpha)) {
+            Path pkg = Files.createDirectory(sp.resolve("alpha"));
+            pollUntil(watcher, e -> "alpha".equals(e.top()) && e.isTopLevel());
+            Files.createDirectories(pkg.resolve("sub"));
+            Files.writeString(pkg.resolve("sub/deep.py"), "x = 1\n");
+            Files.writeString(pkg.resolve("__init__.py"), "");
+            List<FsEvent> events = pollUntil(watcher, e -> "__init__.py".equals(e.child()));
+            assertThat(events).contains(FsEvent.child(0, FsEvent.Kind.CREATED, "alpha", "sub"));
+            assertThat(events).noneMatch(e -> "deep.py".equals(e.child()));
+        }
+    }
+
+    @Test
     @DisplayName("a dist-info moved away stops being watched under its old name")
     void movedAway() throws Exception {
         Path sp = Files.createDirectories(dir.resolve("site-packages"));
