@@ -13,11 +13,11 @@ public final class DistributionLayout {
 
     public static void write(SimulatedEnvironment tree, Distribution d, boolean python) {
         if (python) {
-            tree.writeFile(d.distInfo() + "/METADATA", "");
-            tree.writeFile(d.distInfo() + "/RECORD", "");
+            tree.writeFile(d.distInfo(), "METADATA", "");
+            tree.writeFile(d.distInfo(), "RECORD", "");
             tree.createDirectory(d.packageFolder());
         } else {
-            tree.writeFile(d.name() + "/DESCRIPTION", "Package: " + d.name() + "\nVersion: " + d.version() + "\n");
+            tree.writeFile(d.name(), "DESCRIPTION", d.description());
         }
     }
 

@@ -13,16 +13,27 @@ import java.util.TreeMap;
  */
 public final class SimulatedEnvironment implements EnvironmentView {
 
-    /** A file or a folder; opaque outside this class, handed back to {@link #attach}. */
+    /**
+     * A file or a folder; opaque outside this class, handed back to {@link #attach}. A folder's map of entries is
+     * made with its first entry: most package folders of an image stay empty in a simulated environment.
+     */
     public static final class Node {
+        private static final TreeMap<String, Node> NONE = new TreeMap<>();
         private final boolean directory;
         private String content;
-        private final TreeMap<String, Node> children;
+        private TreeMap<String, Node> children;
 
         Node(boolean directory, String content) {
             this.directory = directory;
             this.content = content;
-            this.children = directory ? new TreeMap<>() : null;
+            this.children = directory ? NONE : null;
+        }
+
+        private void put(String name, Node child) {
+            if (children == NONE) {
+                children = new TreeMap<>();
+            }
+            children.put(name, child);
         }
     }
 
@@ -41,6 +52,28 @@ public final class SimulatedEnvironment implements EnvironmentView {
     /** Creates a folder (and missing parents); an existing entry is left as it is. */
     public void createDirectory(String path) {
         ensure(path, true, null);
+    }
+
+    /**
+     * Creates or overwrites the file {@code name} in the top-level folder {@code top} (created if missing), the
+     * two names kept as given: an image's names, shared by every environment that holds it.
+     */
+    public void writeFile(String top, String name, String content) {
+        Node folder = root.children.get(top);
+        if (folder == null) {
+            folder = new Node(true, null);
+            root.put(top, folder);
+        }
+        if (!folder.directory) {
+            folder.content = content;
+            return;
+        }
+        Node file = folder.children.get(name);
+        if (file == null) {
+            folder.put(name, new Node(false, content));
+        } else if (!file.directory) {
+            file.content = content;
+        }
     }
 
     /** Creates or overwrites a file (creating missing parent folders). */
@@ -84,7 +117,7 @@ public final class SimulatedEnvironment implements EnvironmentView {
         int slash = path.lastIndexOf('/');
         Node parent = slash < 0 ? root : ensure(path.substring(0, slash), true, null);
         if (parent.directory) {
-            parent.children.put(path.substring(slash + 1), node);
+            parent.put(path.substring(slash + 1), node);
         }
     }
 
@@ -105,7 +138,7 @@ public final class SimulatedEnvironment implements EnvironmentView {
             Node next = current.children.get(name);
             if (next == null) {
                 next = last ? new Node(directory, directory ? null : content) : new Node(true, null);
-                current.children.put(name, next);
+                current.put(name, next);
             }
             if (last) {
                 return next;

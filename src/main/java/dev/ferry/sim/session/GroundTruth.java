@@ -25,6 +25,8 @@ final class GroundTruth {
     private long lastCheckpointAt;
     /** A new set no checkpoint has equalled yet. */
     private PackageSet pendingTruth;
+    /** {@link #installed} as a package set, made when first asked for after it changed. */
+    private PackageSet installedSet;
 
     GroundTruth(SessionMetrics metrics) {
         this.metrics = metrics;
@@ -38,6 +40,7 @@ final class GroundTruth {
     /** A new container holds {@code distributions}. */
     void reset(Map<String, Distribution> distributions) {
         installed = distributions;
+        installedSet = null;
     }
 
     /** The first command of a group starts: nothing else runs. */
@@ -46,7 +49,7 @@ final class GroundTruth {
             metrics.captureMissed();
             pendingTruth = null;
         }
-        quiescentTruth = truthOf(installed);
+        quiescentTruth = installedSet();
         groupLastEvent = Long.MIN_VALUE;
     }
 
@@ -63,11 +66,12 @@ final class GroundTruth {
             }
         }
         installed = next;
+        installedSet = null;
     }
 
     /** The last command of a group exited: a quiescent point, judged against the latest checkpoint. */
     void quiescent(PackageSet checkpointed) {
-        PackageSet truth = truthOf(installed);
+        PackageSet truth = installedSet();
         if (!truth.equals(quiescentTruth)) {
             pendingTruth = truth;
             pendingLastEvent = groupLastEvent;
@@ -111,9 +115,12 @@ final class GroundTruth {
         pendingTruth = null;
     }
 
-    private static PackageSet truthOf(Map<String, Distribution> set) {
-        TreeMap<String, String> versions = new TreeMap<>();
-        set.values().forEach(d -> versions.put(d.key(), d.version()));
-        return PackageSet.of(versions);
+    private PackageSet installedSet() {
+        if (installedSet == null) {
+            TreeMap<String, String> versions = new TreeMap<>();
+            installed.values().forEach(d -> versions.put(d.key(), d.version()));
+            installedSet = PackageSet.of(versions);
+        }
+        return installedSet;
     }
 }

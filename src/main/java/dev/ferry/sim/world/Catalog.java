@@ -18,15 +18,19 @@ public final class Catalog {
     private static final String[] VERSIONS = {"1.0", "1.1", "2.0", "2.1.post1", "3.0"};
 
     private final int size;
-    private final String prefix;
+    /** Every name, made once: users draw names from the catalog at every command. */
+    private final String[] names;
 
     public Catalog(int size, String prefix) {
         this.size = size;
-        this.prefix = prefix;
+        this.names = new String[size];
+        for (int i = 0; i < size; i++) {
+            names[i] = prefix + String.format("%04d", i);
+        }
     }
 
     public String name(int index) {
-        return prefix + String.format("%04d", index);
+        return names[index];
     }
 
     public int size() {
