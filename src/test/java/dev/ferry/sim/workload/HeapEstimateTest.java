@@ -37,7 +37,7 @@ class HeapEstimateTest {
     }
 
     @Test
-    @DisplayName("every shipped workload fits the 2 GiB that bin/ferry gives the JVM")
+    @DisplayName("every shipped workload fits the 2 GiB that bin/ferry gives the JVM, but the scale workload (scale-*), which asks for more")
     void shippedWorkloadsFit() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of("workloads"))) {
@@ -47,8 +47,9 @@ class HeapEstimateTest {
         for (Path file : files) {
             assertThat(file).satisfies(f -> {
                 Workload w = WorkloadReader.read(f);
-                assertThat(HeapEstimate.bytes(w)).as(f.toString()).isLessThan(2 * GIB);
-                HeapEstimate.check(w, f, 2 * GIB);
+                long heap = f.getFileName().toString().startsWith("scale-") ? 22 * GIB : 2 * GIB;
+                assertThat(HeapEstimate.bytes(w)).as(f.toString()).isLessThan(heap);
+                HeapEstimate.check(w, f, heap);
             });
         }
     }
