@@ -12,19 +12,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The reconciler's {@link TargetClusters} over the federation's {@link KubeCluster}s. One list call per cluster reads
- * every session Job, its migration record and, from the Job's status, where its pod stands ({@link JobPodStatus});
- * suspending and unsuspending are one guarded patch of the record and {@code spec.suspend}. API errors are
+ * The reconciler's {@link TargetClusters} over the federation's {@link KubeCluster}s. Each cluster's session Jobs, their
+ * migration records and, from the Jobs' status, where their pods stand ({@link JobPodStatus}) are read either by one
+ * list call per cluster and pass (a one-shot look such as {@code migrate plan}) or from a {@link JobCache} per
+ * cluster that a watch keeps current (a scheduler that runs: no request per pass); suspending and unsuspending are
+ * one guarded patch of the record and {@code spec.suspend}, always sent to the API server. API errors are
  * KubeCluster's {@link KubeApiException}s.
  */
 public final class KubeTargets implements TargetClusters {
 
     private final Federation federation;
+    private final Map<String, JobCache> caches;
 
+    /** Lists each cluster's Jobs at every read. */
     public KubeTargets(Federation federation) {
+        this(federation, Map.of());
+    }
+
+    /**
+     * Reads each cluster's Jobs from its cache ({@code caches} by cluster name, one for every member).
+     *
+     * @throws IllegalArgumentException if a member has no cache or a cache names no member
+     */
+    public KubeTargets(Federation federation, Map<String, JobCache> caches) {
         this.federation = Objects.requireNonNull(federation, "federation");
+        this.caches = Map.copyOf(caches);
+        if (!this.caches.isEmpty()) {
+            Set<String> members = new TreeSet<>();
+            federation.members().forEach(m -> members.add(m.name()));
+            if (!members.equals(new TreeSet<>(this.caches.keySet()))) {
+                throw new IllegalArgumentException("one Job cache per member is needed: members " + members
+                        + ", caches " + new TreeSet<>(this.caches.keySet()));
+            }
+        }
     }
 
     @Override
@@ -34,13 +58,15 @@ public final class KubeTargets implements TargetClusters {
 
     @Override
     public List<TargetJob> jobs(String cluster) {
-        return views(cluster, member(cluster).sessionJobs());
+        JobCache cache = caches.get(cluster);
+        return views(cluster, cache != null ? cache.sessionJobs() : member(cluster).sessionJobs());
     }
 
-    /** One list call with a label selector: the Jobs whose migration is not done. */
+    /** The Jobs whose migration is not done: from the cache, or one list call with a label selector. */
     @Override
     public List<TargetJob> unsettledJobs(String cluster) {
-        return views(cluster, member(cluster).unsettledSessionJobs());
+        JobCache cache = caches.get(cluster);
+        return views(cluster, cache != null ? cache.unsettledSessionJobs() : member(cluster).unsettledSessionJobs());
     }
 
     private static List<TargetJob> views(String cluster, List<Job> jobs) {

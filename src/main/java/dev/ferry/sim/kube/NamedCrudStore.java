@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.crud.Value;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * fabric8's CRUD dispatcher with indexes by resource type and namespace, and by name. The stock dispatcher matches
@@ -24,9 +27,16 @@ import java.util.Map;
  * is the stock code. The objects, their JSON and the answers are the stock dispatcher's (list items may come in
  * another order, as the API promises none): the indexes only find the same entries sooner.
  *
+ * <p>Two things the stock dispatcher does unlike an API server, which a watching client needs: a deleted object's
+ * DELETED event carries a resourceVersion of its own (the stock code sends the object's last one, older than
+ * changes made since), and the store says the resourceVersion of the latest change to a Job
+ * ({@link #latestJobVersion()}), so a harness can wait until a watch of Jobs has seen everything.
+ *
  * <p>Not thread-safe on its own: {@link SimulatedApiServer} serializes the requests.
  */
 final class NamedCrudStore extends KubernetesCrudDispatcher {
+
+    private static final Value JOBS = new Value("jobs");
 
     private final Map<String, AttributeSet> byName = new HashMap<>();
     /** Per type and namespace, each object's attributes and its index key, in the order they were stored. */
@@ -38,6 +48,8 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
     private final Map<String, String> json = new HashMap<>();
     private final KubernetesResponseComposer lists = new KubernetesResponseComposer();
     private long resourceVersion;
+    private long latestJobVersion;
+    private long latestJobDeletion;
 
     /** The index key of an attribute set that names one object, or null if it does not. */
     private static String key(AttributeSet attributes) {
@@ -105,10 +117,34 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
         return new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK).setBody(json.get(key));
     }
 
+    /** The resourceVersion of the latest change to a Job (its creation, a change, its deletion); 0 before any. */
+    long latestJobVersion() {
+        return latestJobVersion;
+    }
+
+    /** The resourceVersion of the latest deletion of a Job; 0 before any. */
+    long latestJobDeletion() {
+        return latestJobDeletion;
+    }
+
     @Override
     public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
             GenericKubernetesResource resource, String newState) {
+        String existing = oldAttributes == null ? null : map.get(oldAttributes);
+        if (newState == null && existing != null) {
+            // as an API server does, the deletion is a change of its own: its event carries a new resourceVersion
+            GenericKubernetesResource deleted = Serialization.unmarshal(existing, GenericKubernetesResource.class);
+            deleted.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
+            existing = Serialization.asJson(deleted);
+            map.put(oldAttributes, existing);
+        }
         super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+        if (!Objects.equals(existing, newState) && (isJob(oldAttributes) || isJob(pathAttributes))) {
+            latestJobVersion = resourceVersion;
+            if (newState == null) {
+                latestJobDeletion = resourceVersion;
+            }
+        }
         if (oldAttributes != null) {
             String old = key(oldAttributes);
             if (old != null && oldAttributes.equals(byName.get(old))) {
@@ -138,6 +174,11 @@ final class NamedCrudStore extends KubernetesCrudDispatcher {
                 }
             }
         }
+    }
+
+    private static boolean isJob(AttributeSet attributes) {
+        Attribute plural = attributes == null ? null : attributes.getAttribute(KubernetesAttributesExtractor.PLURAL);
+        return plural != null && plural.getValues().contains(JOBS);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.ferry.sim.kube;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -19,15 +21,24 @@ import java.util.random.RandomGenerator;
  *       front of an unreachable control plane does.</li>
  *   <li><b>Writes</b>: {@link #writes()} counts accepted POST, PUT, PATCH and DELETE requests, so a fake kubelet can
  *       skip a sync when nothing changed since its last one (what a watch tells a real kubelet).</li>
+ *   <li><b>Watches</b>: going down also closes every open watch, as a connection to an unreachable server breaks.</li>
  * </ul>
  *
  * Requests come one at a time (the simulation's clients block on each), so the random draws follow the order of
  * the calls and a run is deterministic; the methods are synchronized because the mock server answers on its own
- * thread.
+ * thread. The one exception is a watching cache's client (its {@code User-Agent} is {@link #CACHE_AGENT}): its
+ * lists and watches come on fabric8's threads when it reconnects, at moments of real time, so they draw no error,
+ * are not in {@link #requests()} (see {@link #cacheRequests()}) and change nothing of the run; an outage refuses
+ * them too.
  */
 public final class SimulatedApiServer extends Dispatcher {
 
-    private final KubernetesCrudDispatcher store = new NamedCrudStore();
+    /** The {@code User-Agent} of the client that keeps a watching cache of this server's Jobs. */
+    public static final String CACHE_AGENT = "ferry-job-cache";
+
+    private final NamedCrudStore store = new NamedCrudStore();
+    private final List<WebSocket> watches = new ArrayList<>();
+    private long cacheRequests;
     private final RandomGenerator random;
     private final List<Integer> errorStatuses;
     private double errorRate;
@@ -56,6 +67,9 @@ public final class SimulatedApiServer extends Dispatcher {
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest request) {
+        if (CACHE_AGENT.equals(request.getHeader("User-Agent"))) {
+            return forCache(request);
+        }
         requests++;
         if (down) {
             outageRefusals++;
@@ -74,6 +88,37 @@ public final class SimulatedApiServer extends Dispatcher {
         return response;
     }
 
+    private MockResponse forCache(RecordedRequest request) {
+        cacheRequests++;
+        if (down) {
+            return status(503, "ServiceUnavailable", "the cluster's API server is unreachable (simulated outage)");
+        }
+        long from = CacheWatch.since(request.getPath());
+        if (from >= 0 && from < store.latestJobDeletion()) {
+            // the server cannot tell a watch from there which Jobs were deleted since, as an API server that
+            // compacted that history cannot: 410 Gone, and the client lists anew
+            return status(410, "Expired", "too old resource version: " + from);
+        }
+        MockResponse response = store.dispatch(request);
+        WebSocketListener watch = response.getWebSocketListener();
+        return watch == null ? response
+                : new MockResponse().withWebSocketUpgrade(new CacheWatch(watch, from, new CacheWatch.Sockets() {
+                    @Override
+                    public boolean opened(WebSocket socket) {
+                        synchronized (SimulatedApiServer.this) {
+                            return !down && watches.add(socket);
+                        }
+                    }
+
+                    @Override
+                    public void closed(WebSocket socket) {
+                        synchronized (SimulatedApiServer.this) {
+                            watches.remove(socket);
+                        }
+                    }
+                }));
+    }
+
     /** The share of requests answered with an error, in [0, 1). */
     public synchronized void setErrorRate(double rate) {
         if (!(rate >= 0 && rate < 1)) {
@@ -85,6 +130,22 @@ public final class SimulatedApiServer extends Dispatcher {
     /** Takes the API server down (every request answered 503) or brings it back. */
     public synchronized void setDown(boolean down) {
         this.down = down;
+        if (down) {
+            for (WebSocket w : List.copyOf(watches)) {
+                w.close(1001, "the API server is unreachable (simulated outage)");
+            }
+            watches.clear();
+        }
+    }
+
+    /** The resourceVersion of the latest change to a Job (0 before any): what a watch of Jobs must have seen. */
+    public synchronized long latestJobVersion() {
+        return store.latestJobVersion();
+    }
+
+    /** The watching cache's lists and watches so far, outages' refusals included (they vary with real time). */
+    public synchronized long cacheRequests() {
+        return cacheRequests;
     }
 
     public synchronized boolean isDown() {

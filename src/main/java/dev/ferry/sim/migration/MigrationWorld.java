@@ -180,6 +180,7 @@ public final class MigrationWorld implements AutoCloseable {
         passes++;
         activity.update(kernel.nanos());
         trackers.report();
+        federation.awaitCaches();
         Reconcile r = scheduler.reconcile();
         federation.syncKubelets();
         ledger.checkDoubleRunning();
@@ -262,6 +263,7 @@ public final class MigrationWorld implements AutoCloseable {
         boolean[] inFlight = new boolean[sessions.size()];
         MigrationOutcome.ClusterActivity activity = federation.activity();
         federation.calm(); // the harness's own reading is not subject to the workload's faults
+        federation.awaitCaches();
         for (TargetCluster c : targets.clusters()) {
             for (TargetJob j : targets.jobs(c.name())) {
                 MigrationState state = j.record().map(a -> a.state()).orElse(null);

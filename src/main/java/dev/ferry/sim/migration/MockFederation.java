@@ -3,11 +3,13 @@ package dev.ferry.sim.migration;
 import dev.ferry.cluster.kube.Federation;
 import dev.ferry.cluster.kube.KubeClients;
 import dev.ferry.cluster.kube.KubeCluster;
+import dev.ferry.cluster.kube.JobCache;
 import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.SimulatedApiServer;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -15,10 +17,12 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,12 +30,21 @@ import java.util.logging.Logger;
 /**
  * The target federation of a simulated migration: per cluster of the model, a fabric8 mock API server in CRUD mode
  * on the loopback interface (behind a {@link SimulatedApiServer} that injects faults and counts writes), a client
- * without retries, and a {@link FakeKubelet} on the kernel's time; and the scheduler's {@link KubeTargets} over
- * them.
+ * without retries, a {@link FakeKubelet} on the kernel's time and a {@link JobCache} that lists and watches the
+ * cluster's Jobs through a client of its own; and the scheduler's {@link KubeTargets} over them, reading Jobs from
+ * the caches and writing through the API.
+ *
+ * <p>The caches hear of changes on fabric8's threads, so before a pass decides, {@link #awaitCaches()} waits until
+ * each has applied the latest change to a Job its API server made (or, during an outage, has noticed that its watch
+ * broke): every pass sees what a list at that moment would have, whatever the threads' timing.
  */
 final class MockFederation implements AutoCloseable {
 
     static final String NAMESPACE = "ferry-sessions";
+    /** How long a pass waits for a cache to catch up before the run fails: far more than it ever takes. */
+    private static final Duration CACHE_WAIT = Duration.ofSeconds(60);
+    /** The caches' first reconnect delay (fabric8 doubles it up to 32 times): an outage's end is seen at once. */
+    private static final int CACHE_RECONNECT_MS = 20;
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     static {
@@ -43,6 +56,7 @@ final class MockFederation implements AutoCloseable {
     private final List<SimulatedApiServer> apiServers = new ArrayList<>();
     private final List<KubernetesClient> clients = new ArrayList<>();
     private final List<FakeKubelet> kubelets = new ArrayList<>();
+    private final List<JobCache> caches = new ArrayList<>();
     private final long[] syncedAtWrites;
     private final KubeTargets targets;
 
@@ -65,6 +79,11 @@ final class MockFederation implements AutoCloseable {
                 }
                 clients.add(client);
                 members.add(new Federation.Member(c.target(), new KubeCluster(c.name(), client, NAMESPACE)));
+                KubernetesClient cacheClient = KubeClients.create(new ConfigBuilder(client.getConfiguration())
+                        .withUserAgent(SimulatedApiServer.CACHE_AGENT)
+                        .withWatchReconnectInterval(CACHE_RECONNECT_MS).build());
+                clients.add(cacheClient);
+                caches.add(JobCache.start(c.name(), cacheClient, NAMESPACE));
                 FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
                         new SplittableRandom(random.nextLong()), client, NAMESPACE);
                 kubelet.addListener(listener);
@@ -76,7 +95,35 @@ final class MockFederation implements AutoCloseable {
         }
         syncedAtWrites = new long[kubelets.size()];
         Arrays.fill(syncedAtWrites, -1);
-        targets = new KubeTargets(new Federation(members));
+        Map<String, JobCache> byCluster = new HashMap<>();
+        for (int k = 0; k < caches.size(); k++) {
+            byCluster.put(model.clusters().get(k).name(), caches.get(k));
+        }
+        targets = new KubeTargets(new Federation(members), byCluster);
+    }
+
+    /**
+     * Waits until every cluster's cache has applied the latest change to its Jobs, or, while its API server is down,
+     * has noticed the lost watch; a cache that does not within {@link #CACHE_WAIT} fails the run.
+     */
+    void awaitCaches() {
+        for (int k = 0; k < caches.size(); k++) {
+            SimulatedApiServer api = apiServers.get(k);
+            if (api.isDown()) {
+                caches.get(k).awaitDisconnected(CACHE_WAIT);
+            } else {
+                caches.get(k).awaitCaughtUp(api.latestJobVersion(), CACHE_WAIT);
+            }
+        }
+    }
+
+    /** The caches' own lists and watches so far (they vary with real time, so they are not a result). */
+    long cacheRequests() {
+        long n = 0;
+        for (SimulatedApiServer a : apiServers) {
+            n += a.cacheRequests();
+        }
+        return n;
     }
 
     KubeTargets targets() {
@@ -155,9 +202,12 @@ final class MockFederation implements AutoCloseable {
                 unschedulable);
     }
 
-    /** Closes the clients and stops the mock servers. */
+    /** Closes the caches and clients and stops the mock servers. */
     @Override
     public void close() {
+        for (JobCache c : caches) {
+            c.close();
+        }
         for (KubernetesClient c : clients) {
             c.close();
         }

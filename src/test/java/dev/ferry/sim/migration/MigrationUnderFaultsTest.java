@@ -33,6 +33,7 @@ class MigrationUnderFaultsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/sim/golden-migrate-faults-seed5.json");
     private static Workload workload;
     private static ObjectNode idleAwareResults;
+    private static ObjectNode idleAwareAgain;
 
     @BeforeAll
     static void runAll() throws Exception {
@@ -45,6 +46,10 @@ class MigrationUnderFaultsTest {
                 idleAwareResults = ResultsJson.tree(result, 0, List.of(), m);
             }
             OUTCOMES.put(s, m);
+            if (s == Strategy.IDLE_AWARE) {
+                Simulation again = new Simulation(workload, 5, s);
+                idleAwareAgain = ResultsJson.tree(again.run(f -> { }), 0, List.of(), again.migration());
+            }
             System.out.printf("%s under faults: migrated %d failed %d rolled back %d stranded %d double %d makespan %.2f h;"
                     + " %s; %s%n", m.strategy(), m.migrated(), m.failed(), m.rolledBack(), m.stranded(),
                     m.doubleRunning(), m.makespanHours(), m.faults(), m.budgets());
@@ -55,6 +60,15 @@ class MigrationUnderFaultsTest {
     @DisplayName("seed 5, idle-aware: every figure of results.json but the wall-clock ones is as recorded")
     void golden() throws Exception {
         GoldenResults.check(GOLDEN, idleAwareResults);
+    }
+
+    @Test
+    @DisplayName("seed 5 twice: the same results, though the scheduler's Job caches hear of changes on fabric8's"
+            + " threads and an outage breaks their watches")
+    void sameSeedSameResults() {
+        idleAwareResults.remove(List.of("wall_s", "events_per_s"));
+        idleAwareAgain.remove(List.of("wall_s", "events_per_s"));
+        assertThat(idleAwareAgain).isEqualTo(idleAwareResults);
     }
 
     @Test
