@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * the calls and a run is deterministic; the methods are synchronized because the mock server answers on its own
  * thread. The one exception is a watching cache's client (its {@code User-Agent} is {@link #CACHE_AGENT}): its
  * lists and watches come on fabric8's threads when it reconnects, at moments of real time, so they draw no error,
- * are not in {@link #requests()} (see {@link #cacheRequests()}) and change nothing of the run; an outage refuses
+ * are not in {@link #requests()} and change nothing of the run; an outage refuses
  * them too.
  */
 public final class SimulatedApiServer extends Dispatcher {
@@ -38,7 +38,6 @@ public final class SimulatedApiServer extends Dispatcher {
 
     private final NamedCrudStore store = new NamedCrudStore();
     private final List<WebSocket> watches = new ArrayList<>();
-    private long cacheRequests;
     private final RandomGenerator random;
     private final List<Integer> errorStatuses;
     private double errorRate;
@@ -89,7 +88,6 @@ public final class SimulatedApiServer extends Dispatcher {
     }
 
     private MockResponse forCache(RecordedRequest request) {
-        cacheRequests++;
         if (down) {
             return status(503, "ServiceUnavailable", "the cluster's API server is unreachable (simulated outage)");
         }
@@ -141,11 +139,6 @@ public final class SimulatedApiServer extends Dispatcher {
     /** The resourceVersion of the latest change to a Job (0 before any): what a watch of Jobs must have seen. */
     public synchronized long latestJobVersion() {
         return store.latestJobVersion();
-    }
-
-    /** The watching cache's lists and watches so far, outages' refusals included (they vary with real time). */
-    public synchronized long cacheRequests() {
-        return cacheRequests;
     }
 
     public synchronized boolean isDown() {

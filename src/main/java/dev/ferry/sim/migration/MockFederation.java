@@ -117,15 +117,6 @@ final class MockFederation implements AutoCloseable {
         }
     }
 
-    /** The caches' own lists and watches so far (they vary with real time, so they are not a result). */
-    long cacheRequests() {
-        long n = 0;
-        for (SimulatedApiServer a : apiServers) {
-            n += a.cacheRequests();
-        }
-        return n;
-    }
-
     KubeTargets targets() {
         return targets;
     }
