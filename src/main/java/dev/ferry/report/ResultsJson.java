@@ -75,6 +75,11 @@ public final class ResultsJson {
             mig.put("double_running", m.doubleRunning());
             mig.put("makespan_h", round(m.makespanHours(), 3));
             mig.put("scheduler_passes", m.passes());
+            m.restarts().ifPresent(k -> {
+                ObjectNode kills = mig.putObject("scheduler_restarts");
+                kills.put("restarts", k.restarts());
+                kills.put("mid_pass", k.midPass());
+            });
             ObjectNode peaks = mig.putObject("budgets_observed");
             peaks.put("peak_in_flight", m.budgets().inFlight());
             peaks.put("peak_in_flight_per_cluster", m.budgets().perCluster());

@@ -1,5 +1,7 @@
 package dev.ferry.sim.migration;
 
+import java.util.Optional;
+
 /**
  * What a migration came to (results.json's {@code migration} and {@code disruption}). Quantiles are seconds, as
  * {p50, p95, p99, max}.
@@ -22,13 +24,39 @@ package dev.ferry.sim.migration;
  * @param passes                scheduler passes run
  * @param faults                what the clusters did and suffered
  * @param budgets               the most migrations in flight at once, as the clusters saw them written
+ * @param restarts              how often the scheduler process was killed and started afresh, when the workload
+ *                              kills it
  */
 public record MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded, int migratingAtEnd,
                                int onSource,
                                int doubleRunning, double makespanHours, int disruptedWhileActive,
                                double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState,
                                long lostPackages, long passes, ClusterActivity faults,
-                               BudgetPeaks budgets) {
+                               BudgetPeaks budgets, Optional<Restarts> restarts) {
+
+    /** Without scheduler restarts. */
+    public MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded,
+            int migratingAtEnd, int onSource, int doubleRunning, double makespanHours, int disruptedWhileActive,
+            double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState, long lostPackages,
+            long passes, ClusterActivity faults, BudgetPeaks budgets) {
+        this(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource, doubleRunning, makespanHours,
+                disruptedWhileActive, userVisibleSeconds, totalSeconds, windows, lostKernelState, lostPackages, passes,
+                faults, budgets, Optional.empty());
+    }
+
+    /** The same outcome with the scheduler's restarts. */
+    public MigrationOutcome withRestarts(Restarts r) {
+        return new MigrationOutcome(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource,
+                doubleRunning, makespanHours, disruptedWhileActive, userVisibleSeconds, totalSeconds, windows,
+                lostKernelState, lostPackages, passes, faults, budgets, Optional.of(r));
+    }
+
+    /**
+     * @param restarts times the scheduler process was killed (a fresh one started after the workload's down time)
+     * @param midPass  of those, killed in the middle of a pass, between two of its changes
+     */
+    public record Restarts(long restarts, long midPass) {
+    }
 
     /**
      * @param inFlight      most migrations in flight at once over the federation

@@ -10,11 +10,8 @@ import dev.ferry.des.Kernel;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.TargetCluster;
-import dev.ferry.migrate.reconcile.Executor;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.MigrationScheduler;
-import dev.ferry.migrate.reconcile.MigrationStatusSink;
-import dev.ferry.migrate.reconcile.Observer;
 import dev.ferry.migrate.reconcile.Reconcile;
 import dev.ferry.migrate.reconcile.SourceOrchestrator;
 import dev.ferry.migrate.reconcile.TargetJob;
@@ -33,12 +30,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * The migration on the sessions' kernel: one fabric8 CRUD mock server and one {@link FakeKubelet} per cluster of
  * the cluster model, a {@link FakePeloton} holding every session as a RUNNING job at time 0, and the real
- * {@link MigrationScheduler} over {@link KubeTargets}. A pass runs at the wake-up the scheduler asks for (bounded
+ * {@link MigrationScheduler} over {@link KubeTargets}, run as a {@link SchedulerProcess} that the workload may kill
+ * and restart. A pass runs at the wake-up the scheduler asks for (bounded
  * to [5 s, 1 h] ahead, sooner when a source task is KILLED or a pod changes), then every kubelet syncs.
  *
  * <p>The sessions follow: a source task leaving RUNNING takes the container down as SIGTERM does (the tracker
@@ -74,7 +73,7 @@ public final class MigrationWorld implements AutoCloseable {
     private final BudgetAudit audit;
     private final KubeTargets targets;
     private final FakePeloton peloton;
-    private final MigrationScheduler scheduler;
+    private final SchedulerProcess scheduler;
     private final DisruptionLedger ledger;
     private final ControlPlane plane;
     private final TrackerReports trackers;
@@ -140,10 +139,10 @@ public final class MigrationWorld implements AutoCloseable {
             }
         });
         TargetSpecs specs = new TargetSpecs(sessions, ids);
-        Observer observer = new Observer(view, audit, plane, specs::of);
-        Executor executor = new Executor(view, audit, (sessionId, owner, deadline) -> { });
-        scheduler = new MigrationScheduler(kernel, observer, executor, policy, FULL_PASS_EVERY_MS, plane::paused,
-                MigrationStatusSink.NOBODY);
+        scheduler = new SchedulerProcess(kernel, view, audit, plane, specs::of, policy, FULL_PASS_EVERY_MS,
+                plane::paused, config.faults().schedulerRestarts(), new SplittableRandom(seed ^ 0x5c4e_d01eL),
+                this::voidPass, () -> schedulePass(Math.max(startNanos, kernel.nanos())));
+        scheduler.scheduleKills(startNanos, horizonNanos);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
                 startNanos, horizonNanos, history::fault);
         for (Workload.Pause p : config.pauses()) {
@@ -159,7 +158,7 @@ public final class MigrationWorld implements AutoCloseable {
     // ---- passes ----
 
     private void schedulePass(long atNanos) {
-        if (atNanos >= nextPassAt) {
+        if (atNanos >= nextPassAt || !scheduler.up()) {
             return;
         }
         if (nextPass != null) {
@@ -167,6 +166,15 @@ public final class MigrationWorld implements AutoCloseable {
         }
         nextPassAt = atNanos;
         nextPass = kernel.schedule(atNanos, this::pass);
+    }
+
+    /** The scheduler process died: the pass it asked for is void. */
+    private void voidPass() {
+        if (nextPass != null) {
+            nextPass.cancel();
+        }
+        nextPass = null;
+        nextPassAt = Long.MAX_VALUE;
     }
 
     /** Something moved: look again within {@link #MIN_STEP} (not before the migration starts). */
@@ -181,9 +189,13 @@ public final class MigrationWorld implements AutoCloseable {
         activity.update(kernel.nanos());
         trackers.report();
         federation.awaitCaches();
-        Reconcile r = scheduler.reconcile();
+        Optional<Reconcile> pass = scheduler.pass();
         federation.syncKubelets();
         ledger.checkDoubleRunning();
+        if (pass.isEmpty()) {
+            return; // the process died during the pass: the fresh one asks for its first pass when it starts
+        }
+        Reconcile r = pass.get();
         long now = kernel.epochMillis();
         long delayMs = Math.max(MIN_STEP / VirtualTime.MILLISECOND, Math.min(MAX_SLEEP_MS, r.nextWakeupMillis() - now));
         long next = kernel.nanos() + delayMs * VirtualTime.MILLISECOND;
@@ -279,7 +291,7 @@ public final class MigrationWorld implements AutoCloseable {
         MigrationOutcome outcome = ledger.outcome(strategy.label(), migrated, failed, inFlight, startNanos, passes,
                 kernel.nanos(), activity, audit.peaks());
         history.disruption(ledger.perSession());
-        return outcome;
+        return scheduler.withRestarts(outcome);
     }
 
     /** Closes the clients and stops the mock servers. */

@@ -1,6 +1,7 @@
 package dev.ferry.sim.workload;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What goes wrong on the target clusters during a migration: Kubernetes API calls that fail, API servers that are
@@ -12,14 +13,37 @@ import java.util.List;
  * @param nodeDownHours        how long a lost node stays away
  * @param slowStartShare       share of pod starts that are slow
  * @param slowStartFactor      how many times longer a slow start takes
+ * @param schedulerRestarts    the migration scheduler killed at random points and started afresh
  */
 public record MigrationFaults(double apiErrorRate, List<Outage> outages, double nodeLossesPerClusterDay,
-                              double nodeDownHours, double slowStartShare, double slowStartFactor) {
+                              double nodeDownHours, double slowStartShare, double slowStartFactor,
+                              SchedulerRestarts schedulerRestarts) {
 
     public static final MigrationFaults NONE = new MigrationFaults(0, List.of(), 0, 1, 0, 1);
 
     public MigrationFaults {
         outages = List.copyOf(outages);
+        Objects.requireNonNull(schedulerRestarts, "schedulerRestarts");
+    }
+
+    /** Faults without scheduler restarts. */
+    public MigrationFaults(double apiErrorRate, List<Outage> outages, double nodeLossesPerClusterDay,
+            double nodeDownHours, double slowStartShare, double slowStartFactor) {
+        this(apiErrorRate, outages, nodeLossesPerClusterDay, nodeDownHours, slowStartShare, slowStartFactor,
+                SchedulerRestarts.NONE);
+    }
+
+    /**
+     * The scheduler process killed {@code perDay} times a day on average (a Poisson process from the migration's
+     * start), at any point of a pass, and a fresh one started {@code downMinutes} later with nothing but what it
+     * observes.
+     */
+    public record SchedulerRestarts(double perDay, double downMinutes) {
+        public static final SchedulerRestarts NONE = new SchedulerRestarts(0, 0);
+
+        public boolean any() {
+            return perDay > 0;
+        }
     }
 
     /**
@@ -30,6 +54,7 @@ public record MigrationFaults(double apiErrorRate, List<Outage> outages, double 
     }
 
     public boolean any() {
-        return apiErrorRate > 0 || !outages.isEmpty() || nodeLossesPerClusterDay > 0 || slowStartShare > 0;
+        return apiErrorRate > 0 || !outages.isEmpty() || nodeLossesPerClusterDay > 0 || slowStartShare > 0
+                || schedulerRestarts.any();
     }
 }

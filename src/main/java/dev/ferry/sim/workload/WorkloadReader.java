@@ -160,10 +160,12 @@ public final class WorkloadReader {
      *   node_losses_per_cluster_day: 2
      *   node_down_hours: 1
      *   slow_pod_starts: {share: 0.1, factor: 10}
+     *   scheduler_restarts: {per_day: 24, down_minutes: 5}   # the scheduler killed (mid-pass too), restarted
      * </pre>
      */
     private static MigrationFaults faults(Fields f, ClusterModel clusters, double hours) throws ConfigException {
-        f.allowOnly("api_error_rate", "outages", "node_losses_per_cluster_day", "node_down_hours", "slow_pod_starts");
+        f.allowOnly("api_error_rate", "outages", "node_losses_per_cluster_day", "node_down_hours", "slow_pod_starts",
+                "scheduler_restarts");
         List<MigrationFaults.Outage> outages = new ArrayList<>();
         if (f.has("outages")) {
             for (Fields o : f.list("outages")) {
@@ -203,9 +205,15 @@ public final class WorkloadReader {
             slowShare = s.number("share", 0, 1);
             slowFactor = s.number("factor", 1, 1000);
         }
+        MigrationFaults.SchedulerRestarts restarts = MigrationFaults.SchedulerRestarts.NONE;
+        if (f.has("scheduler_restarts")) {
+            Fields r = f.object("scheduler_restarts").allowOnly("per_day", "down_minutes");
+            restarts = new MigrationFaults.SchedulerRestarts(r.number("per_day", 0, 10_000),
+                    r.number("down_minutes", 0, 24 * 60));
+        }
         return new MigrationFaults(f.number("api_error_rate", 0, 0.9, 0), outages,
                 f.number("node_losses_per_cluster_day", 0, 10_000, 0), f.number("node_down_hours", 0.001, 24 * 30, 1),
-                slowShare, slowFactor);
+                slowShare, slowFactor, restarts);
     }
 
     private static Path model(Path dir, Fields models, String which) throws ConfigException {
