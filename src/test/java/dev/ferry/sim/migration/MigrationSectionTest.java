@@ -138,6 +138,20 @@ class MigrationSectionTest {
     }
 
     @Test
+    void schedulerRestartsAreAFault() throws Exception {
+        Path file = workload("migration:\n  clusters: " + clusters()
+                + "\n  faults:\n    scheduler_restarts: {per_day: 24, down_minutes: 5}\n");
+        dev.ferry.sim.workload.MigrationFaults f = WorkloadReader.read(file).migration().faults();
+        assertThat(f.schedulerRestarts())
+                .isEqualTo(new dev.ferry.sim.workload.MigrationFaults.SchedulerRestarts(24, 5));
+        assertThat(f.any()).isTrue();
+        Path typo = workload("migration:\n  clusters: " + clusters()
+                + "\n  faults:\n    scheduler_restarts: {per_day: 24, down_minute: 5}\n");
+        assertThatThrownBy(() -> WorkloadReader.read(typo)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("down_minute");
+    }
+
+    @Test
     void noFaultsByDefault() throws Exception {
         assertThat(WorkloadReader.read(Path.of("workloads/dsw-3500-migration.yaml")).migration().faults().any())
                 .isFalse();
