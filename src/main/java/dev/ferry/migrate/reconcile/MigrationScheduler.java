@@ -28,6 +28,7 @@ public final class MigrationScheduler {
     private final long fullPassEveryMillis;
     private final MigrationControl control;
     private final MigrationStatusSink status;
+    private final LeaseReadings leases;
     private long lastFullPass = Long.MIN_VALUE;
 
     /** Every pass a full one. */
@@ -53,6 +54,16 @@ public final class MigrationScheduler {
      */
     public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy,
             long fullPassEveryMillis, MigrationControl control, MigrationStatusSink status) {
+        this(clock, observer, executor, policy, fullPassEveryMillis, control, status, LeaseReadings.NONE);
+    }
+
+    /**
+     * @param leases the sessions' leases, read after each observation: with them a session whose cluster cannot be
+     *               read may start on the source once its lease expired plus the margin ({@link Takeover})
+     */
+    public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy,
+            long fullPassEveryMillis, MigrationControl control, MigrationStatusSink status, LeaseReadings leases) {
+        this.leases = Objects.requireNonNull(leases, "leases");
         this.control = Objects.requireNonNull(control, "control");
         this.status = Objects.requireNonNull(status, "status");
         if (fullPassEveryMillis < 0) {
@@ -72,7 +83,7 @@ public final class MigrationScheduler {
                 || now - lastFullPass >= fullPassEveryMillis;
         Observation snapshot;
         try {
-            snapshot = observer.observe(full);
+            snapshot = leases.attach(observer.observe(full));
         } catch (SourceOrchestratorException | TargetClusterException e) {
             return new Reconcile(Optional.empty(), Optional.empty(), Optional.of(e.getMessage()),
                     now + policy.pollMillis());

@@ -28,6 +28,13 @@ final class Progress {
         Optional<SourceSession> source = s.source();
         boolean sourceEnded = source.isEmpty() || source.get().state().isEnded();
         long now = out.now();
+        boolean windingDown = m.state() == MigrationState.ROLLING_BACK || m.state() == MigrationState.ROLLED_BACK
+                || m.state() == MigrationState.FAILED;
+        if (!sourceEnded && !windingDown && Takeover.superseded(s, m, now)) {
+            rollBack(s, job, m, out); // the source is the session's instance again (a takeover); this one was fenced
+            out.wakeBy(now + policy.pollMillis());
+            return;
+        }
         switch (m.state()) {
             case PENDING, BARRIER, CREATING, STOPPING_SOURCE -> {
                 if (!sourceEnded) {

@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>no live Job, the source RUNNING → a candidate ({@link Candidates}).</li>
  * </ol>
  * While a cluster cannot be read, a session without a Job in sight may have one there, so steps 3 and 4 wait: no
- * source is started and no migration begins until every cluster answers (budgets count the Jobs there too).
+ * source is started and no migration begins until every cluster answers (budgets count the Jobs there too), unless
+ * the session's lease says its instance there has stopped ({@link Takeover}).
  * API errors and conflicts are not its business: the executor stops and the next pass reads again.
  *
  * <p>While the migration is paused nothing new starts (steps 1 to 3 go on, so migrations in flight finish or roll
@@ -48,7 +49,11 @@ public final class Reconciler {
                 // out of a pass between full ones (the scheduler runs the next full pass in time)
                 if (!snapshot.unreachable().isEmpty()) {
                     out.wakeBy(nowMillis + policy.pollMillis());
-                    if (s.source().filter(j -> j.state().isRunning()).isPresent()) {
+                    if (s.source().filter(j -> j.state().isEnded()).isPresent()
+                            && Takeover.mayStartSource(s, policy, nowMillis)) {
+                        Progress.startSource(s, out); // its lease ran out: wherever it ran, it has stopped
+                        out.hold(s.sessionId(), new HoldReason.SourceNotRunning(s.source().get().state()));
+                    } else if (s.source().filter(j -> j.state().isRunning()).isPresent()) {
                         out.hold(s.sessionId(), new HoldReason.ClustersUnreachable(snapshot.unreachable()));
                     }
                 }

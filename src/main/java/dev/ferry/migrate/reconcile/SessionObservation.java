@@ -17,9 +17,17 @@ import java.util.OptionalLong;
  * @param lastActivity when its user last did something, epoch ms, empty if never
  * @param targets    its Jobs on the target clusters, at most one per cluster, ordered by cluster name
  * @param checkpoint what its tracker last reported
+ * @param lease      its lease with the control plane, when the scheduler reads leases ({@link LeaseReadings})
  */
 public record SessionObservation(String sessionId, Optional<SourceSession> source, Optional<SessionSpec> spec,
-        OptionalLong lastActivity, List<TargetJob> targets, Optional<CheckpointStatus> checkpoint) {
+        OptionalLong lastActivity, List<TargetJob> targets, Optional<CheckpointStatus> checkpoint,
+        Optional<SessionLease> lease) {
+
+    /** Without a lease read. */
+    public SessionObservation(String sessionId, Optional<SourceSession> source, Optional<SessionSpec> spec,
+            OptionalLong lastActivity, List<TargetJob> targets, Optional<CheckpointStatus> checkpoint) {
+        this(sessionId, source, spec, lastActivity, targets, checkpoint, Optional.empty());
+    }
 
     public SessionObservation {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -27,7 +35,13 @@ public record SessionObservation(String sessionId, Optional<SourceSession> sourc
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(lastActivity, "lastActivity");
         Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(lease, "lease");
         targets = List.copyOf(targets);
+    }
+
+    /** The same observation with {@code lease} read. */
+    public SessionObservation withLease(Optional<SessionLease> lease) {
+        return new SessionObservation(sessionId, source, spec, lastActivity, targets, checkpoint, lease);
     }
 
     /** The Jobs that are not being deleted. */
