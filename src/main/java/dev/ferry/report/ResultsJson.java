@@ -80,6 +80,13 @@ public final class ResultsJson {
                 kills.put("restarts", k.restarts());
                 kills.put("mid_pass", k.midPass());
             });
+            m.fencing().ifPresent(f -> {
+                ObjectNode fencing = mig.putObject("fencing");
+                fencing.put("lease_ttl_s", f.ttlSeconds());
+                fencing.put("margin_s", f.marginSeconds());
+                fencing.put("instances_fenced", f.fenced());
+                fencing.put("fenced_while_unreachable", f.fencedWhileUnreachable());
+            });
             ObjectNode peaks = mig.putObject("budgets_observed");
             peaks.put("peak_in_flight", m.budgets().inFlight());
             peaks.put("peak_in_flight_per_cluster", m.budgets().perCluster());

@@ -45,6 +45,15 @@ final class DisruptionLedger {
         Arrays.fill(windowStart, -1);
     }
 
+    /** Session {@code i} is usable again on the source ({@link #sourceUp}) or a target ({@link #targetUp}). */
+    void up(int i, boolean source, long now) {
+        if (source) {
+            sourceUp(i, now);
+        } else {
+            targetUp(i, now);
+        }
+    }
+
     /** The source task of session {@code i} is RUNNING again (a rollback, or a restart after a lost target). */
     void sourceUp(int i, long now) {
         sourceRunning[i] = true;
@@ -103,7 +112,8 @@ final class DisruptionLedger {
      */
     MigrationOutcome outcome(String strategy, int migrated, int failed, boolean[] inFlight, long startNanos,
             long passes, long now,
-            MigrationOutcome.ClusterActivity clusters, MigrationOutcome.BudgetPeaks budgets) {
+            MigrationOutcome.ClusterActivity clusters, MigrationOutcome.BudgetPeaks budgets,
+            java.util.Optional<MigrationOutcome.Fencing> fencing) {
         for (int i = 0; i < windowStart.length; i++) {
             closeWindow(i, now);
         }
@@ -138,7 +148,7 @@ final class DisruptionLedger {
         double makespan = lastUsable < 0 ? 0 : (lastUsable - startNanos) / (double) VirtualTime.HOUR;
         return new MigrationOutcome(strategy, migrated, failed, rolled, stranded, stillMigrating, onSource, doubleRunning, makespan,
                 disruptedWhileActive, quantiles(visible), quantiles(total), windows.size(), lostKernelState,
-                lostPackages, passes, clusters, budgets);
+                lostPackages, passes, clusters, budgets, fencing);
     }
 
     /** Each session's windows summed, its returns to the source, and whether its user saw one; after {@link #outcome}. */

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param passes                scheduler passes run
  * @param faults                what the clusters did and suffered
  * @param budgets               the most migrations in flight at once, as the clusters saw them written
+ * @param fencing               what the sessions' leases did, when the workload gives them leases
  * @param restarts              how often the scheduler process was killed and started afresh, when the workload
  *                              kills it
  */
@@ -32,23 +33,33 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
                                int doubleRunning, double makespanHours, int disruptedWhileActive,
                                double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState,
                                long lostPackages, long passes, ClusterActivity faults,
-                               BudgetPeaks budgets, Optional<Restarts> restarts) {
+                               BudgetPeaks budgets, Optional<Fencing> fencing, Optional<Restarts> restarts) {
 
-    /** Without scheduler restarts. */
+    /** Without scheduler restarts or leases. */
     public MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded,
             int migratingAtEnd, int onSource, int doubleRunning, double makespanHours, int disruptedWhileActive,
             double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState, long lostPackages,
             long passes, ClusterActivity faults, BudgetPeaks budgets) {
         this(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource, doubleRunning, makespanHours,
                 disruptedWhileActive, userVisibleSeconds, totalSeconds, windows, lostKernelState, lostPackages, passes,
-                faults, budgets, Optional.empty());
+                faults, budgets, Optional.empty(), Optional.empty());
+    }
+
+    /** Without scheduler restarts. */
+    public MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded,
+            int migratingAtEnd, int onSource, int doubleRunning, double makespanHours, int disruptedWhileActive,
+            double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState, long lostPackages,
+            long passes, ClusterActivity faults, BudgetPeaks budgets, Optional<Fencing> fencing) {
+        this(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource, doubleRunning, makespanHours,
+                disruptedWhileActive, userVisibleSeconds, totalSeconds, windows, lostKernelState, lostPackages, passes,
+                faults, budgets, fencing, Optional.empty());
     }
 
     /** The same outcome with the scheduler's restarts. */
     public MigrationOutcome withRestarts(Restarts r) {
         return new MigrationOutcome(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource,
                 doubleRunning, makespanHours, disruptedWhileActive, userVisibleSeconds, totalSeconds, windows,
-                lostKernelState, lostPackages, passes, faults, budgets, Optional.of(r));
+                lostKernelState, lostPackages, passes, faults, budgets, fencing, Optional.of(r));
     }
 
     /**
@@ -56,6 +67,15 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
      * @param midPass  of those, killed in the middle of a pass, between two of its changes
      */
     public record Restarts(long restarts, long midPass) {
+    }
+
+    /**
+     * @param fenced                 instances their lease agent fenced (could not renew for the TTL, or lost the lease)
+     * @param fencedWhileUnreachable of those, the ones on a cluster an outage had cut off at that moment
+     * @param ttlSeconds             the leases' TTL
+     * @param marginSeconds          the scheduler's safety margin after a lease's expiry
+     */
+    public record Fencing(long fenced, long fencedWhileUnreachable, double ttlSeconds, double marginSeconds) {
     }
 
     /**

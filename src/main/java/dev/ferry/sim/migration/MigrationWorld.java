@@ -10,6 +10,7 @@ import dev.ferry.des.Kernel;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.TargetCluster;
+import dev.ferry.migrate.reconcile.LeaseStatus;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.MigrationScheduler;
 import dev.ferry.migrate.reconcile.Reconcile;
@@ -80,6 +81,7 @@ public final class MigrationWorld implements AutoCloseable {
     private final ActivityFeed activity;
     private final RollingAdmission admitting;
     private final MigrationHistory history;
+    private final SessionInstances instances;
     private long passes;
     private int pausesOn;
     private Timer.Scheduled nextPass;
@@ -139,9 +141,12 @@ public final class MigrationWorld implements AutoCloseable {
             }
         });
         TargetSpecs specs = new TargetSpecs(sessions, ids);
+        instances = SessionInstances.of(config.leases(), kernel, ids, new SessionInstances.Sessions(this::bringUp,
+                (i, place) -> goDown(i, LeaseStatus.SOURCE.equals(place))), federation::cutOff);
         scheduler = new SchedulerProcess(kernel, view, audit, plane, specs::of, policy, FULL_PASS_EVERY_MS,
-                plane::paused, config.faults().schedulerRestarts(), new SplittableRandom(seed ^ 0x5c4e_d01eL),
-                this::voidPass, () -> schedulePass(Math.max(startNanos, kernel.nanos())));
+                plane::paused, instances.readings(), config.faults().schedulerRestarts(),
+                new SplittableRandom(seed ^ 0x5c4e_d01eL), this::voidPass,
+                () -> schedulePass(Math.max(startNanos, kernel.nanos())));
         scheduler.scheduleKills(startNanos, horizonNanos);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
                 startNanos, horizonNanos, history::fault);
@@ -221,11 +226,11 @@ public final class MigrationWorld implements AutoCloseable {
         }
         if (t.from() == TaskState.RUNNING && t.to() != TaskState.RUNNING) {
             history.source(i, false, kernel.nanos());
-            goDown(i, true);
+            instances.ended(i, LeaseStatus.SOURCE);
         }
         if (t.to() == TaskState.RUNNING) {
             history.source(i, true, kernel.nanos());
-            sessions.get(i).startAfterMigration(generation -> ledger.sourceUp(i, kernel.nanos()));
+            instances.started(i, LeaseStatus.SOURCE);
         }
         if (t.to().isTerminal()) {
             wake();
@@ -239,14 +244,22 @@ public final class MigrationWorld implements AutoCloseable {
         }
         history.pod(i, c);
         if (c.to() == PodPhase.RUNNING) {
-            sessions.get(i).startAfterMigration(generation -> {
-                trackers.restored(i, generation);
-                ledger.targetUp(i, kernel.nanos());
-            });
+            instances.started(i, c.cluster());
         } else if (c.from() == PodPhase.RUNNING) {
-            goDown(i, false);
+            instances.ended(i, c.cluster());
         }
         wake();
+    }
+
+    /** The instance at {@code place} holds the session: a new container there restores and becomes usable. */
+    private void bringUp(int i, String place) {
+        boolean source = LeaseStatus.SOURCE.equals(place);
+        sessions.get(i).startAfterMigration(generation -> {
+            if (!source) {
+                trackers.restored(i, generation);
+            }
+            ledger.up(i, source, kernel.nanos());
+        });
     }
 
     private void goDown(int i, boolean source) {
@@ -289,7 +302,7 @@ public final class MigrationWorld implements AutoCloseable {
             }
         }
         MigrationOutcome outcome = ledger.outcome(strategy.label(), migrated, failed, inFlight, startNanos, passes,
-                kernel.nanos(), activity, audit.peaks());
+                kernel.nanos(), activity, audit.peaks(), instances.fencing(config.leases()));
         history.disruption(ledger.perSession());
         return scheduler.withRestarts(outcome);
     }

@@ -130,6 +130,15 @@ final class MockFederation implements AutoCloseable {
         return kubelets.size();
     }
 
+    /**
+     * Whether an outage cuts {@code place} off: a cluster whose API server is down is unreachable from the rest of
+     * the world and the rest of the world from it, so its sessions' agents cannot reach the control plane either.
+     * The source ({@link dev.ferry.migrate.reconcile.LeaseStatus#SOURCE}) is never cut off.
+     */
+    boolean cutOff(String place) {
+        return !dev.ferry.migrate.reconcile.LeaseStatus.SOURCE.equals(place) && apiServer(indexOf(place)).isDown();
+    }
+
     int indexOf(String cluster) {
         for (int k = 0; k < model.clusters().size(); k++) {
             if (model.clusters().get(k).name().equals(cluster)) {

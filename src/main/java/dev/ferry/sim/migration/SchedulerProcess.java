@@ -5,6 +5,7 @@ import dev.ferry.migrate.reconcile.CheckpointSignals;
 import dev.ferry.migrate.reconcile.Executor;
 import dev.ferry.migrate.reconcile.MigrationControl;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
+import dev.ferry.migrate.reconcile.LeaseReadings;
 import dev.ferry.migrate.reconcile.MigrationScheduler;
 import dev.ferry.migrate.reconcile.MigrationStatusSink;
 import dev.ferry.migrate.reconcile.Observer;
@@ -38,6 +39,7 @@ final class SchedulerProcess {
     private final MigrationPolicy policy;
     private final long fullPassEveryMs;
     private final MigrationControl control;
+    private final LeaseReadings leases;
     private final CrashPoints crashes = new CrashPoints();
     private final MigrationFaults.SchedulerRestarts restarts;
     private final SplittableRandom random;
@@ -49,7 +51,7 @@ final class SchedulerProcess {
 
     SchedulerProcess(Kernel kernel, SourceOrchestrator source, TargetClusters targets, CheckpointSignals signals,
             SessionSpecs specs, MigrationPolicy policy, long fullPassEveryMs, MigrationControl control,
-            MigrationFaults.SchedulerRestarts restarts, SplittableRandom random, Runnable died, Runnable started) {
+            LeaseReadings leases, MigrationFaults.SchedulerRestarts restarts, SplittableRandom random, Runnable died, Runnable started) {
         this.kernel = kernel;
         this.source = crashes.source(source);
         this.targets = crashes.targets(targets);
@@ -58,6 +60,7 @@ final class SchedulerProcess {
         this.policy = policy;
         this.fullPassEveryMs = fullPassEveryMs;
         this.control = control;
+        this.leases = leases;
         this.restarts = restarts;
         this.random = random;
         this.died = died;
@@ -141,6 +144,6 @@ final class SchedulerProcess {
         Observer observer = new Observer(source, targets, signals, specs);
         Executor executor = new Executor(source, targets, (sessionId, owner, deadline) -> { });
         return new MigrationScheduler(kernel, observer, executor, policy, fullPassEveryMs, control,
-                MigrationStatusSink.NOBODY);
+                MigrationStatusSink.NOBODY, leases);
     }
 }

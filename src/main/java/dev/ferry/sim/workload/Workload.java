@@ -33,12 +33,21 @@ public record Workload(String name, String description, int sessions, double day
     public record Migration(Strategy strategy, double idleThresholdMinutes, int maxConcurrent, int maxPerCluster,
                             double maxTeamShare, List<String> windows, double deadlineHour, double noticeHours,
                             double rollingPerHour, double startHour, ClusterModel clusters, MigrationFaults faults,
-                            List<Pause> pauses) {
+                            List<Pause> pauses, java.util.Optional<Leases> leases) {
 
         public Migration {
             windows = List.copyOf(windows);
             pauses = List.copyOf(pauses);
+            java.util.Objects.requireNonNull(leases, "leases");
         }
+    }
+
+    /**
+     * Every session instance holds a lease with the control plane, renewed by its in-session agent every
+     * {@code renewSeconds} for {@code ttlSeconds}; the scheduler may start a session elsewhere while its cluster is
+     * out of sight once the lease expired plus {@code marginSeconds}. Absent: no leases, the safe default.
+     */
+    public record Leases(double ttlSeconds, double renewSeconds, double marginSeconds) {
     }
 
     /** Operators pause the migration {@code fromHour} hours from the start, for {@code hours}. */

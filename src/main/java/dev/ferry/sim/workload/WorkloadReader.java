@@ -100,11 +100,11 @@ public final class WorkloadReader {
      * </pre>
      * {@code windows} holds cron expressions separated by {@code ;} (absent: any time). {@code faults} is optional
      * (see {@link #faults}); so is {@code pauses}, when operators pause the migration (no new migration starts),
-     * e.g. {@code pauses: [{from_hour: 30, hours: 4}]}.
+     * e.g. {@code pauses: [{from_hour: 30, hours: 4}]}; and {@code leases} (see {@link #leases}).
      */
     private static Workload.Migration migration(Fields m, Path dir, double days) throws ConfigException {
         m.allowOnly("strategy", "idle_threshold_minutes", "budgets", "deadline_hour", "notice_hours",
-                "rolling_per_hour", "start_hour", "clusters", "faults", "pauses");
+                "rolling_per_hour", "start_hour", "clusters", "faults", "pauses", "leases");
         Strategy strategy = Strategy.fromLabel(m.choice("strategy", Strategy.labels(), "idle-aware")).orElseThrow();
         double hours = days * 24;
         double startHour = m.number("start_hour", 0, hours, 0);
@@ -146,7 +146,19 @@ public final class WorkloadReader {
         }
         return new Workload.Migration(strategy, m.number("idle_threshold_minutes", 0.01, 7 * 24 * 60, 30),
                 maxConcurrent, maxPerCluster, teamShare, windows, deadline, m.number("notice_hours", 0, 24 * 30, 8),
-                m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, clusters, faults, pauses);
+                m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, clusters, faults, pauses,
+                m.has("leases") ? java.util.Optional.of(leases(m.object("leases"))) : java.util.Optional.empty());
+    }
+
+    /** {@code leases: {ttl_s: 300, renew_s: 100, margin_s: 60}}: the renewal period is under the TTL. */
+    private static Workload.Leases leases(Fields l) throws ConfigException {
+        l.allowOnly("ttl_s", "renew_s", "margin_s");
+        double ttl = l.number("ttl_s", 1, 86_400, 300);
+        double renew = l.number("renew_s", 0.1, 86_400, ttl / 3);
+        if (renew >= ttl) {
+            throw l.error("renew_s", "must be shorter than ttl_s (" + ttl + ") or every lease lapses, was " + renew);
+        }
+        return new Workload.Leases(ttl, renew, l.number("margin_s", 0, 86_400, 60));
     }
 
     /**
