@@ -1,6 +1,7 @@
 package dev.ferry.api.http;
 
 import dev.ferry.api.control.ControlPlane;
+import dev.ferry.api.control.SessionLeases;
 import dev.ferry.time.Clock;
 import dev.ferry.tracker.checkpoint.CheckpointText;
 import io.vertx.core.Vertx;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The control plane's HTTP server: one Vert.x instance, one server per event loop sharing the port, the routes of
- * {@link SessionRoutes} and {@link MigrationRoutes} behind token authorisation, {@code /healthz} and
+ * {@link SessionRoutes}, {@link MigrationRoutes} and {@link LeaseRoutes} behind token authorisation, {@code /healthz} and
  * {@code /metrics}. {@link #close()} stops accepting, lets requests in flight finish (up to 10 s), then stops.
  */
 public final class ControlPlaneServer implements AutoCloseable {
@@ -44,10 +45,16 @@ public final class ControlPlaneServer implements AutoCloseable {
      */
     public static ControlPlaneServer start(ControlPlane plane, Tokens tokens, Clock clock, ServerSettings settings)
             throws Exception {
+        return start(plane, new SessionLeases(clock, SessionLeases.STANDARD_TTL_MILLIS), tokens, clock, settings);
+    }
+
+    /** Starts serving {@code plane} and the sessions' {@code leases} ({@link LeaseRoutes}). */
+    public static ControlPlaneServer start(ControlPlane plane, SessionLeases leases, Tokens tokens, Clock clock,
+            ServerSettings settings) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(settings.eventLoops())
                 .setWorkerPoolSize(settings.workers()));
         ServerMetrics metrics = new ServerMetrics(plane);
-        Router router = router(vertx, plane, tokens, clock, settings, metrics);
+        Router router = router(vertx, plane, leases, tokens, clock, settings, metrics);
         List<HttpServer> servers = new ArrayList<>();
         try {
             // the servers share one port when they ask for the same number, so port 0 is resolved to a free one first
@@ -79,8 +86,8 @@ public final class ControlPlaneServer implements AutoCloseable {
         }
     }
 
-    private static Router router(Vertx vertx, ControlPlane plane, Tokens tokens, Clock clock, ServerSettings settings,
-            ServerMetrics metrics) {
+    private static Router router(Vertx vertx, ControlPlane plane, SessionLeases leases, Tokens tokens, Clock clock,
+            ServerSettings settings, ServerMetrics metrics) {
         Router router = Router.router(vertx);
         AtomicInteger inFlight = new AtomicInteger();
         router.route().handler(ctx -> admit(ctx, clock, metrics, inFlight, settings.maxInFlight()));
@@ -98,6 +105,7 @@ public final class ControlPlaneServer implements AutoCloseable {
         router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(CheckpointText.MAX_BYTES));
         new SessionRoutes(plane, metrics).mount(router);
         new MigrationRoutes(plane).mount(router);
+        new LeaseRoutes(leases).mount(router);
         router.route().last().handler(ctx -> Replies.error(ctx, 404, "no such route: " + ctx.request().method()
                 + " " + ctx.normalizedPath()));
         router.route().failureHandler(ctx -> failed(ctx, metrics));
