@@ -7,6 +7,8 @@ import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.gate.Comparison;
 import dev.ferry.sim.gate.GateLimits;
 import dev.ferry.sim.gate.Suite;
+import dev.ferry.sim.parallel.SideBySide;
+import dev.ferry.sim.workload.HeapEstimate;
 import dev.ferry.sim.workload.Strategy;
 import dev.ferry.sim.workload.Workload;
 import java.io.IOException;
@@ -121,8 +123,13 @@ final class SimCommand implements Runnable {
                         + " strategy and seed, if the folder exists (default: ${DEFAULT-VALUE}).")
         Path baseline;
 
+        @Option(names = "--parallel", paramLabel = "N", description = "Runs at most N runs side by side, as many as"
+                + " the heap holds (default: the machine's cores); each run's results are the same as run alone.")
+        Integer parallel;
+
         @Override
         public Integer call() {
+            int parallel = SimRunner.parallel(this.parallel);
             List<Suite.Entry> entries;
             try {
                 entries = Suite.read(suite);
@@ -144,27 +151,34 @@ final class SimCommand implements Runnable {
             List<String> exceeded = new ArrayList<>();
             List<Path> compared = new ArrayList<>();
             Map<String, SimRunner.Outcome> byLabel = new HashMap<>();
-            int runs = 0;
+            List<RunBatch.Planned> planned = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
                 Workload w = workloads.get(i);
-                List<Strategy> strategies = new ArrayList<>(entries.get(i).strategies());
+                Suite.Entry entry = entries.get(i);
+                List<Strategy> strategies = new ArrayList<>(entry.strategies());
                 if (strategies.isEmpty()) {
                     strategies.add(null);
                 }
                 for (Strategy strategy : strategies) {
-                    for (long seed : entries.get(i).seeds()) {
-                        String scenario = SimRunner.scenario(w, strategy);
-                        String label = scenario + "-seed" + seed;
-                        SimRunner.Outcome outcome = SimRunner.run(w, seed, out.resolve(label), limits, log, strategy,
-                                new SimRunner.Invocation(entries.get(i).workload(), budgets));
-                        byLabel.put(label, outcome);
+                    for (long seed : entry.seeds()) {
+                        String label = SimRunner.scenario(w, strategy) + "-seed" + seed;
                         compared.add(out.resolve(label));
-                        runs++;
-                        for (BudgetResult b : outcome.failed()) {
-                            exceeded.add(String.format(Locale.ROOT, "%s seed %d: %s = %s, limit %s %s", scenario,
-                                    seed, b.metric(), plain(b.value()), b.comparison(), plain(b.limit())));
-                        }
+                        planned.add(new RunBatch.Planned(label, HeapEstimate.bytes(w), simulator -> SimRunner.run(w,
+                                seed, out.resolve(label), limits, log, strategy, simulator,
+                                new SimRunner.Invocation(entry.workload(), budgets))));
                     }
+                }
+            }
+            int runs = planned.size();
+            for (SideBySide.Done<SimRunner.Outcome> done : RunBatch.run("suite", planned, parallel, log)) {
+                if (done.failed()) {
+                    throw done.failure() instanceof RuntimeException e ? e : new IllegalStateException(done.failure());
+                }
+                SimRunner.Outcome outcome = done.value();
+                byLabel.put(planned.get(done.index()).name(), outcome);
+                for (BudgetResult b : outcome.failed()) {
+                    exceeded.add(String.format(Locale.ROOT, "%s seed %d: %s = %s, limit %s %s", outcome.scenario(),
+                            outcome.seed(), b.metric(), plain(b.value()), b.comparison(), plain(b.limit())));
                 }
             }
             Map<String, List<RunReport.Verdict>> verdicts = new HashMap<>();

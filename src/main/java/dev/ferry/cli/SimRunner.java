@@ -11,6 +11,7 @@ import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.migration.MigrationHistory;
 import dev.ferry.sim.migration.MigrationOutcome;
+import dev.ferry.sim.parallel.SideBySide;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.workload.HeapEstimate;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -135,18 +137,26 @@ final class SimRunner {
         }
     }
 
+    /**
+     * The simulator of a run among others side by side: it tells {@code progress} (0 to 1) how far it is instead of
+     * drawing a bar of its own.
+     */
+    static Simulator reportingTo(DoubleConsumer progress) {
+        return (workload, seed, strategy) -> {
+            Simulation simulation = new Simulation(workload, seed, strategy);
+            SimulationResult result = simulation.run(progress);
+            return new Simulated(result, simulation.migration(), simulation.history());
+        };
+    }
+
     private static Simulated simulate(Workload workload, long seed, Strategy strategy) {
-        Simulation simulation = new Simulation(workload, seed, strategy);
-        SimulationResult result;
-        if (showProgress()) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(workload.name() + " seed " + seed)
-                    .setInitialMax(1000).setStyle(ProgressBarStyle.ASCII).setUnit(" ‰ of virtual time", 1).build()) {
-                result = simulation.run(fraction -> bar.stepTo(Math.round(fraction * 1000)));
-            }
-        } else {
-            result = simulation.run(fraction -> { });
+        if (!showProgress()) {
+            return reportingTo(fraction -> { }).simulate(workload, seed, strategy);
         }
-        return new Simulated(result, simulation.migration(), simulation.history());
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(workload.name() + " seed " + seed)
+                .setInitialMax(1000).setStyle(ProgressBarStyle.ASCII).setUnit(" ‰ of virtual time", 1).build()) {
+            return reportingTo(fraction -> bar.stepTo(Math.round(fraction * 1000))).simulate(workload, seed, strategy);
+        }
     }
 
     private static Outcome runAndWrite(Workload workload, long seed, Path out, List<Budget> budgets, PrintWriter log,
@@ -181,27 +191,39 @@ final class SimRunner {
             throw new UserError("cannot write results into " + out + ": " + e.getMessage());
         }
         double reportSeconds = (System.nanoTime() - started) / 1e9 - wall;
-        log.printf("%s seed %d: %d sessions, %.1f virtual days, %d file events in %.1f s wall (%,d events/s);"
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s seed %d: %d sessions, %.1f virtual days, %d file events in %.1f s wall (%,d events/s);"
                         + " exact at quiescence %.4f, %.3f checkpoints per operation, latency p50 %.0f ms max %.0f ms,"
                         + " %d restarts, %d lost packages -> %s (report.html and data written in %.1f s)%n",
                 workload.name(), seed, result.sessions(), result.virtualDays(), result.totals().fileEvents(), wall,
                 Math.round(result.totals().fileEvents() / Math.max(wall, 1e-9)), result.exactAtQuiescence(),
                 result.amplification(), result.latencyP50Ms(), result.latencyMaxMs(), result.totals().restarts(),
-                result.totals().lostPackages(), out, reportSeconds);
+                result.totals().lostPackages(), out, reportSeconds));
         if (migration != null) {
             double[] v = migration.userVisibleSeconds();
-            log.printf("  migration %s: %d migrated, %d failed, %d rolled back, %d stranded, %d double-running,"
+            line.append(String.format(Locale.ROOT, "  migration %s: %d migrated, %d failed, %d rolled back, %d stranded, %d double-running,"
                             + " makespan %.2f h; %d sessions disrupted while active, user-visible p99 %.1f s max %.1f s,"
                             + " %d lost packages%n", migration.strategy(), migration.migrated(), migration.failed(),
                     migration.rolledBack(), migration.stranded(), migration.doubleRunning(), migration.makespanHours(),
-                    migration.disruptedWhileActive(), v[2], v[3], migration.lostPackages());
+                    migration.disruptedWhileActive(), v[2], v[3], migration.lostPackages()));
         }
+        log.print(line);
         log.flush();
         return new Outcome(scenario(workload, strategy), seed, results, checked, report, out);
     }
 
+    /** How many runs go side by side: {@code --parallel N}, or the machine's cores when not given. */
+    static int parallel(Integer option) {
+        if (option == null) {
+            return SideBySide.cores();
+        }
+        if (option < 1) {
+            throw new UserError("--parallel must be at least 1, was " + option, 2);
+        }
+        return option;
+    }
+
     /** A progress bar on a terminal; none in CI logs or when output is redirected. */
-    private static boolean showProgress() {
+    static boolean showProgress() {
         return System.console() != null && System.getenv("CI") == null;
     }
 }
