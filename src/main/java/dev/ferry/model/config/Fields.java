@@ -153,6 +153,22 @@ public final class Fields {
         return items;
     }
 
+    /** A list of single values, {@code [25, 50, 100]}, as their texts. */
+    public List<String> texts(String field) throws ConfigException {
+        NodeTuple tuple = required(field);
+        if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
+            throw error(tuple.getValueNode(), field, "must be a list of values, e.g. [25, 50]");
+        }
+        List<String> texts = new ArrayList<>();
+        for (Node value : sequence.getValue()) {
+            if (!(value instanceof ScalarNode scalar)) {
+                throw error(value, field, "must be a list of single values, e.g. [25, 50]");
+            }
+            texts.add(scalar.getValue());
+        }
+        return texts;
+    }
+
     /** An error about a field of this mapping, for checks that span several fields. */
     public ConfigException error(String field, String message) {
         NodeTuple tuple = byName.get(field);

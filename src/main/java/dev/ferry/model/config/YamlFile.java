@@ -5,9 +5,11 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -17,6 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML document kept as SnakeYAML's node tree, which remembers the line of every value, so
@@ -86,6 +89,56 @@ public final class YamlFile {
                 refuseDuplicateKeys(name, path + "[" + i + "]", items.get(i));
             }
         }
+    }
+
+    /**
+     * Sets the single value at {@code path} (field names from the top, e.g. {@code migration.budgets.max_concurrent})
+     * to {@code value}, as if the file had said so, adding the field and the mappings above it where the file has
+     * none; the value is then read and checked as any other. A path through or onto a list or a mapping is refused.
+     */
+    public YamlFile with(List<String> path, String value) throws ConfigException {
+        MappingNode mapping = root;
+        for (int i = 0; i < path.size(); i++) {
+            String field = path.get(i);
+            boolean last = i == path.size() - 1;
+            NodeTuple tuple = tuple(mapping, field);
+            String at = String.join(".", path.subList(0, i + 1));
+            Node created = last ? new ScalarNode(Tag.STR, value, mapping.getStartMark(), mapping.getEndMark(),
+                    DumperOptions.ScalarStyle.PLAIN)
+                    : new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
+            if (tuple != null && last && !(tuple.getValueNode() instanceof ScalarNode)) {
+                throw new ConfigException(name + " line " + (tuple.getValueNode().getStartMark().getLine() + 1) + ": "
+                        + at + " is a section or a list, not a single value");
+            }
+            if (tuple != null && !last && !(tuple.getValueNode() instanceof MappingNode)) {
+                throw new ConfigException(name + " line " + (tuple.getValueNode().getStartMark().getLine() + 1) + ": "
+                        + at + " is not a mapping of fields");
+            }
+            if (tuple == null || last) {
+                List<NodeTuple> tuples = mapping.getValue();
+                NodeTuple replacement = new NodeTuple(tuple != null ? tuple.getKeyNode() : new ScalarNode(Tag.STR,
+                        field, mapping.getStartMark(), mapping.getEndMark(), DumperOptions.ScalarStyle.PLAIN), created);
+                if (tuple == null) {
+                    tuples.add(replacement);
+                } else {
+                    tuples.set(tuples.indexOf(tuple), replacement);
+                }
+                tuple = replacement;
+            }
+            if (!last) {
+                mapping = (MappingNode) tuple.getValueNode();
+            }
+        }
+        return this;
+    }
+
+    private static NodeTuple tuple(MappingNode mapping, String field) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(field)) {
+                return tuple;
+            }
+        }
+        return null;
     }
 
     public String name() {

@@ -26,6 +26,20 @@ public final class Suite {
     private Suite() {
     }
 
+    /** The {@code seeds} field, {@code "1, 2, 3"}: integers separated by commas. */
+    public static List<Long> seeds(Fields fields) throws ConfigException {
+        List<Long> seeds = new ArrayList<>();
+        for (String seed : fields.text("seeds").split("\\s*,\\s*")) {
+            try {
+                seeds.add(Long.parseLong(seed.trim()));
+            } catch (NumberFormatException e) {
+                throw fields.error("seeds", "must be a comma-separated list of integers, was '" + fields.text("seeds")
+                        + "'");
+            }
+        }
+        return seeds;
+    }
+
     public static List<Entry> read(Path file) throws ConfigException {
         Fields f = YamlFile.read(file).fields().allowOnly("runs");
         Path dir = file.toAbsolutePath().getParent();
@@ -36,14 +50,7 @@ public final class Suite {
             if (!workload.toFile().isFile()) {
                 throw run.error("workload", "no workload file at " + workload);
             }
-            List<Long> seeds = new ArrayList<>();
-            for (String seed : run.text("seeds").split("\\s*,\\s*")) {
-                try {
-                    seeds.add(Long.parseLong(seed.trim()));
-                } catch (NumberFormatException e) {
-                    throw run.error("seeds", "must be a comma-separated list of integers, was '" + run.text("seeds") + "'");
-                }
-            }
+            List<Long> seeds = seeds(run);
             List<Strategy> strategies = new ArrayList<>();
             if (run.has("strategies")) {
                 for (String label : run.text("strategies").split("\\s*,\\s*")) {

@@ -14,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a workload file and the model files it names (paths relative to the workload file),
@@ -35,7 +36,20 @@ public final class WorkloadReader {
     }
 
     public static Workload read(Path file) throws ConfigException {
-        Fields f = YamlFile.read(file).fields();
+        return read(file, Map.of());
+    }
+
+    /**
+     * A workload file with some of its single values set otherwise, as a sweep varies them: each key is a field's
+     * path from the top ({@code migration.budgets.max_concurrent}), its value the text the file would give. Every
+     * value is checked as if the file said it.
+     */
+    public static Workload read(Path file, Map<List<String>, String> overrides) throws ConfigException {
+        YamlFile yaml = YamlFile.read(file);
+        for (Map.Entry<List<String>, String> e : overrides.entrySet()) {
+            yaml.with(e.getKey(), e.getValue());
+        }
+        Fields f = yaml.fields();
         f.allowOnly("name", "description", "sessions", "days", "start", "models", "overrides", "storm",
                 "migration");
         String name = f.text("name");
