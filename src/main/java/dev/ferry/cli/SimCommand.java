@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,8 @@ import picocli.CommandLine;
 /** {@code ferry sim}: the discrete-event simulation. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Simulates thousands of sessions on virtual time with the real tracker inside each.",
-        subcommands = {SimCommand.Run.class, SimCommand.RunSuite.class, CommandLine.HelpCommand.class})
+        subcommands = {SimCommand.Run.class, SimCommand.RunSuite.class, SweepCommand.class,
+                CommandLine.HelpCommand.class})
 final class SimCommand implements Runnable {
 
     @Spec
@@ -123,13 +125,12 @@ final class SimCommand implements Runnable {
                         + " strategy and seed, if the folder exists (default: ${DEFAULT-VALUE}).")
         Path baseline;
 
-        @Option(names = "--parallel", paramLabel = "N", description = "Runs at most N runs side by side, as many as"
-                + " the heap holds (default: the machine's cores); each run's results are the same as run alone.")
-        Integer parallel;
+        @Mixin
+        ParallelOption parallel;
 
         @Override
         public Integer call() {
-            int parallel = SimRunner.parallel(this.parallel);
+            int parallel = this.parallel.runs();
             List<Suite.Entry> entries;
             try {
                 entries = Suite.read(suite);

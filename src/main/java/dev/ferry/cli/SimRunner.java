@@ -11,7 +11,6 @@ import dev.ferry.sim.gate.Budget;
 import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.migration.MigrationHistory;
 import dev.ferry.sim.migration.MigrationOutcome;
-import dev.ferry.sim.parallel.SideBySide;
 import dev.ferry.sim.run.Simulation;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.workload.HeapEstimate;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -71,11 +71,21 @@ final class SimRunner {
         return workload.name() + "-" + (strategy != null ? strategy : workload.migration().strategy()).label();
     }
 
-    /** How the run was asked for, to name in its report: the workload's file and the budgets' (null: none). */
-    record Invocation(Path workloadFile, Path budgetsFile) {
+    /**
+     * How the run was asked for, to name in its report: the workload's file and the budgets' (null: none); for a run
+     * of a sweep, the command that makes it again ({@code rerun}) and the files it adds to the run's folder.
+     */
+    record Invocation(Path workloadFile, Path budgetsFile, String rerun, Map<String, ResultFolder.Content> files) {
+
+        Invocation(Path workloadFile, Path budgetsFile) {
+            this(workloadFile, budgetsFile, null, Map.of());
+        }
 
         /** The command that runs the same simulation again into {@code out}. */
         String command(long seed, Strategy strategy, Path out) {
+            if (rerun != null) {
+                return rerun;
+            }
             return "bin/ferry sim run " + workloadFile + " --seed " + seed
                     + (strategy == null ? "" : " --strategy " + strategy.label())
                     + (budgetsFile == null ? "" : " --budgets " + budgetsFile) + " --out " + out;
@@ -182,6 +192,7 @@ final class SimRunner {
         try {
             ResultFolder folder = ResultFolder.at(out)
                     .with("sessions.csv", file -> SessionsCsv.write(result, report.sessions(), file));
+            invocation.files().forEach(folder::with);
             for (String name : report.seriesFiles()) {
                 folder.with(name, file -> report.writeSeriesFile(name, file));
             }
@@ -209,17 +220,6 @@ final class SimRunner {
         log.print(line);
         log.flush();
         return new Outcome(scenario(workload, strategy), seed, results, checked, report, out);
-    }
-
-    /** How many runs go side by side: {@code --parallel N}, or the machine's cores when not given. */
-    static int parallel(Integer option) {
-        if (option == null) {
-            return SideBySide.cores();
-        }
-        if (option < 1) {
-            throw new UserError("--parallel must be at least 1, was " + option, 2);
-        }
-        return option;
     }
 
     /** A progress bar on a terminal; none in CI logs or when output is redirected. */

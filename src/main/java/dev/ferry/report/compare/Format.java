@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Numbers as the comparison page prints them: whole numbers with thousands separators, others to 4 digits. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         if (Double.isNaN(value)) {
             return "–";
         }

@@ -52,9 +52,9 @@ public final class SweepRunFile {
         try {
             JsonNode found = JSON.readTree(file.toFile());
             ObjectNode expected = of(sweep, run);
-            return expected.get("workload_sha256").equals(found.get("workload_sha256"))
+            return sweep.workloadSha256().equals(found.path("workload_sha256").asText())
                     && expected.get("parameters").equals(found.get("parameters"))
-                    && expected.get("seed").equals(found.get("seed"));
+                    && found.path("seed").canConvertToLong() && found.path("seed").asLong() == run.seed();
         } catch (IOException e) {
             return false;
         }
