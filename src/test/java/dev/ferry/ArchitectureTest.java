@@ -113,6 +113,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("report/sweep reads run folders only, as report/compare does: no simulation or product type")
+    void sweepReportReadsFolders() {
+        noClasses().that().resideInAPackage("dev.ferry.report.sweep..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.sim..", "dev.ferry.migrate..",
+                        "dev.ferry.tracker..", "dev.ferry.cluster..", "dev.ferry.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
     @DisplayName("report/html holds page pieces only: it knows no simulation, product or other report type")
     void htmlPagePiecesKnowNoDomain() {
         noClasses().that().resideInAPackage("dev.ferry.report.html..")
