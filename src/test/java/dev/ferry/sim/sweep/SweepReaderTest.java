@@ -152,5 +152,7 @@ class SweepReaderTest {
         assertThat(s.parameters().get(1).values()).containsExactly("10", "30", "60");
         assertThat(s.seeds()).isEqualTo(List.of(1L, 2L, 3L));
         assertThat(s.workload(s.run(35)).migration().idleThresholdMinutes()).isEqualTo(60);
+        assertThat(SweepReader.read(Path.of("sim/sweep-speed.yaml")).runCount()).as("the speed target's 4 x 2")
+                .isEqualTo(8);
     }
 }
