@@ -24,7 +24,7 @@ public final class GateLimits {
             "migration.budgets_observed.peak_in_flight_per_cluster", "migration.budgets_observed.team_share_exceeded",
             "disruption.sessions_disrupted_while_active", "disruption.share_disrupted_while_active",
             "disruption.user_visible_s.p50", "disruption.user_visible_s.p99", "disruption.user_visible_s.max",
-            "disruption.total_s.p99", "disruption.lost_packages");
+            "disruption.total_s.p99", "disruption.lost_packages", "migration.scheduler_restarts.restarts");
 
     private GateLimits() {
     }
