@@ -9,21 +9,15 @@ import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.TargetClusterException;
 import dev.ferry.migrate.reconcile.TargetJob;
+import dev.ferry.testing.MockClusters;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +26,6 @@ import org.junit.jupiter.api.Test;
 @DisplayName("JobCache: a cluster's session Jobs by list-then-watch, read as a list would read them")
 class JobCacheTest {
 
-    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final TargetCluster EAST = new TargetCluster("east", "zone-a", Resources.ofGiB(8000, 32, 0));
 
@@ -42,12 +35,9 @@ class JobCacheTest {
     private KubeTargets listing;
 
     @BeforeEach
-    void start() throws Exception {
-        MOCK_LOG.setLevel(Level.WARNING);
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        server.init(InetAddress.getByName("127.0.0.1"), 0);
-        client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+    void start() {
+        server = MockClusters.crud();
+        client = MockClusters.client(server);
         east = new KubeCluster("east", client, "sessions");
         listing = new KubeTargets(federation());
     }
