@@ -31,7 +31,7 @@ final class Progress {
         boolean windingDown = m.state() == MigrationState.ROLLING_BACK || m.state() == MigrationState.ROLLED_BACK
                 || m.state() == MigrationState.FAILED;
         if (!sourceEnded && !windingDown && Takeover.superseded(s, m, now)) {
-            rollBack(s, job, m, out); // the source is the session's instance again (a takeover); this one was fenced
+            Takeover.retire(s, job, m, out); // the source is the session's instance again; this one was fenced
             out.wakeBy(now + policy.pollMillis());
             return;
         }

@@ -1,6 +1,7 @@
 package dev.ferry.migrate.reconcile;
 
 import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,8 @@ import java.util.Optional;
  *   target instance ever took it; that instance may still be starting out of sight and would take the lease as soon
  *   as it could, so the scheduler waits as long as the migration would wait for it (the start timeout) too;</li>
  *   <li>{@link #superseded}: once the cluster is back, a Job whose migration began before the source took the lease
- *   again (or whose own instance's lease is past its margin while the source runs) is rolled back rather than the
- *   source stopped: the source is the session's instance now, and the Job's was fenced.</li>
+ *   again (or whose own instance's lease is past its margin while the source runs) is {@linkplain #retire retired}
+ *   rather than the source stopped: the source is the session's instance now, and the Job's was fenced.</li>
  * </ul>
  */
 final class Takeover {
@@ -33,6 +34,19 @@ final class Takeover {
         }
         return !lease.get().status().onSource()
                 || nowMillis >= lease.get().safeAfterMillis() + policy.startTimeoutMillis();
+    }
+
+    /**
+     * Retires a superseded Job in one guarded patch: suspended (its pod, fenced, is removed) and recorded
+     * {@link MigrationState#ROLLED_BACK}. A rollback would pass through {@link MigrationState#ROLLING_BACK}, which the
+     * budgets count as in flight, although nothing is migrating: the source already runs the session. When a zone
+     * comes back, every Job a source took over from is superseded at once, so those rollbacks alone would exceed the
+     * budgets without a single migration admitted. Once rolled back the Job is deleted as any rolled-back one is, and
+     * the session migrates again when the budgets admit it.
+     */
+    static void retire(SessionObservation s, TargetJob job, MigrationRecord m, Decisions out) {
+        out.act(new Action.SuspendJob(s.sessionId(), job.cluster(), m.withState(MigrationState.ROLLED_BACK),
+                job.resourceVersion()));
     }
 
     /** Whether {@code m}'s instance is no longer the session's, while the source runs (see the class comment). */

@@ -109,7 +109,8 @@ class TakeoverTest {
         }
 
         @Test
-        @DisplayName("the source took the lease after the migration began: the Job rolls back, the source stays")
+        @DisplayName("the source took the lease after the migration began: the Job is retired in one patch "
+                + "(suspended and rolled back), the source stays")
         void sourceTookOver() {
             SessionObservation s = withLease(doneOnWest(SourceState.RUNNING), LeaseStatus.SOURCE, NOW - HOUR,
                     NOW + MINUTE, false);
@@ -117,27 +118,62 @@ class TakeoverTest {
             Plan plan = Reconciler.decide(Observations.of(twoClusters(), s), policy, NOW);
 
             assertThat(plan.actions()).containsExactly(new Action.SuspendJob("s1", "west",
-                    new MigrationRecord(4, MigrationState.ROLLING_BACK, started), "7"));
+                    new MigrationRecord(4, MigrationState.ROLLED_BACK, started), "7"));
         }
 
         @Test
-        @DisplayName("the source started again but its agent has no lease yet, the Job's is past its margin: roll back")
+        @DisplayName("the source started again but its agent has no lease yet, the Job's is past its margin: retired")
         void targetLeasePastMargin() {
             SessionObservation s = withLease(doneOnWest(SourceState.RUNNING), "west", started, NOW - MARGIN, false);
 
             assertThat(Reconciler.decide(Observations.of(twoClusters(), s), policy, NOW).actions())
                     .containsExactly(new Action.SuspendJob("s1", "west",
-                            new MigrationRecord(4, MigrationState.ROLLING_BACK, started), "7"));
+                            new MigrationRecord(4, MigrationState.ROLLED_BACK, started), "7"));
         }
 
         @Test
-        @DisplayName("the source held its lease since before the migration: the source is the one stopped, as before")
-        void ordinaryDuplicate() {
-            SessionObservation s = withLease(doneOnWest(SourceState.RUNNING), LeaseStatus.SOURCE, started - HOUR,
-                    NOW + MINUTE, false);
+        @DisplayName("a Job caught mid-migration when the source took over is retired too, never left rolling back")
+        void startingJobRetired() {
+            SessionObservation s = withLease(session("s1", SourceState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
+                    job("west", "s1", MigrationState.STARTING, false, PodPhase.PENDING, 4, started)),
+                    LeaseStatus.SOURCE, NOW - HOUR, NOW + MINUTE, false);
 
             assertThat(Reconciler.decide(Observations.of(twoClusters(), s), policy, NOW).actions())
-                    .containsExactly(new Action.StopSource("s1", "s1"));
+                    .containsExactly(new Action.SuspendJob("s1", "west",
+                            new MigrationRecord(4, MigrationState.ROLLED_BACK, started), "7"));
+        }
+
+        @Test
+        @DisplayName("retired Jobs count against no budget: with one migration allowed at a time, ten Jobs retired "
+                + "when their zone came back leave room for an idle session, and are then deleted to migrate anew")
+        void retiredJobsAreNotInFlight() {
+            MigrationPolicy one = World.policy(DisruptionBudget.of(1, 1, 1.0));
+            long migrated = NOW - 2 * policy.retryBackoffMillis(); // long enough ago to be retried at once
+            List<SessionObservation> back = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                back.add(withLease(session("r" + i, SourceState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
+                        job("west", "r" + i, MigrationState.DONE, false, PodPhase.RUNNING, 4, migrated)),
+                        LeaseStatus.SOURCE, NOW - HOUR, NOW + MINUTE, false));
+            }
+            Plan retiring = Reconciler.decide(new Observation(twoClusters(), back), one, NOW);
+
+            // the next pass observes what the patches wrote, and an idle session
+            List<SessionObservation> next = new java.util.ArrayList<>();
+            for (Action a : retiring.actions()) {
+                Action.SuspendJob patch = (Action.SuspendJob) a;
+                next.add(withLease(session(a.sessionId(), SourceState.RUNNING, OptionalLong.of(0), checkpoint(4, 0),
+                        job("west", a.sessionId(), patch.migration().state(), true, null, 4, migrated)),
+                        LeaseStatus.SOURCE, NOW - HOUR, NOW + MINUTE, false));
+            }
+            next.add(session("idle", SourceState.RUNNING, OptionalLong.of(0), checkpoint(4, 0)));
+            Plan plan = Reconciler.decide(new Observation(twoClusters(), next), one, NOW + 30 * World.SECOND);
+
+            assertThat(retiring.actions()).as("retired").hasSize(10);
+            assertThat(plan.actions()).as("deleted").filteredOn(a -> a.sessionId().startsWith("r"))
+                    .hasSize(10).allMatch(a -> a instanceof Action.DeleteJob);
+            assertThat(plan.actions()).filteredOn(a -> a.sessionId().equals("idle"))
+                    .hasAtLeastOneElementOfType(Action.CreateSuspendedJob.class);
+            assertThat(plan.held()).doesNotContainKey("idle");
         }
     }
 }
