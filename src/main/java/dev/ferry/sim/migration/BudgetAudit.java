@@ -37,7 +37,8 @@ final class BudgetAudit implements TargetClusters {
 
     private final TargetClusters clusters;
     private final DisruptionBudget budget;
-    private final Map<String, Integer> teamSessions;
+    private final Map<String, String> teamOf;
+    private final Map<String, Integer> teamSessions = new HashMap<>();
     private final Map<String, Flight> inFlight = new HashMap<>();
     private final Map<String, Integer> perCluster = new HashMap<>();
     private final Map<String, Integer> perTeam = new HashMap<>();
@@ -48,11 +49,16 @@ final class BudgetAudit implements TargetClusters {
     private int hourPeak;
     private final Map<String, Integer> hourPeakPerCluster = new HashMap<>();
 
-    /** @param teamSessions how many sessions each team has, for the team share */
-    BudgetAudit(TargetClusters clusters, DisruptionBudget budget, Map<String, Integer> teamSessions, Writes writes) {
+    /**
+     * @param teamOf every session's team, by session id: a migration is counted against its team's share whichever
+     *               write the audit sees first (a Job created, or one it never saw created, patched: a Job made
+     *               before this scheduler process, or one a takeover retires)
+     */
+    BudgetAudit(TargetClusters clusters, DisruptionBudget budget, Map<String, String> teamOf, Writes writes) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.budget = Objects.requireNonNull(budget, "budget");
-        this.teamSessions = Map.copyOf(teamSessions);
+        this.teamOf = Map.copyOf(teamOf);
+        this.teamOf.values().forEach(team -> teamSessions.merge(team, 1, Integer::sum));
         this.writes = Objects.requireNonNull(writes, "writes");
     }
 
@@ -102,7 +108,7 @@ final class BudgetAudit implements TargetClusters {
     public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
         clusters.createSuspended(cluster, spec, migration);
         writes.stateWritten(spec.sessionId(), cluster, migration.state());
-        track(spec.sessionId(), cluster, spec.team(), migration);
+        track(spec.sessionId(), cluster, migration);
     }
 
     @Override
@@ -111,8 +117,7 @@ final class BudgetAudit implements TargetClusters {
         PatchResult result = clusters.patch(cluster, sessionId, migration, suspend, resourceVersion);
         if (result == PatchResult.PATCHED) {
             writes.stateWritten(sessionId, cluster, migration.state());
-            Flight f = inFlight.get(sessionId);
-            track(sessionId, cluster, f == null ? "" : f.team(), migration);
+            track(sessionId, cluster, migration);
         }
         return result;
     }
@@ -124,7 +129,7 @@ final class BudgetAudit implements TargetClusters {
         land(sessionId);
     }
 
-    private void track(String sessionId, String cluster, String team, MigrationRecord migration) {
+    private void track(String sessionId, String cluster, MigrationRecord migration) {
         if (migration.state().terminal()) {
             land(sessionId);
             return;
@@ -132,6 +137,7 @@ final class BudgetAudit implements TargetClusters {
         if (inFlight.containsKey(sessionId)) {
             return;
         }
+        String team = teamOf(sessionId);
         inFlight.put(sessionId, new Flight(cluster, team));
         int onCluster = perCluster.merge(cluster, 1, Integer::sum);
         int ofTeam = perTeam.merge(team, 1, Integer::sum);
@@ -142,6 +148,14 @@ final class BudgetAudit implements TargetClusters {
         if (ofTeam > budget.teamLimit(teamSessions.getOrDefault(team, 0))) {
             teamOverLimit++;
         }
+    }
+
+    private String teamOf(String sessionId) {
+        String team = teamOf.get(sessionId);
+        if (team == null) {
+            throw new IllegalStateException("the budget audit knows no session " + sessionId);
+        }
+        return team;
     }
 
     private void land(String sessionId) {

@@ -121,8 +121,10 @@ public final class MigrationWorld implements AutoCloseable {
         MigrationPolicy policy = strategy.policy(config, n, epochAtZero, startNanos);
         history = new MigrationHistory(config.clusters().clusters().stream().map(c -> c.name()).toList(), n,
                 policy.budget());
-        Map<String, Integer> teams = new HashMap<>();
-        sessions.forEach(s -> teams.merge(s.profile().team(), 1, Integer::sum));
+        Map<String, String> teams = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            teams.put(ids.id(i), sessions.get(i).profile().team());
+        }
         audit = new BudgetAudit(targets, policy.budget(), teams, new BudgetAudit.Writes() {
             @Override
             public void stateWritten(String sessionId, String cluster, MigrationState state) {
