@@ -1,6 +1,5 @@
 package dev.ferry.cluster.kube;
 
-import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.Names;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,7 +8,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,17 +77,12 @@ public final class JobCache implements AutoCloseable {
     }
 
     /**
-     * The Jobs whose migration is not done, as the label selector {@code ferry.dev/migration-state!=done} would
-     * choose them (Jobs without the label included), by name.
+     * The Jobs whose migration is not done, or is done with a failed pod ({@link SessionJobs#unsettled}), by name.
      *
      * @throws KubeApiException (retryable) while the cache is not {@linkplain #current() current}
      */
     public List<Job> unsettledSessionJobs() {
-        String done = MigrationState.DONE.wireName();
-        return sessionJobs().stream().filter(j -> {
-            Map<String, String> labels = j.getMetadata().getLabels();
-            return labels == null || !done.equals(labels.get(SessionJobs.MIGRATION_STATE));
-        }).toList();
+        return sessionJobs().stream().filter(SessionJobs::unsettled).toList();
     }
 
     /** The resourceVersion of the last list or change the cache applied; empty before the first list. */

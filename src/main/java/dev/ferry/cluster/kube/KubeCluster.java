@@ -1,7 +1,6 @@
 package dev.ferry.cluster.kube;
 
 import dev.ferry.migrate.MigrationRecord;
-import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.Names;
 import dev.ferry.migrate.PodPhase;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -122,8 +121,9 @@ public final class KubeCluster {
     }
 
     /**
-     * The Ferry-managed Jobs whose migration is not done ({@code ferry.dev/migration-state!=done}, which also
-     * keeps Jobs without the label), by name: what moves, without the bulk of sessions already migrated.
+     * The Ferry-managed Jobs that move ({@link SessionJobs#unsettled}: the migration not done, or done with a failed
+     * pod), by name. A label selector cannot choose by the Job's status, so this lists every Ferry-managed Job and
+     * filters: a one-shot look. A scheduler that runs reads them from its {@link JobCache} and sends no list.
      */
     public List<Job> unsettledSessionJobs() {
         return sessionJobs(true);
@@ -131,12 +131,9 @@ public final class KubeCluster {
 
     private List<Job> sessionJobs(boolean unsettledOnly) {
         try {
-            var query = jobs().withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY);
-            if (unsettledOnly) {
-                query = query.withoutLabel(SessionJobs.MIGRATION_STATE, MigrationState.DONE.wireName());
-            }
-            JobList list = query.list();
+            JobList list = jobs().withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY).list();
             return list.getItems().stream()
+                    .filter(j -> !unsettledOnly || SessionJobs.unsettled(j))
                     .sorted(Comparator.comparing(j -> j.getMetadata().getName()))
                     .toList();
         } catch (KubernetesClientException e) {

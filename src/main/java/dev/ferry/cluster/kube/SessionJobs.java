@@ -2,6 +2,7 @@ package dev.ferry.cluster.kube;
 
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionSpec;
 import io.fabric8.kubernetes.api.model.Container;
@@ -87,6 +88,18 @@ public final class SessionJobs {
      * leave out the sessions whose migration is done: {@code ferry.dev/migration-state!=done}.
      */
     public static final String MIGRATION_STATE = MigrationAnnotations.MIGRATION_STATE;
+
+    /**
+     * Whether the scheduler's passes between full ones must read {@code job}: its migration is not done (its state
+     * label is not {@code done}, or it has none), or it is done and its pod failed ({@link JobPodStatus}), a session
+     * running nowhere that waits to be started again. A label selector cannot see the Job's status, so lists filter
+     * with this rule rather than with {@code ferry.dev/migration-state!=done} alone.
+     */
+    public static boolean unsettled(Job job) {
+        Map<String, String> labels = job.getMetadata().getLabels();
+        return labels == null || !MigrationState.DONE.wireName().equals(labels.get(MIGRATION_STATE))
+                || JobPodStatus.podPhase(job).filter(PodPhase.FAILED::equals).isPresent();
+    }
 
     /**
      * The body of a JSON merge patch that records {@code migration} on a session Job (annotations and the state

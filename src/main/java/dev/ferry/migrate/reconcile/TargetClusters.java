@@ -2,6 +2,7 @@ package dev.ferry.migrate.reconcile;
 
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.TargetCluster;
 import java.util.List;
@@ -19,12 +20,18 @@ public interface TargetClusters {
     List<TargetJob> jobs(String cluster);
 
     /**
-     * The session Jobs on {@code cluster} whose migration is not done (unreadable ones included). Implementations
-     * that can ask the API for only those should: it is what every pass between two full ones reads.
+     * The session Jobs on {@code cluster} that move: those whose migration is not done (unreadable ones included),
+     * and those done whose pod failed (the session runs nowhere until the scheduler acts). Implementations that can
+     * read only those should: it is what every pass between two full ones reads.
      */
     default List<TargetJob> unsettledJobs(String cluster) {
-        return jobs(cluster).stream().filter(j -> j.state().map(s -> s != MigrationState.DONE).orElse(true))
-                .toList();
+        return jobs(cluster).stream().filter(TargetClusters::unsettled).toList();
+    }
+
+    /** Whether a pass between full ones reads {@code job} (see {@link #unsettledJobs}). */
+    static boolean unsettled(TargetJob job) {
+        return job.state().map(s -> s != MigrationState.DONE).orElse(true)
+                || job.pod().filter(PodPhase.FAILED::equals).isPresent();
     }
 
     /** Creates the session's Job suspended, carrying {@code migration}; a Job that already exists is left as it is. */

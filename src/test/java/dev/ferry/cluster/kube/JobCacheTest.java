@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +73,30 @@ class JobCacheTest {
                     .extracting(TargetJob::sessionId).containsExactly("s1", "s2", "s4", "s5");
             assertThat(cached.unsettledJobs("east")).isEqualTo(listing.unsettledJobs("east"))
                     .extracting(TargetJob::sessionId).containsExactly("s1", "s4", "s5");
+        }
+    }
+
+    @Test
+    @DisplayName("a done Job whose pod failed is unsettled, read as such from the cache and from a list: the passes"
+            + " between full ones see the session that runs nowhere and start it again")
+    void doneWithAFailedPodIsUnsettled() {
+        try (JobCache cache = JobCache.start("east", client, "sessions")) {
+            KubeTargets cached = new KubeTargets(federation(), Map.of("east", cache));
+            for (String id : List.of("s1", "s2")) {
+                listing.createSuspended("east", Sessions.jupyter(id), record(MigrationState.STOPPING_SOURCE));
+                east.patchMigration(id, record(MigrationState.DONE), false, job(id).resourceVersion());
+            }
+            // the Job controller's count once s2's pod failed (its node was lost); s1's pod still runs
+            client.batch().v1().jobs().inNamespace("sessions").withName(SessionJobs.jobName("s1")).subresource("status")
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"ready\":1,\"active\":1}}");
+            Job failed = client.batch().v1().jobs().inNamespace("sessions").withName(SessionJobs.jobName("s2"))
+                    .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
+                            "{\"status\":{\"failed\":1}}");
+            cache.awaitCaughtUp(version(failed), WAIT);
+
+            assertThat(listing.unsettledJobs("east")).extracting(TargetJob::sessionId).containsExactly("s2");
+            assertThat(cached.unsettledJobs("east")).isEqualTo(listing.unsettledJobs("east"));
+            assertThat(cached.jobs("east")).extracting(TargetJob::sessionId).containsExactly("s1", "s2");
         }
     }
 
