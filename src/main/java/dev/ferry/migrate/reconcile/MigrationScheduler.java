@@ -1,5 +1,7 @@
 package dev.ferry.migrate.reconcile;
 
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +14,10 @@ import java.util.Optional;
  * <p>With a full-pass period, a pass reads every Job only when that period has passed since the last full one;
  * the passes in between read only the Jobs whose migration is not done, which moves migrations on but starts
  * nothing new (see {@link Reconciler}). Listing every migrated session's Job on every pass would otherwise cost
- * most of a large migration's API time. A new instance starts with a full pass.
+ * most of a large migration's API time. A new instance starts with a full pass. A full pass also comes next, within
+ * a poll period, after a pass that deleted a Job, saw one being deleted or saw a migrated session's Job whose pod
+ * failed: the session then runs nowhere, has (or soon has) no Job, and only a full pass observes a session without
+ * one, to start it again. Waiting for the period instead would keep its user waiting that much longer.
  *
  * <p>Each pass reads {@link MigrationControl#paused()} first (while paused nothing new starts; see
  * {@link Reconciler}), and each full pass publishes a {@link MigrationOverview} to the {@link MigrationStatusSink}
@@ -30,6 +35,7 @@ public final class MigrationScheduler {
     private final MigrationStatusSink status;
     private final LeaseReadings leases;
     private long lastFullPass = Long.MIN_VALUE;
+    private boolean fullPassDue;
 
     /** Every pass a full one. */
     public MigrationScheduler(Clock clock, Observer observer, Executor executor, MigrationPolicy policy) {
@@ -79,7 +85,7 @@ public final class MigrationScheduler {
     public Reconcile reconcile() {
         long now = clock.epochMillis();
         boolean paused = control.paused();
-        boolean full = fullPassEveryMillis == 0 || lastFullPass == Long.MIN_VALUE
+        boolean full = fullPassEveryMillis == 0 || lastFullPass == Long.MIN_VALUE || fullPassDue
                 || now - lastFullPass >= fullPassEveryMillis;
         Observation snapshot;
         try {
@@ -90,14 +96,18 @@ public final class MigrationScheduler {
         }
         if (full) {
             lastFullPass = now;
+            fullPassDue = false;
         }
         Plan plan = Reconciler.decide(snapshot, policy, paused, now);
+        fullPassDue = needsAFullPass(snapshot, plan);
         Execution execution = executor.apply(plan.actions());
         if (full) {
             status.publish(Overviews.of(snapshot, plan, policy, paused, now));
         }
         long next = plan.nextWakeupMillis();
-        if (!full) {
+        if (fullPassDue) {
+            next = Math.min(next, now + policy.pollMillis());
+        } else if (!full) {
             next = Math.min(next, lastFullPass + fullPassEveryMillis); // new starts wait for the next full pass
         }
         Optional<String> error = Optional.empty();
@@ -114,5 +124,25 @@ public final class MigrationScheduler {
                     + " more actions that did not apply)");
         }
         return new Reconcile(Optional.of(plan), Optional.of(execution), error, next);
+    }
+
+    /**
+     * Whether the next pass must be a full one: this one deletes a Job or saw one being deleted (its session, left
+     * without a Job, is observed only by a full pass), or saw a migrated session's Job whose pod failed (the session
+     * runs nowhere: its Job is replaced, and the session started again once the Job is gone).
+     */
+    private boolean needsAFullPass(Observation snapshot, Plan plan) {
+        if (fullPassEveryMillis == 0) {
+            return false;
+        }
+        return plan.actions().stream().anyMatch(a -> a instanceof Action.DeleteJob)
+                || snapshot.sessions().stream().flatMap(s -> s.targets().stream())
+                        .anyMatch(j -> j.deleting() || replaceable(j));
+    }
+
+    /** A Job whose migration is done and whose pod failed (its node was lost): the session runs nowhere. */
+    private static boolean replaceable(TargetJob job) {
+        return job.state().filter(MigrationState.DONE::equals).isPresent()
+                && job.pod().filter(PodPhase.FAILED::equals).isPresent();
     }
 }

@@ -3,6 +3,8 @@ package dev.ferry.migrate.reconcile;
 import static dev.ferry.migrate.reconcile.World.MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.SourceState;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -76,6 +78,36 @@ class FullPassTest {
         assertThat(observer.observe(true).sessions()).extracting(SessionObservation::sessionId)
                 .containsExactly("s1", "s2", "s3");
         assertThat(observer.observe(false).sessions()).as("s1 and s2 are done, s3 has no Job").isEmpty();
+    }
+
+    @Test
+    @DisplayName("a migrated session's pod lost between full passes: the next pass deletes its Job, the one after is "
+            + "full and starts the source, within a minute rather than at the next full passes")
+    void lostPodRecoveredBetweenFullPasses() {
+        w.idleSession("s1", "ann", "data", 1);
+        MigrationScheduler scheduler = scheduler(5 * MINUTE);
+        long firstFull = w.now();
+        scheduler.reconcile(); // full: creates the Job suspended and stops the source
+        for (int i = 0; i < 12 && w.state("east", "s1").filter(MigrationState.DONE::equals).isEmpty(); i++) {
+            w.advance(10_000);
+            w.tick();
+            scheduler.reconcile();
+        }
+        assertThat(w.state("east", "s1")).contains(MigrationState.DONE);
+        int fullBefore = w.targets.fullReads;
+
+        w.targets.job("east", "s1").orElseThrow().pod = PodPhase.FAILED; // its node was lost
+        w.advance(10_000);
+        Reconcile partial = scheduler.reconcile();
+        assertThat(w.targets.fullReads).as("a pass between full ones").isEqualTo(fullBefore);
+        assertThat(partial.plan().orElseThrow().actions()).containsExactly(new Action.DeleteJob("s1", "east"));
+        assertThat(partial.nextWakeupMillis()).isLessThanOrEqualTo(w.now() + w.policy.pollMillis());
+
+        w.advance(w.policy.pollMillis());
+        Reconcile next = scheduler.reconcile();
+        assertThat(w.targets.fullReads).as("the pass after a Job's deletion is full").isEqualTo(fullBefore + 1);
+        assertThat(next.plan().orElseThrow().actions()).containsExactly(new Action.StartSource("s1", "s1"));
+        assertThat(w.now()).isLessThan(firstFull + 5 * MINUTE);
     }
 
     @Test
