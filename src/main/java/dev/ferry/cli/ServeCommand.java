@@ -52,11 +52,13 @@ final class ServeCommand implements Callable<Integer> {
     Path tokensFile;
 
     @Option(names = "--max-in-flight", defaultValue = "1024", paramLabel = "N",
-            description = "Requests served at once; past that the answer is 429 with Retry-After (default ${DEFAULT-VALUE}).")
+            description = {"Requests in flight at once, those waiting for their commit included; past that the answer",
+                "is 429 with Retry-After (default ${DEFAULT-VALUE})."})
     int maxInFlight;
 
-    @Option(names = "--workers", defaultValue = "64", paramLabel = "N",
-            description = "Threads doing store work; their commits are grouped (default ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", defaultValue = "8", paramLabel = "N",
+            description = {"Threads verifying uploads and reading checkpoints from disk (default ${DEFAULT-VALUE});",
+                "none waits for a commit: a change is answered once durable, commits grouped."})
     int workers;
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.control.Checkpoints;
 import dev.ferry.api.control.ControlPlane;
+import dev.ferry.api.control.Durable;
 import dev.ferry.api.control.InMemorySessionStore;
 import dev.ferry.api.http.ControlPlaneServer;
 import dev.ferry.api.http.ServerSettings;
@@ -84,7 +85,7 @@ class MigratePlanControlPlaneTest {
     @Test
     @DisplayName("the control plane's generation is the one the plan migrates with")
     void generationFromTheControlPlane() throws Exception {
-        plane.upload("s-idle", Checkpoints.text(7, at("2026-11-30T16:01:00Z")));
+        Durable.answer(plane.upload("s-idle", Checkpoints.text(7, at("2026-11-30T16:01:00Z"))));
 
         FerryCli.Run run = plan(url(), ADMIN);
 
@@ -96,8 +97,8 @@ class MigratePlanControlPlaneTest {
     @Test
     @DisplayName("an install the control plane reports holds the session back, whatever the export says")
     void installFromTheControlPlane() throws Exception {
-        plane.upload("s-idle", Checkpoints.text(7, at("2026-11-30T16:01:00Z")));
-        plane.install("s-idle", true);
+        Durable.answer(plane.upload("s-idle", Checkpoints.text(7, at("2026-11-30T16:01:00Z"))));
+        Durable.answer(plane.install("s-idle", true));
 
         FerryCli.Run run = plan(url(), ADMIN);
 

@@ -14,106 +14,113 @@ import dev.ferry.tracker.checkpoint.VerifiedCheckpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /**
  * The control plane's rules. A checkpoint upload is the checkpoint file's text exactly as the tracker writes it; it is
  * read with the tracker's own {@link CheckpointFormat} (so its checksum is verified) and kept only when its
  * generation is newer than the stored one. Activity only ever moves forward and may not lie more than
  * {@link #MAX_ACTIVITY_AHEAD_MILLIS} ahead of the clock, as JupyterHub rules. What the scheduler's checkpoint barrier
- * reads is {@link #status} and {@link #lastActivity}; the pause it honours is {@link #paused}, kept by the store; the
- * overview it publishes after each pass is kept in memory (the next pass publishes a new one). Safe to call from many threads: each session's read-decide-write is done under a lock of
- * its own stripe, so two uploads for one session never both win.
+ * reads is {@link #status} and {@link #lastActivity}, from durable records only; the pause it honours is
+ * {@link #paused}, kept by the store; the overview it publishes after each pass is kept in memory (the next pass
+ * publishes a new one).
+ *
+ * <p>Nothing here waits for the disk: each change returns a stage that completes with its answer once the change is
+ * durable ({@link SessionWrites} decides each session's changes one at a time against its newest record and keeps
+ * their order). Safe to call from many threads; two uploads for one session never both win.
  */
 public final class ControlPlane implements CheckpointSignals, MigrationControl, MigrationStatusSink {
 
     /** 59 minutes, JupyterHub's limit for a {@code last_activity} in the future. */
     public static final long MAX_ACTIVITY_AHEAD_MILLIS = 59 * 60_000L;
 
-    private static final int STRIPES = 256;
-
     private final SessionStore store;
+    private final SessionWrites writes;
     private final Clock clock;
-    private final Object[] stripes = new Object[STRIPES];
+    private final Object pauseLock = new Object();
+    private CompletionStage<Void> pauseWritten = CompletableFuture.completedStage(null);
+    private Boolean pauseDecided;
     private volatile MigrationOverview overview;
 
     public ControlPlane(SessionStore store, Clock clock) {
         this.store = store;
+        this.writes = new SessionWrites(store);
         this.clock = clock;
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
     }
 
-    /** Takes one checkpoint upload for {@code sessionId}, see {@link UploadOutcome}. */
-    public UploadOutcome upload(String sessionId, String text) {
+    /** Takes one checkpoint upload for {@code sessionId}, see {@link UploadOutcome}; answered once durable. */
+    public CompletionStage<UploadOutcome> upload(String sessionId, String text) {
         requireValid(sessionId);
         // a UTF-8 character is at most 3 bytes: only a text that may be too large is encoded to find out
         if (text.length() > CheckpointText.MAX_BYTES / 3) {
             int bytes = text.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > CheckpointText.MAX_BYTES) {
-                return new UploadOutcome.TooLarge(bytes, CheckpointText.MAX_BYTES);
+                return CompletableFuture.completedStage(new UploadOutcome.TooLarge(bytes, CheckpointText.MAX_BYTES));
             }
         }
         VerifiedCheckpoint checkpoint;
         try {
             checkpoint = CheckpointFormat.verify(text, "the upload for session " + sessionId);
         } catch (CheckpointException e) {
-            return new UploadOutcome.Damaged(e.getMessage());
+            return CompletableFuture.completedStage(new UploadOutcome.Damaged(e.getMessage()));
         }
         String sha256 = checkpoint.textSha256();
-        synchronized (stripe(sessionId)) {
-            SessionRecord stored = store.find(sessionId).orElse(SessionRecord.empty(sessionId));
-            long offered = checkpoint.generation();
+        long offered = checkpoint.generation();
+        return writes.write(sessionId, newest -> {
+            SessionRecord stored = newest.orElse(SessionRecord.empty(sessionId));
             if (stored.hasCheckpoint() && offered == stored.generation() && sha256.equals(stored.checkpointSha256())) {
-                store.save(stored.withConfirmed(clock.epochMillis()), null);
-                return new UploadOutcome.Confirmed(offered);
+                return SessionWrites.Decision.save(new UploadOutcome.Confirmed(offered),
+                        stored.withConfirmed(clock.epochMillis()), null);
             }
             if (offered <= stored.generation()) {
-                return new UploadOutcome.NotNewer(stored.generation(), offered);
+                return SessionWrites.Decision.answer(new UploadOutcome.NotNewer(stored.generation(), offered));
             }
-            store.save(stored.withCheckpoint(offered, checkpoint.writtenAtEpochMillis(), sha256), text);
-            return stored.hasCheckpoint() ? new UploadOutcome.Replaced(offered, stored.generation())
+            UploadOutcome outcome = stored.hasCheckpoint() ? new UploadOutcome.Replaced(offered, stored.generation())
                     : new UploadOutcome.Created(offered);
-        }
+            return SessionWrites.Decision.save(outcome,
+                    stored.withCheckpoint(offered, checkpoint.writtenAtEpochMillis(), sha256), text);
+        });
     }
 
     /** Records that the session's user was active at {@code epochMillis}; an earlier time never moves it back. */
-    public ActivityOutcome activity(String sessionId, long epochMillis) {
+    public CompletionStage<ActivityOutcome> activity(String sessionId, long epochMillis) {
         requireValid(sessionId);
         long latest = clock.epochMillis() + MAX_ACTIVITY_AHEAD_MILLIS;
         if (epochMillis > latest) {
-            return new ActivityOutcome.TooFarAhead(epochMillis, latest);
+            return CompletableFuture.completedStage(new ActivityOutcome.TooFarAhead(epochMillis, latest));
         }
-        synchronized (stripe(sessionId)) {
-            SessionRecord stored = store.find(sessionId).orElse(SessionRecord.empty(sessionId));
+        return writes.write(sessionId, newest -> {
+            SessionRecord stored = newest.orElse(SessionRecord.empty(sessionId));
             if (stored.lastActivity().isPresent() && stored.lastActivityEpochMillis() >= epochMillis) {
-                return new ActivityOutcome.Recorded(stored.lastActivityEpochMillis());
+                return SessionWrites.Decision.answer(new ActivityOutcome.Recorded(stored.lastActivityEpochMillis()));
             }
-            store.save(stored.withActivity(epochMillis), null);
-            return new ActivityOutcome.Recorded(epochMillis);
-        }
+            return SessionWrites.Decision.save(new ActivityOutcome.Recorded(epochMillis),
+                    stored.withActivity(epochMillis), null);
+        });
     }
 
     /** Records whether a package install or uninstall is running in the session now. */
-    public void install(String sessionId, boolean inProgress) {
-        update(sessionId, r -> r.installInProgress() == inProgress ? r : r.withInstall(inProgress));
+    public CompletionStage<Void> install(String sessionId, boolean inProgress) {
+        return update(sessionId, r -> r.installInProgress() == inProgress ? r : r.withInstall(inProgress));
     }
 
     /** Records the generation the session's newest container restored. */
-    public void restored(String sessionId, long generation) {
+    public CompletionStage<Void> restored(String sessionId, long generation) {
         if (generation < 0) {
             throw new IllegalArgumentException("a restored generation is 0 or more, found " + generation
                     + " (a failed restore or a container gone down is forgotten, not a generation)");
         }
-        update(sessionId, r -> r.restoredGeneration() == generation ? r : r.withRestored(generation));
+        return update(sessionId, r -> r.restoredGeneration() == generation ? r : r.withRestored(generation));
     }
 
     /**
      * Records that the session's newest container has restored no checkpoint: it went down, or its restore failed.
      * A generation an earlier container restored must not pass for the next one's.
      */
-    public void forgetRestored(String sessionId) {
-        update(sessionId, r -> r.restored().isEmpty() ? r : r.withRestored(SessionRecord.NONE_RESTORED));
+    public CompletionStage<Void> forgetRestored(String sessionId) {
+        return update(sessionId, r -> r.restored().isEmpty() ? r : r.withRestored(SessionRecord.NONE_RESTORED));
     }
 
     /** What is known of the session; empty if nothing was ever reported for it. */
@@ -155,12 +162,23 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
         return store.paused();
     }
 
-    /** Pauses ({@code true}) or resumes the migration; the store keeps it across restarts. */
-    public void setPaused(boolean paused) {
-        synchronized (stripes) {
-            if (store.paused() != paused) {
-                store.setPaused(paused);
+    /**
+     * Pauses ({@code true}) or resumes the migration; the store keeps it across restarts. Answered once durable, after
+     * every pause or resume asked before it.
+     */
+    public CompletionStage<Void> setPaused(boolean paused) {
+        synchronized (pauseLock) {
+            if (pauseWritten.toCompletableFuture().isCompletedExceptionally()) {
+                // a failed write decided nothing: the store's setting counts again
+                pauseWritten = CompletableFuture.completedStage(null);
+                pauseDecided = null;
             }
+            boolean current = pauseDecided != null ? pauseDecided : store.paused();
+            if (current != paused) {
+                pauseDecided = paused;
+                pauseWritten = pauseWritten.thenCompose(v -> store.setPaused(paused));
+            }
+            return pauseWritten;
         }
     }
 
@@ -181,20 +199,14 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
         return latest == null ? Optional.empty() : Optional.ofNullable(latest.held().get(sessionId));
     }
 
-    private void update(String sessionId, java.util.function.UnaryOperator<SessionRecord> change) {
+    private CompletionStage<Void> update(String sessionId, UnaryOperator<SessionRecord> change) {
         requireValid(sessionId);
-        synchronized (stripe(sessionId)) {
-            Optional<SessionRecord> stored = store.find(sessionId);
-            SessionRecord before = stored.orElse(SessionRecord.empty(sessionId));
+        return writes.write(sessionId, newest -> {
+            SessionRecord before = newest.orElse(SessionRecord.empty(sessionId));
             SessionRecord after = change.apply(before);
-            if (after != before || stored.isEmpty()) {
-                store.save(after, null);
-            }
-        }
-    }
-
-    private Object stripe(String sessionId) {
-        return stripes[Math.floorMod(sessionId.hashCode(), STRIPES)];
+            return after != before || newest.isEmpty() ? SessionWrites.Decision.<Void>save(null, after, null)
+                    : SessionWrites.Decision.<Void>answer(null);
+        });
     }
 
     private static void requireValid(String sessionId) {

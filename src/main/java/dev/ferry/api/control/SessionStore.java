@@ -1,27 +1,31 @@
 package dev.ferry.api.control;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Where the control plane keeps what it was told. {@link #save} returns only once the change is durable as the
- * implementation promises (the SQLite store: on disk; the in-memory one: never). Calls come from many threads; each
- * session's calls are serialised by {@link ControlPlane}. Failures are {@link SessionStoreException}s.
+ * Where the control plane keeps what it was told. {@link #save} and {@link #setPaused} never wait: they return a
+ * stage completed once the change is durable as the implementation promises (the SQLite store: on disk, its commits
+ * grouped; the in-memory one: at once), or completed exceptionally with a {@link SessionStoreException}. A change is
+ * visible to {@link #find} only once its stage completes. {@link SessionWrites} hands a session's changes to the store
+ * one after the other, so a store may complete changes of different sessions in any order.
  */
 public interface SessionStore {
 
+    /** The session's durable record; empty if none. */
     Optional<SessionRecord> find(String id);
 
-    /** The stored checkpoint's text exactly as uploaded; empty if none. */
+    /** The stored checkpoint's text exactly as uploaded; empty if none. May wait on the disk. */
     Optional<String> checkpointText(String id);
 
     /** Stores {@code record}, and with it {@code checkpointText} when that is not null (a new checkpoint). */
-    void save(SessionRecord record, String checkpointText);
+    CompletionStage<Void> save(SessionRecord record, String checkpointText);
 
     /** Sessions stored. */
     int size();
 
-    /** Whether an operator paused the migration. */
+    /** Whether an operator paused the migration (the durable setting). */
     boolean paused();
 
-    void setPaused(boolean paused);
+    CompletionStage<Void> setPaused(boolean paused);
 }

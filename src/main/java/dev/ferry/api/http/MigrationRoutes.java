@@ -38,9 +38,7 @@ final class MigrationRoutes {
         if (!Replies.admin(ctx, paused ? "migration_pause" : "migration_resume")) {
             return;
         }
-        Replies.blocking(ctx, () -> {
-            plane.setPaused(paused);
-            return paused;
-        }, p -> Replies.json(ctx, 200, new JsonObject().put("paused", p)));
+        Replies.durably(ctx, () -> plane.setPaused(paused),
+                done -> Replies.json(ctx, 200, new JsonObject().put("paused", paused)));
     }
 }

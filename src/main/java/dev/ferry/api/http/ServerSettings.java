@@ -6,7 +6,8 @@ package dev.ferry.api.http;
  * @param host          the address to bind, 127.0.0.1 unless told otherwise
  * @param port          the port; 0 picks a free one
  * @param maxInFlight   requests answered at once; one more is answered 429 with Retry-After instead of queueing
- * @param workers       threads for store work (each may wait on a disk sync; the store groups their commits)
+ * @param workers       threads for the work that must stay off the event loops: verifying uploads, reading checkpoint
+ *                      texts from disk (no thread waits for a commit: changes are answered when durable)
  * @param eventLoops    event-loop threads
  */
 public record ServerSettings(String host, int port, int maxInFlight, int workers, int eventLoops) {
@@ -22,6 +23,6 @@ public record ServerSettings(String host, int port, int maxInFlight, int workers
 
     /** Defaults for a machine with {@code cores} cores. */
     public static ServerSettings defaults(String host, int port, int cores) {
-        return new ServerSettings(host, port, 1024, 64, Math.max(1, cores));
+        return new ServerSettings(host, port, 1024, 8, Math.max(1, cores));
     }
 }

@@ -41,7 +41,7 @@ final class SessionRoutes {
             return;
         }
         String text = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
-        Replies.blocking(ctx, () -> plane.upload(id, text), outcome -> answer(ctx, outcome));
+        Replies.durablyOffLoop(ctx, () -> plane.upload(id, text), outcome -> answer(ctx, outcome));
     }
 
     private void answer(RoutingContext ctx, UploadOutcome outcome) {
@@ -121,7 +121,7 @@ final class SessionRoutes {
             Replies.error(ctx, 400, "the body must be {\"last_activity\": \"<ISO-8601 time with offset>\"}");
             return;
         }
-        Replies.blocking(ctx, () -> plane.activity(id, at), outcome -> {
+        Replies.durably(ctx, () -> plane.activity(id, at), outcome -> {
             if (outcome instanceof ActivityOutcome.Recorded r) {
                 Replies.json(ctx, 200, new JsonObject().put("last_activity", instant(r.lastActivityEpochMillis())));
             } else if (outcome instanceof ActivityOutcome.TooFarAhead t) {
@@ -136,10 +136,8 @@ final class SessionRoutes {
         if (id == null) {
             return;
         }
-        Replies.blocking(ctx, () -> {
-            plane.install(id, inProgress);
-            return inProgress;
-        }, done -> Replies.json(ctx, 200, new JsonObject().put("install_in_progress", done)));
+        Replies.durably(ctx, () -> plane.install(id, inProgress),
+                done -> Replies.json(ctx, 200, new JsonObject().put("install_in_progress", inProgress)));
     }
 
     private void restored(RoutingContext ctx) {
@@ -160,10 +158,8 @@ final class SessionRoutes {
             Replies.error(ctx, 400, "the body must be {\"generation\": <whole number, 0 or more>}");
             return;
         }
-        Replies.blocking(ctx, () -> {
-            plane.restored(id, generation);
-            return generation;
-        }, g -> Replies.json(ctx, 200, new JsonObject().put("restored_generation", g)));
+        Replies.durably(ctx, () -> plane.restored(id, generation),
+                done -> Replies.json(ctx, 200, new JsonObject().put("restored_generation", generation)));
     }
 
     private void forgetRestored(RoutingContext ctx) {
@@ -171,10 +167,8 @@ final class SessionRoutes {
         if (id == null) {
             return;
         }
-        Replies.blocking(ctx, () -> {
-            plane.forgetRestored(id);
-            return id;
-        }, done -> Replies.json(ctx, 200, new JsonObject().putNull("restored_generation")));
+        Replies.durably(ctx, () -> plane.forgetRestored(id),
+                done -> Replies.json(ctx, 200, new JsonObject().putNull("restored_generation")));
     }
 
     private static JsonObject generation(long g) {

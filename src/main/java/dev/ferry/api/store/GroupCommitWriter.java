@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * The one thread that writes to the database. Callers hand it a change and wait; it takes every change waiting,
- * writes them in one transaction and commits once (one disk sync for the group), then tells each caller. A change is
- * visible to readers ({@code applied}) only once it is committed.
+ * The one thread that writes to the database. Callers hand it a change and get a stage back at once; it takes every
+ * change waiting, writes them in one transaction and commits once (one disk sync for the group), then completes each
+ * change's stage, in the order they were handed over. A change is visible to readers ({@code applied}) only once it
+ * is committed. Changes handed over after {@link #close} fail.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -44,6 +45,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Consumer<Change> applied;
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private boolean closed;
 
     /** Prepares its statements once, for the writer's life (only its thread uses them). */
     GroupCommitWriter(Connection connection, Consumer<Change> applied) throws SQLException {
@@ -57,20 +59,15 @@ final class GroupCommitWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Writes the change and returns once it is committed. */
-    void write(Change change) {
-        if (!thread.isAlive()) {
-            throw new SessionStoreException("the store is closed", null);
+    /** Queues the change; the stage completes once it is committed (exceptionally if it could not be). */
+    CompletionStage<Void> write(Change change) {
+        synchronized (queue) {
+            if (closed) {
+                return CompletableFuture.failedStage(new SessionStoreException("the store is closed", null));
+            }
+            queue.add(change);
         }
-        queue.add(change);
-        try {
-            change.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionStoreException("interrupted while waiting for the store to commit", e);
-        } catch (ExecutionException e) {
-            throw new SessionStoreException("the store could not commit: " + e.getCause().getMessage(), e.getCause());
-        }
+        return change.done();
     }
 
     private void run() {
@@ -124,7 +121,8 @@ final class GroupCommitWriter implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is unusable; every caller is told below
             }
-            group.forEach(c -> c.done().completeExceptionally(e));
+            SessionStoreException failure = new SessionStoreException("the store could not commit: " + e.getMessage(), e);
+            group.forEach(c -> c.done().completeExceptionally(failure));
             return;
         }
         for (Change c : group) {
@@ -157,7 +155,13 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Commits what is queued, then stops the thread. */
     @Override
     public void close() {
-        queue.add(STOP);
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -12,13 +12,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sqlite.SQLiteConfig;
 
 /**
  * A {@link SessionStore} in one SQLite file, {@code ferry.db} in the data folder. WAL journal with
- * {@code synchronous=FULL}: a commit is on disk before {@link #save} returns, so an answered upload survives the
- * process being killed or the machine losing power. Every session's record is read into memory at open (about 300
+ * {@code synchronous=FULL}: the stage {@link #save} returns completes once the commit is on disk, so an upload
+ * answered after it survives the process being killed or the machine losing power. Every session's record is read into memory at open (about 300
  * bytes each); checkpoint texts stay on disk and are read when asked for.
  */
 public final class SqliteSessionStore implements SessionStore, AutoCloseable {
@@ -123,8 +124,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
-    public void save(SessionRecord record, String checkpointText) {
-        writer.write(new GroupCommitWriter.Change(record, checkpointText, null, null, new CompletableFuture<>()));
+    public CompletionStage<Void> save(SessionRecord record, String checkpointText) {
+        return writer.write(new GroupCommitWriter.Change(record, checkpointText, null, null, new CompletableFuture<>()));
     }
 
     @Override
@@ -138,8 +139,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
-    public void setPaused(boolean paused) {
-        writer.write(new GroupCommitWriter.Change(null, null, PAUSED, Boolean.toString(paused),
+    public CompletionStage<Void> setPaused(boolean paused) {
+        return writer.write(new GroupCommitWriter.Change(null, null, PAUSED, Boolean.toString(paused),
                 new CompletableFuture<>()));
     }
 

@@ -49,7 +49,8 @@ final class ActivityFeed {
                 long last = epochAtZero + Math.min(now, a.end(p - 1)) / VirtualTime.MILLISECOND;
                 if (last != told[i]) {
                     peloton.setLastActivity(ids.id(i), last);
-                    if (!(plane.activity(ids.id(i), last) instanceof ActivityOutcome.Recorded)) {
+                    if (!(AnsweredAtOnce.answer(plane.activity(ids.id(i), last), "an activity report")
+                            instanceof ActivityOutcome.Recorded)) {
                         throw new IllegalStateException("the control plane refused session " + ids.id(i)
                                 + "'s activity at " + last);
                     }

@@ -215,7 +215,7 @@ public final class MigrationWorld implements AutoCloseable {
     /** An operator pauses ({@code +1}) or resumes ({@code -1}); overlapping pauses end with the last. */
     private void pause(int change) {
         pausesOn += change;
-        plane.setPaused(pausesOn > 0);
+        AnsweredAtOnce.answer(plane.setPaused(pausesOn > 0), "a pause");
         wake();
     }
 

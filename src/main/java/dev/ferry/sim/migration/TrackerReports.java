@@ -69,7 +69,7 @@ final class TrackerReports {
             }
             boolean install = s.installInProgress();
             if (install != installing[i]) {
-                plane.install(ids.id(i), install);
+                AnsweredAtOnce.answer(plane.install(ids.id(i), install), "an install report");
                 installing[i] = install;
             }
             long active = activity.lastTold(i);
@@ -83,14 +83,14 @@ final class TrackerReports {
     /** Session {@code i}'s new container restored checkpoint {@code generation} (-1: none, or it failed). */
     void restored(int i, long generation) {
         if (generation >= 0) {
-            plane.restored(ids.id(i), generation);
+            AnsweredAtOnce.answer(plane.restored(ids.id(i), generation), "a restore report");
         } else {
-            plane.forgetRestored(ids.id(i));
+            AnsweredAtOnce.answer(plane.forgetRestored(ids.id(i)), "a failed restore");
         }
     }
 
     private void send(int i, String text) {
-        UploadOutcome outcome = plane.upload(ids.id(i), text);
+        UploadOutcome outcome = AnsweredAtOnce.answer(plane.upload(ids.id(i), text), "an upload");
         if (!outcome.accepted()) {
             throw new IllegalStateException("the control plane refused session " + ids.id(i) + "'s checkpoint: "
                     + outcome);

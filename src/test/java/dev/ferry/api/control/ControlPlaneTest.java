@@ -30,7 +30,7 @@ class ControlPlaneTest {
         @DisplayName("is created the first time, stored as sent, and the barrier sees its generation and written time")
         void created() {
             String text = Checkpoints.text(3, T0 - MINUTE);
-            assertThat(plane.upload("alice", text)).isEqualTo(new UploadOutcome.Created(3));
+            assertThat(Durable.answer(plane.upload("alice", text))).isEqualTo(new UploadOutcome.Created(3));
             assertThat(plane.checkpointText("alice")).contains(text);
             assertThat(plane.status("alice")).contains(
                     new CheckpointStatus(3, T0 - MINUTE, false, OptionalLong.empty()));
@@ -39,17 +39,17 @@ class ControlPlaneTest {
         @Test
         @DisplayName("replaces the stored one only with a newer generation")
         void replaced() {
-            plane.upload("alice", Checkpoints.text(3, T0));
-            assertThat(plane.upload("alice", Checkpoints.text(5, T0 + 1))).isEqualTo(new UploadOutcome.Replaced(5, 3));
-            assertThat(plane.upload("alice", Checkpoints.text(4, T0 + 2))).isEqualTo(new UploadOutcome.NotNewer(5, 4));
+            Durable.answer(plane.upload("alice", Checkpoints.text(3, T0)));
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(5, T0 + 1)))).isEqualTo(new UploadOutcome.Replaced(5, 3));
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(4, T0 + 2)))).isEqualTo(new UploadOutcome.NotNewer(5, 4));
             assertThat(plane.checkpointText("alice")).contains(Checkpoints.text(5, T0 + 1));
         }
 
         @Test
         @DisplayName("of the same generation with other content is not newer, and the stored one stays")
         void sameGenerationOtherContent() {
-            plane.upload("alice", Checkpoints.text(3, T0, "2.4.6"));
-            assertThat(plane.upload("alice", Checkpoints.text(3, T0, "2.5.0")))
+            Durable.answer(plane.upload("alice", Checkpoints.text(3, T0, "2.4.6")));
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(3, T0, "2.5.0"))))
                     .isEqualTo(new UploadOutcome.NotNewer(3, 3));
             assertThat(plane.checkpointText("alice")).contains(Checkpoints.text(3, T0, "2.4.6"));
         }
@@ -57,9 +57,9 @@ class ControlPlaneTest {
         @Test
         @DisplayName("of the very checkpoint stored confirms it current as of now, which the barrier then reads")
         void confirmed() {
-            plane.upload("alice", Checkpoints.text(3, T0 - 10 * MINUTE));
+            Durable.answer(plane.upload("alice", Checkpoints.text(3, T0 - 10 * MINUTE)));
             time.advanceBy(5 * MINUTE * MS);
-            assertThat(plane.upload("alice", Checkpoints.text(3, T0 - 10 * MINUTE)))
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(3, T0 - 10 * MINUTE))))
                     .isEqualTo(new UploadOutcome.Confirmed(3));
             assertThat(plane.status("alice").orElseThrow().generationEpochMillis()).isEqualTo(T0 + 5 * MINUTE);
         }
@@ -68,7 +68,7 @@ class ControlPlaneTest {
         @DisplayName("whose checksum does not verify is refused as damaged, naming the session, and nothing is stored")
         void damaged() {
             String text = Checkpoints.text(3, T0).replace("numpy 2.4.6", "numpy 2.4.7");
-            UploadOutcome outcome = plane.upload("alice", text);
+            UploadOutcome outcome = Durable.answer(plane.upload("alice", text));
             assertThat(outcome).isInstanceOf(UploadOutcome.Damaged.class);
             assertThat(((UploadOutcome.Damaged) outcome).reason()).contains("session alice");
             assertThat(plane.session("alice")).isEmpty();
@@ -77,9 +77,9 @@ class ControlPlaneTest {
         @Test
         @DisplayName("that is not a checkpoint at all, or is truncated, is refused as damaged")
         void malformed() {
-            assertThat(plane.upload("alice", "hello")).isInstanceOf(UploadOutcome.Damaged.class);
+            assertThat(Durable.answer(plane.upload("alice", "hello"))).isInstanceOf(UploadOutcome.Damaged.class);
             String text = Checkpoints.text(3, T0);
-            assertThat(plane.upload("alice", text.substring(0, text.length() / 2)))
+            assertThat(Durable.answer(plane.upload("alice", text.substring(0, text.length() / 2))))
                     .isInstanceOf(UploadOutcome.Damaged.class);
         }
 
@@ -87,14 +87,14 @@ class ControlPlaneTest {
         @DisplayName("over the tracker's own size limit is refused from its size")
         void tooLarge() {
             String text = "x".repeat((int) CheckpointText.MAX_BYTES + 1);
-            assertThat(plane.upload("alice", text))
+            assertThat(Durable.answer(plane.upload("alice", text)))
                     .isEqualTo(new UploadOutcome.TooLarge(CheckpointText.MAX_BYTES + 1, CheckpointText.MAX_BYTES));
         }
 
         @Test
         @DisplayName("for an id outside the safe set is refused before anything is read")
         void badId() {
-            assertThatThrownBy(() -> plane.upload("../etc", Checkpoints.text(1, T0)))
+            assertThatThrownBy(() -> Durable.answer(plane.upload("../etc", Checkpoints.text(1, T0))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("session id");
         }
     }
@@ -106,16 +106,16 @@ class ControlPlaneTest {
         @Test
         @DisplayName("moves forward and never back")
         void forwardOnly() {
-            assertThat(plane.activity("alice", T0 - MINUTE)).isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
-            assertThat(plane.activity("alice", T0 - 5 * MINUTE)).isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
+            assertThat(Durable.answer(plane.activity("alice", T0 - MINUTE))).isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
+            assertThat(Durable.answer(plane.activity("alice", T0 - 5 * MINUTE))).isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
             assertThat(plane.lastActivity("alice")).hasValue(T0 - MINUTE);
         }
 
         @Test
         @DisplayName("up to 59 minutes ahead of the clock is taken; beyond that it is refused and nothing moves")
         void future() {
-            assertThat(plane.activity("alice", T0 + 59 * MINUTE)).isEqualTo(new ActivityOutcome.Recorded(T0 + 59 * MINUTE));
-            assertThat(plane.activity("bob", T0 + 59 * MINUTE + 1))
+            assertThat(Durable.answer(plane.activity("alice", T0 + 59 * MINUTE))).isEqualTo(new ActivityOutcome.Recorded(T0 + 59 * MINUTE));
+            assertThat(Durable.answer(plane.activity("bob", T0 + 59 * MINUTE + 1)))
                     .isEqualTo(new ActivityOutcome.TooFarAhead(T0 + 59 * MINUTE + 1, T0 + 59 * MINUTE));
             assertThat(plane.lastActivity("bob")).isEmpty();
         }
@@ -134,7 +134,7 @@ class ControlPlaneTest {
         @Test
         @DisplayName("is empty before a checkpoint, even when an install was reported")
         void emptyBeforeCheckpoint() {
-            plane.install("alice", true);
+            Durable.answer(plane.install("alice", true));
             assertThat(plane.status("alice")).isEmpty();
             assertThat(plane.session("alice").orElseThrow().installInProgress()).isTrue();
         }
@@ -142,23 +142,23 @@ class ControlPlaneTest {
         @Test
         @DisplayName("carries install in progress while it is set, and the restored generation once reported")
         void installAndRestored() {
-            plane.upload("alice", Checkpoints.text(2, T0));
-            plane.install("alice", true);
+            Durable.answer(plane.upload("alice", Checkpoints.text(2, T0)));
+            Durable.answer(plane.install("alice", true));
             assertThat(plane.status("alice").orElseThrow().installInProgress()).isTrue();
-            plane.install("alice", false);
-            plane.restored("alice", 2);
+            Durable.answer(plane.install("alice", false));
+            Durable.answer(plane.restored("alice", 2));
             assertThat(plane.status("alice")).contains(new CheckpointStatus(2, T0, false, OptionalLong.of(2)));
         }
 
         @Test
         @DisplayName("forgets the restored generation when the container goes down or its restore fails, until the next one reports")
         void restoredForgotten() {
-            plane.upload("alice", Checkpoints.text(2, T0));
-            plane.restored("alice", 2);
-            plane.forgetRestored("alice");
+            Durable.answer(plane.upload("alice", Checkpoints.text(2, T0)));
+            Durable.answer(plane.restored("alice", 2));
+            Durable.answer(plane.forgetRestored("alice"));
             assertThat(plane.status("alice")).contains(new CheckpointStatus(2, T0, false, OptionalLong.empty()));
-            plane.forgetRestored("alice");
-            plane.restored("alice", 0);
+            Durable.answer(plane.forgetRestored("alice"));
+            Durable.answer(plane.restored("alice", 0));
             assertThat(plane.status("alice").orElseThrow().restoredGeneration()).hasValue(0);
         }
     }
@@ -167,7 +167,7 @@ class ControlPlaneTest {
     @DisplayName("pause is kept by the store and read back")
     void pause() {
         assertThat(plane.paused()).isFalse();
-        plane.setPaused(true);
+        Durable.answer(plane.setPaused(true));
         assertThat(store.paused()).isTrue();
         assertThat(new ControlPlane(store, time).paused()).isTrue();
     }
@@ -187,7 +187,7 @@ class ControlPlaneTest {
     @DisplayName("the activity the scheduler reads is the tracker's reported activity")
     void activityForTheScheduler() {
         dev.ferry.migrate.reconcile.CheckpointSignals signals = plane;
-        plane.activity("alice", T0 - MINUTE);
+        Durable.answer(plane.activity("alice", T0 - MINUTE));
         assertThat(signals.lastActivity("alice")).hasValue(T0 - MINUTE);
     }
 }

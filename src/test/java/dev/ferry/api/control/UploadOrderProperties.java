@@ -18,7 +18,7 @@ class UploadOrderProperties {
         ControlPlane plane = new ControlPlane(new InMemorySessionStore(), new ManualTime());
         long seen = 0;
         for (int g : generations) {
-            UploadOutcome outcome = plane.upload("s", Checkpoints.text(g, g));
+            UploadOutcome outcome = Durable.answer(plane.upload("s", Checkpoints.text(g, g)));
             assertThat(outcome.accepted()).isEqualTo(g >= seen);
             long stored = plane.status("s").orElseThrow().generation();
             assertThat(stored).isGreaterThanOrEqualTo(seen);

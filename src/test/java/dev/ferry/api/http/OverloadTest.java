@@ -6,75 +6,102 @@ import dev.ferry.api.control.Checkpoints;
 import dev.ferry.api.control.ControlPlane;
 import dev.ferry.api.control.InMemorySessionStore;
 import dev.ferry.api.control.SessionRecord;
+import dev.ferry.api.control.SessionStore;
 import dev.ferry.time.SystemClock;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Past the concurrency limit the server answers 429 with Retry-After at once instead of queueing. */
+/**
+ * Past the concurrency limit the server answers 429 with Retry-After at once instead of queueing, while the
+ * requests it accepted, waiting for their commit, hold no thread and are answered once it comes.
+ */
 class OverloadTest {
 
     static final String ADMIN = "admin-token-0123456789";
 
+    /** An in-memory store whose commits all wait until {@link #release}. */
+    static final class HeldCommits implements SessionStore {
+        final InMemorySessionStore memory = new InMemorySessionStore();
+        final CompletableFuture<Void> released = new CompletableFuture<>();
+        final CountDownLatch saves;
+
+        HeldCommits(int expected) {
+            saves = new CountDownLatch(expected);
+        }
+
+        void release() {
+            released.complete(null);
+        }
+
+        @Override
+        public Optional<SessionRecord> find(String id) {
+            return memory.find(id);
+        }
+
+        @Override
+        public Optional<String> checkpointText(String id) {
+            return memory.checkpointText(id);
+        }
+
+        @Override
+        public CompletionStage<Void> save(SessionRecord record, String text) {
+            saves.countDown();
+            return released.thenCompose(v -> memory.save(record, text));
+        }
+
+        @Override
+        public int size() {
+            return memory.size();
+        }
+
+        @Override
+        public boolean paused() {
+            return memory.paused();
+        }
+
+        @Override
+        public CompletionStage<Void> setPaused(boolean paused) {
+            return released.thenCompose(v -> memory.setPaused(paused));
+        }
+    }
 
     @Test
-    @DisplayName("with 2 requests held in flight, a third is answered 429 with Retry-After, and later ones go through")
+    @DisplayName("3 uploads waiting for their commit with 1 worker: a 4th request is 429, all 3 are answered 201 once"
+            + " committed, and later requests go through")
     void answers429() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch entered = new CountDownLatch(2);
-        InMemorySessionStore memory = new InMemorySessionStore();
-        dev.ferry.api.control.SessionStore gated = new dev.ferry.api.control.SessionStore() {
-            public java.util.Optional<SessionRecord> find(String id) {
-                return memory.find(id);
-            }
-
-            public java.util.Optional<String> checkpointText(String id) {
-                return memory.checkpointText(id);
-            }
-
-            public void save(SessionRecord record, String text) {
-                entered.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                memory.save(record, text);
-            }
-
-            public int size() {
-                return memory.size();
-            }
-
-            public boolean paused() {
-                return memory.paused();
-            }
-
-            public void setPaused(boolean paused) {
-                memory.setPaused(paused);
-            }
-        };
+        HeldCommits store = new HeldCommits(3);
         Tokens tokens = Tokens.parse(List.of(ADMIN + " admin"), "tokens");
-        try (ControlPlaneServer server = ControlPlaneServer.start(new ControlPlane(gated, new SystemClock()), tokens,
-                new SystemClock(), new ServerSettings("127.0.0.1", 0, 2, 4, 1))) {
+        try (ControlPlaneServer server = ControlPlaneServer.start(new ControlPlane(store, new SystemClock()), tokens,
+                new SystemClock(), new ServerSettings("127.0.0.1", 0, 3, 1, 1))) {
             ApiClient api = new ApiClient(server.port());
-            List<CompletableFuture<HttpResponse<String>>> held = List.of("a", "b").stream()
+            List<CompletableFuture<HttpResponse<String>>> held = List.of("a", "b", "c").stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> api.send("PUT", "/v1/sessions/" + s + "/checkpoint",
                             ADMIN, Checkpoints.text(1, 1)))).toList();
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
-            HttpResponse<String> third = api.send("GET", "/v1/sessions/c", ADMIN, null);
-            assertThat(third.statusCode()).isEqualTo(429);
-            assertThat(third.headers().firstValue("Retry-After")).contains("1");
+            // one worker verifies all three: none of them holds it while waiting for the disk
+            assertThat(store.saves.await(30, TimeUnit.SECONDS)).as("all three uploads reached the store").isTrue();
+            assertThat(held).noneMatch(CompletableFuture::isDone);
+
+            HttpResponse<String> fourth = api.send("GET", "/v1/sessions/d", ADMIN, null);
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.headers().firstValue("Retry-After")).contains("1");
             assertThat(api.send("GET", "/healthz", null, null).statusCode()).isEqualTo(200);
-            release.countDown();
+
+            store.release();
             for (CompletableFuture<HttpResponse<String>> f : held) {
-                assertThat(f.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+                HttpResponse<String> answer = f.get(30, TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).isEqualTo(201);
+                assertThat(answer.body()).isEqualTo("{\"generation\":1}");
             }
             assertThat(api.send("GET", "/v1/sessions/a", ADMIN, null).statusCode()).isEqualTo(200);
+            assertThat(api.send("PUT", "/v1/sessions/d/checkpoint", ADMIN, Checkpoints.text(1, 1)).statusCode())
+                    .isEqualTo(201);
         }
     }
 }

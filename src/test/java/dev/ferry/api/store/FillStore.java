@@ -2,6 +2,7 @@ package dev.ferry.api.store;
 
 import dev.ferry.api.control.Checkpoints;
 import dev.ferry.api.control.ControlPlane;
+import dev.ferry.api.control.Durable;
 import dev.ferry.time.SystemClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ public final class FillStore {
                 Thread thread = new Thread(() -> {
                     for (int i; (i = next.getAndIncrement()) < n; ) {
                         String id = "session-" + i;
-                        plane.upload(id, Checkpoints.text(1 + i % 50, now - i));
-                        plane.activity(id, now - i);
+                        Durable.answer(plane.upload(id, Checkpoints.text(1 + i % 50, now - i)));
+                        Durable.answer(plane.activity(id, now - i));
                     }
                 });
                 thread.start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.api.control.Checkpoints;
 import dev.ferry.api.control.ControlPlane;
+import dev.ferry.api.control.Durable;
 import dev.ferry.time.ManualTime;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,12 +27,12 @@ class SqliteSessionStoreTest {
         ManualTime time = new ManualTime(0, T0);
         try (SqliteSessionStore store = SqliteSessionStore.open(dir)) {
             ControlPlane plane = new ControlPlane(store, time);
-            plane.upload("alice", Checkpoints.text(4, T0));
-            plane.activity("alice", T0 + 5);
-            plane.install("alice", true);
-            plane.restored("alice", 3);
-            plane.upload("bob", Checkpoints.text(1, T0));
-            plane.setPaused(true);
+            Durable.answer(plane.upload("alice", Checkpoints.text(4, T0)));
+            Durable.answer(plane.activity("alice", T0 + 5));
+            Durable.answer(plane.install("alice", true));
+            Durable.answer(plane.restored("alice", 3));
+            Durable.answer(plane.upload("bob", Checkpoints.text(1, T0)));
+            Durable.answer(plane.setPaused(true));
         }
         try (SqliteSessionStore store = SqliteSessionStore.open(dir)) {
             ControlPlane plane = new ControlPlane(store, time);
@@ -41,7 +42,7 @@ class SqliteSessionStoreTest {
             assertThat(plane.status("alice").orElseThrow().installInProgress()).isTrue();
             assertThat(plane.status("alice").orElseThrow().restoredGeneration()).hasValue(3);
             assertThat(plane.paused()).isTrue();
-            assertThat(plane.upload("alice", Checkpoints.text(3, T0)).accepted()).isFalse();
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(3, T0))).accepted()).isFalse();
         }
     }
 
