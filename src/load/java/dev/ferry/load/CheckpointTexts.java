@@ -5,6 +5,7 @@ import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointFormat;
 import dev.ferry.tracker.checkpoint.EnvironmentState;
 import dev.ferry.tracker.scan.EnvironmentKind;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * every generation so far (up to 40 kept), so each generation's text differs and has its own checksum.
  *
  * <p>Every agent of a run counts its generations up from the same base, so agents at the same generation send the
- * same text: {@link #of} makes each generation's text once (written when it was first asked for) and hands the same
- * one to every agent after. Encoding 300 lines and their checksum for each of thousands of requests a second took
- * Gatling a large share of the two cores the server under test needs.
+ * same text: {@link #of} makes each generation's text once (written when it was first asked for), already encoded as
+ * the UTF-8 bytes of the request body, and hands the same bytes to every agent after. Encoding 300 lines and their
+ * checksum for each of thousands of requests a second, and even the text's UTF-8 encoding per request, took Gatling
+ * a share of the two cores the server under test needs.
  */
 final class CheckpointTexts {
 
-    private static final ConcurrentHashMap<Long, String> BY_GENERATION = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Long, byte[]> BY_GENERATION = new ConcurrentHashMap<>();
 
     private static final PackageSet PYTHON_BASELINE = numbered("dist-", 180);
     private static final PackageSet R_BASELINE = numbered("rpkg", 120);
@@ -31,9 +33,13 @@ final class CheckpointTexts {
     private CheckpointTexts() {
     }
 
-    /** The text of {@code generation}, made the first time any agent asks for it, written then. */
-    static String of(long generation) {
-        return BY_GENERATION.computeIfAbsent(generation, g -> text(g, System.currentTimeMillis()));
+    /**
+     * The UTF-8 bytes of the text of {@code generation}, made the first time any agent asks for it, written then.
+     * Shared: never change them.
+     */
+    static byte[] of(long generation) {
+        return BY_GENERATION.computeIfAbsent(generation,
+                g -> text(g, System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The checkpoint text of {@code generation}, written at {@code epochMillis}. */
