@@ -10,6 +10,7 @@ import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,9 +33,13 @@ import org.openjdk.jmh.infra.ThreadParams;
  * writes it (the session environments of {@link CheckpointBenchmark}, about 9 KB), each upload one generation newer
  * than its session's last, so every op decodes the text, checks its checksum, hashes it and stores it as the newest.
  * Over the in-memory store (the rules alone) and the server's SQLite store in a temp folder (committed with
- * {@code synchronous=FULL} before the call returns; its writer groups the commits of concurrent uploads). One
- * thread measures one upload's latency; 16 threads (the server runs uploads on a worker pool) what grouping buys.
- * Each iteration starts from an empty store; every thread uploads for sessions of its own.
+ * {@code synchronous=FULL} before the upload's stage completes; its writer groups the commits of every upload
+ * waiting). {@code upload}: one thread waiting for each upload's answer before the next (one upload's latency);
+ * {@code uploadFrom16Threads}: 16 threads doing the same, as a server whose threads wait for the commit would;
+ * {@code uploadWith256InFlight}: one thread keeping 256 uploads in flight without waiting for any but the oldest (an
+ * op: wait for the answer of the upload 256 before, then send the next), as the HTTP server does now, whose
+ * threads never wait for the disk. Each iteration starts from an empty store; every thread uploads for sessions of
+ * its own, one upload in flight per session at a time.
  *
  * <p>Run:
  * <pre>{@code
@@ -70,6 +75,8 @@ public class UploadBenchmark {
     public static class Cursor {
         String[] sessions;
         int next;
+        /** Per session, its upload in flight (for {@code uploadWith256InFlight}). */
+        CompletableFuture<UploadOutcome>[] inFlight;
 
         @Setup(Level.Trial)
         public void name(ThreadParams thread) {
@@ -80,8 +87,10 @@ public class UploadBenchmark {
         }
 
         @Setup(Level.Iteration)
+        @SuppressWarnings("unchecked")
         public void rewind() {
             next = 0;
+            inFlight = new CompletableFuture[SESSIONS];
         }
     }
 
@@ -119,21 +128,31 @@ public class UploadBenchmark {
     @Benchmark
     @Threads(1)
     public UploadOutcome upload(Cursor cursor) {
-        return uploadNext(cursor);
+        return sendNext(cursor).join();
     }
 
     @Benchmark
     @Threads(16)
     public UploadOutcome uploadFrom16Threads(Cursor cursor) {
-        return uploadNext(cursor);
+        return sendNext(cursor).join();
     }
 
-    private UploadOutcome uploadNext(Cursor cursor) {
+    @Benchmark
+    @Threads(1)
+    public UploadOutcome uploadWith256InFlight(Cursor cursor) {
+        int slot = cursor.next % SESSIONS;
+        CompletableFuture<UploadOutcome> oldest = cursor.inFlight[slot];
+        UploadOutcome answered = oldest == null ? null : oldest.join();
+        cursor.inFlight[slot] = sendNext(cursor);
+        return answered;
+    }
+
+    private CompletableFuture<UploadOutcome> sendNext(Cursor cursor) {
         int i = cursor.next++;
         int generation = i / SESSIONS;
         if (generation >= GENERATIONS) {
             throw new IllegalStateException("more uploads in one iteration than generations encoded");
         }
-        return controlPlane.upload(cursor.sessions[i % SESSIONS], texts[generation]);
+        return controlPlane.upload(cursor.sessions[i % SESSIONS], texts[generation]).toCompletableFuture();
     }
 }
