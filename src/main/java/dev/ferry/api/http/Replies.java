@@ -63,7 +63,7 @@ final class Replies {
         return true;
     }
 
-    /** Runs {@code work} on a worker thread (a read that may wait on the disk), then {@code reply} on the event loop. */
+    /** Runs {@code work} on a worker thread (a read that may wait on the disk), then {@code reply} on the loop. */
     static <T> void blocking(RoutingContext ctx, Callable<T> work, Consumer<T> reply) {
         Future<T> done = ctx.vertx().executeBlocking(work, false);
         done.onComplete(ar -> {

@@ -121,7 +121,8 @@ final class GroupCommitWriter implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is unusable; every caller is told below
             }
-            SessionStoreException failure = new SessionStoreException("the store could not commit: " + e.getMessage(), e);
+            SessionStoreException failure =
+                    new SessionStoreException("the store could not commit: " + e.getMessage(), e);
             group.forEach(c -> c.done().completeExceptionally(failure));
             return;
         }

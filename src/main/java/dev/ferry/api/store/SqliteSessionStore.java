@@ -19,8 +19,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * A {@link SessionStore} in one SQLite file, {@code ferry.db} in the data folder. WAL journal with
  * {@code synchronous=FULL}: the stage {@link #save} returns completes once the commit is on disk, so an upload
- * answered after it survives the process being killed or the machine losing power. Every session's record is read into memory at open (about 300
- * bytes each); checkpoint texts stay on disk and are read when asked for.
+ * answered after it survives the process being killed or the machine losing power. Every session's record is read
+ * into memory at open (about 300 bytes each); checkpoint texts stay on disk and are read when asked for.
  */
 public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
@@ -125,7 +125,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public CompletionStage<Void> save(SessionRecord record, String checkpointText) {
-        return writer.write(new GroupCommitWriter.Change(record, checkpointText, null, null, new CompletableFuture<>()));
+        return writer.write(
+                new GroupCommitWriter.Change(record, checkpointText, null, null, new CompletableFuture<>()));
     }
 
     @Override

@@ -40,8 +40,10 @@ class ControlPlaneTest {
         @DisplayName("replaces the stored one only with a newer generation")
         void replaced() {
             Durable.answer(plane.upload("alice", Checkpoints.text(3, T0)));
-            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(5, T0 + 1)))).isEqualTo(new UploadOutcome.Replaced(5, 3));
-            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(4, T0 + 2)))).isEqualTo(new UploadOutcome.NotNewer(5, 4));
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(5, T0 + 1))))
+                    .isEqualTo(new UploadOutcome.Replaced(5, 3));
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(4, T0 + 2))))
+                    .isEqualTo(new UploadOutcome.NotNewer(5, 4));
             assertThat(plane.checkpointText("alice")).contains(Checkpoints.text(5, T0 + 1));
         }
 
@@ -106,15 +108,18 @@ class ControlPlaneTest {
         @Test
         @DisplayName("moves forward and never back")
         void forwardOnly() {
-            assertThat(Durable.answer(plane.activity("alice", T0 - MINUTE))).isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
-            assertThat(Durable.answer(plane.activity("alice", T0 - 5 * MINUTE))).isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
+            assertThat(Durable.answer(plane.activity("alice", T0 - MINUTE)))
+                    .isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
+            assertThat(Durable.answer(plane.activity("alice", T0 - 5 * MINUTE)))
+                    .isEqualTo(new ActivityOutcome.Recorded(T0 - MINUTE));
             assertThat(plane.lastActivity("alice")).hasValue(T0 - MINUTE);
         }
 
         @Test
         @DisplayName("up to 59 minutes ahead of the clock is taken; beyond that it is refused and nothing moves")
         void future() {
-            assertThat(Durable.answer(plane.activity("alice", T0 + 59 * MINUTE))).isEqualTo(new ActivityOutcome.Recorded(T0 + 59 * MINUTE));
+            assertThat(Durable.answer(plane.activity("alice", T0 + 59 * MINUTE)))
+                    .isEqualTo(new ActivityOutcome.Recorded(T0 + 59 * MINUTE));
             assertThat(Durable.answer(plane.activity("bob", T0 + 59 * MINUTE + 1)))
                     .isEqualTo(new ActivityOutcome.TooFarAhead(T0 + 59 * MINUTE + 1, T0 + 59 * MINUTE));
             assertThat(plane.lastActivity("bob")).isEmpty();
