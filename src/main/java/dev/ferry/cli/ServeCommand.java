@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.api.control.ControlPlane;
+import dev.ferry.api.control.SessionLeases;
 import dev.ferry.api.http.ControlPlaneServer;
 import dev.ferry.api.http.ServerSettings;
 import dev.ferry.api.http.Tokens;
@@ -11,6 +12,7 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +32,9 @@ import picocli.CommandLine.Spec;
             "token from the --tokens file: one '<token> <scope>' per line, scope 'admin' or",
             "'session:<id>', '#' comments and blank lines ignored, tokens 16 to 256 characters of",
             "A-Z a-z 0-9 - . _ ~ + / =.",
+            "",
+            "Each session's lease (PUT /v1/sessions/{id}/lease, see 'ferry track --place') is granted",
+            "for --lease-ttl; leases are kept in memory only, so a restart forgets them.",
             "",
             "Prints one line when it serves: {\"listening\": \"http://HOST:PORT\"}."
         },
@@ -61,15 +66,22 @@ final class ServeCommand implements Callable<Integer> {
                 "none waits for a commit: a change is answered once durable, commits grouped."})
     int workers;
 
+    @Option(names = "--lease-ttl", defaultValue = "5m", paramLabel = "DURATION",
+            description = "How long a granted session lease lasts unless renewed, 1s to 24h, e.g. 90s or 5m"
+                    + " (default ${DEFAULT-VALUE}). The scheduler's safety margin is added on top.")
+    String leaseTtl;
+
     @Override
     public Integer call() throws Exception {
         ServerSettings settings = settings();
+        Duration ttl = DurationOption.parse("--lease-ttl", leaseTtl, Duration.ofSeconds(1), Duration.ofHours(24));
         Tokens tokens = tokens();
         SqliteSessionStore store = openStore();
-        ControlPlane plane = new ControlPlane(store, new SystemClock());
+        SystemClock clock = new SystemClock();
+        ControlPlane plane = new ControlPlane(store, clock);
         ControlPlaneServer server;
         try {
-            server = ControlPlaneServer.start(plane, tokens, new SystemClock(), settings);
+            server = ControlPlaneServer.start(plane, new SessionLeases(clock, ttl.toMillis()), tokens, clock, settings);
         } catch (BindException e) {
             store.close();
             throw new UserError("cannot listen on " + listen + ": " + e.getMessage()
