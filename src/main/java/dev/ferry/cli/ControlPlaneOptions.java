@@ -43,7 +43,7 @@ final class ControlPlaneOptions {
                     : "--control-plane is given without --token-file; give the file holding this client's token", 2);
         }
         try {
-            return new ControlPlaneAddress(ControlPlaneAddress.parse(url), token(tokenFile));
+            return new ControlPlaneAddress(ControlPlaneAddress.parse(url), token("--token-file", tokenFile));
         } catch (IllegalArgumentException e) {
             throw new UserError("--control-plane: " + e.getMessage(), 2);
         }
@@ -68,24 +68,25 @@ final class ControlPlaneOptions {
                 .connectTimeout(ControlPlaneAddress.CONNECT_TIMEOUT).build();
     }
 
-    private static String token(Path file) {
+    /** The one word in {@code file}, read once; {@code option} names it in messages. */
+    static String token(String option, Path file) {
         String text;
         try {
             if (Files.isDirectory(file)) {
-                throw new UserError("--token-file " + file + " is a directory; give the file holding the token", 2);
+                throw new UserError(option + " " + file + " is a directory; give the file holding the token", 2);
             }
             text = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (NoSuchFileException e) {
-            throw new UserError("--token-file " + file + ": no such file; give the file holding the token", 2);
+            throw new UserError(option + " " + file + ": no such file; give the file holding the token", 2);
         } catch (IOException e) {
-            throw new UserError("--token-file " + file + ": cannot read it (" + e.getClass().getSimpleName()
+            throw new UserError(option + " " + file + ": cannot read it (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", 2);
         }
         if (text.isEmpty()) {
-            throw new UserError("--token-file " + file + " is empty; put the token in it", 2);
+            throw new UserError(option + " " + file + " is empty; put the token in it", 2);
         }
         if (!text.matches("\\S+")) {
-            throw new UserError("--token-file " + file + " holds more than one word; it must hold only the token", 2);
+            throw new UserError(option + " " + file + " holds more than one word; it must hold only the token", 2);
         }
         return text;
     }

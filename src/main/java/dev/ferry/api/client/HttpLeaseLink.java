@@ -9,6 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +31,7 @@ public final class HttpLeaseLink implements LeaseLink {
     private final ControlPlaneAddress address;
     private final String sessionId;
     private final String body;
+    private volatile CompletableFuture<?> release = CompletableFuture.completedFuture(null);
 
     public HttpLeaseLink(HttpClient client, ControlPlaneAddress address, String sessionId, String place,
             String instance) {
@@ -49,7 +55,23 @@ public final class HttpLeaseLink implements LeaseLink {
     public void release() {
         HttpRequest request = address.session(sessionId, "/lease").header("Content-Type", "application/json")
                 .method("DELETE", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        release = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    }
+
+    /**
+     * Waits at most {@code limit} for the release sent last to be answered (a process about to end would otherwise
+     * take it down unsent); whether the answer came is all it says, and nothing is retried.
+     */
+    public boolean awaitRelease(Duration limit) {
+        try {
+            release.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A status code and body in the agent's terms. */

@@ -4,6 +4,7 @@ import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,6 +30,7 @@ public final class Uploader {
     private final RetryPolicy policy;
     private final Consumer<String> warnings;
     private final RandomGenerator jitter;
+    private final LongConsumer stored;
 
     private UploadRequest.Checkpoint newest;
     private long serverGeneration;
@@ -49,6 +51,16 @@ public final class Uploader {
      */
     public Uploader(Clock clock, Timer timer, Executor callbacks, UploadTransport transport, RetryPolicy policy,
                     Consumer<String> warnings, RandomGenerator jitter) {
+        this(clock, timer, callbacks, transport, policy, warnings, jitter, generation -> { });
+    }
+
+    /**
+     * @param stored hears each generation the server answered as stored (or already newer), on the timer's thread
+     *               of control
+     */
+    public Uploader(Clock clock, Timer timer, Executor callbacks, UploadTransport transport, RetryPolicy policy,
+                    Consumer<String> warnings, RandomGenerator jitter, LongConsumer stored) {
+        this.stored = stored;
         this.jitter = jitter;
         this.clock = clock;
         this.timer = timer;
@@ -138,6 +150,7 @@ public final class Uploader {
             if (newest != null && newest.generation() <= serverGeneration) {
                 newest = null;
             }
+            stored.accept(c.generation());
         } else if (request instanceof UploadRequest.Install i) {
             installOnServer = i.inProgress();
         }
