@@ -3,11 +3,13 @@ package dev.ferry.cli;
 import dev.ferry.api.client.ControlPlaneAddress;
 import dev.ferry.api.client.ControlPlaneException;
 import dev.ferry.api.client.HttpCheckpointSignals;
+import dev.ferry.api.client.HttpLeases;
 import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.cluster.kube.KubeCluster;
 import dev.ferry.cluster.kube.KubeconfigException;
 import dev.ferry.cluster.kube.KubeconfigFederation;
 import dev.ferry.migrate.reconcile.CheckpointSignals;
+import dev.ferry.migrate.reconcile.LeaseReadings;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.Observation;
 import dev.ferry.migrate.reconcile.Observer;
@@ -59,7 +61,13 @@ import picocli.CommandLine.Spec;
             "--control-plane URL --token-file FILE (an admin token): read each",
             "  session's checkpoint signals and its tracker's activity from the",
             "  control plane (GET /v1/sessions/{id}) instead of the export's",
-            "  checkpoint entries, which are then ignored.",
+            "  checkpoint entries, which are then ignored; and each session's lease",
+            "  (GET /v1/sessions/{id}/lease), so that the plan shows the leases and,",
+            "  for a cluster that cannot be read, what the scheduler's takeover rule",
+            "  would start elsewhere once a lease expired plus the 60 s margin.",
+            "A cluster that cannot be read: the plan of what can be seen is still",
+            "  printed (as the scheduler would act), then one line names the cluster",
+            "  and the exit status is 1.",
             "",
             "As in the simulation: start timeout 20 min, verify timeout 10 min,",
             "retry backoff 60 min, poll 30 s, longest sleep 60 min. Budget defaults",
@@ -143,25 +151,31 @@ final class MigratePlanCommand implements Callable<Integer> {
         ControlPlaneAddress address = controlPlane.address();
         CheckpointSignals signals = address == null ? export.signals()
                 : new HttpCheckpointSignals(ControlPlaneOptions.client(), address);
+        LeaseReadings leases = address == null ? LeaseReadings.NONE
+                : new LeaseReadings(new HttpLeases(ControlPlaneOptions.client(), address),
+                        LeaseReadings.STANDARD_MARGIN_MILLIS);
         requireFile("--kubeconfig", kubeconfig, "a kubeconfig with one context per cluster of " + clusters);
         try (KubeconfigFederation kube = connect(federation)) {
             Observation observation = observe(new Observer(export.peloton(), kube.targets(), signals,
-                    export.sessionSpecs()), kube);
+                    export.sessionSpecs()), leases, kube);
+            Plan plan = Reconciler.decide(observation, policy, nowMillis);
+            PlanReport report = new PlanReport(observation, plan, policy, nowMillis, namespace,
+                    leases != LeaseReadings.NONE);
+            spec.commandLine().getOut().print(json ? report.json() : report.table());
+            spec.commandLine().getOut().flush();
             for (String cluster : observation.unreachable()) {
-                // the observer keeps going without it; a plan from a partial view would mislead, so ask once more
-                // for the reason (a read) and stop
+                // the observer kept going without it and the plan above is what the scheduler would do with that
+                // view; ask once more for the reason (a read) and end with exit 1
                 try {
                     kube.targets().jobs(cluster);
                 } catch (KubeApiException e) {
-                    throw clusterError(e, kube);
+                    throw new UserError(clusterError(e, kube).getMessage() + "; the plan above is of what could"
+                            + " be read", 1);
                 }
                 throw new UserError("cluster " + cluster + " (context " + cluster + ", " + kube.server(cluster)
-                        + ") could not be read during the observation; try again", 1);
+                        + ") could not be read during the observation; the plan above is of what could be read;"
+                        + " try again", 1);
             }
-            Plan plan = Reconciler.decide(observation, policy, nowMillis);
-            PlanReport report = new PlanReport(observation, plan, policy, nowMillis, namespace);
-            spec.commandLine().getOut().print(json ? report.json() : report.table());
-            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -184,9 +198,9 @@ final class MigratePlanCommand implements Callable<Integer> {
         }
     }
 
-    private Observation observe(Observer observer, KubeconfigFederation kube) {
+    private Observation observe(Observer observer, LeaseReadings leases, KubeconfigFederation kube) {
         try {
-            return observer.observe();
+            return leases.attach(observer.observe());
         } catch (KubeApiException e) {
             throw clusterError(e, kube);
         } catch (ControlPlaneException e) {

@@ -15,6 +15,7 @@ import dev.ferry.migrate.reconcile.Action;
 import dev.ferry.migrate.reconcile.MigrationPolicy;
 import dev.ferry.migrate.reconcile.Observation;
 import dev.ferry.migrate.reconcile.Plan;
+import dev.ferry.migrate.reconcile.SessionLease;
 import dev.ferry.migrate.reconcile.SessionObservation;
 import dev.ferry.migrate.reconcile.TargetJob;
 import java.time.Instant;
@@ -45,8 +46,16 @@ final class PlanReport {
     private final long now;
     private final String namespace;
     private final List<Row> rows;
+    private final boolean leasesRead;
 
     PlanReport(Observation observation, Plan plan, MigrationPolicy policy, long nowMillis, String namespace) {
+        this(observation, plan, policy, nowMillis, namespace, false);
+    }
+
+    /** @param leasesRead whether the sessions' leases were read (from a control plane) */
+    PlanReport(Observation observation, Plan plan, MigrationPolicy policy, long nowMillis, String namespace,
+            boolean leasesRead) {
+        this.leasesRead = leasesRead;
         this.observation = observation;
         this.plan = plan;
         this.policy = policy;
@@ -123,6 +132,13 @@ final class PlanReport {
         out.append("Sessions observed: ").append(observation.sessions().size()).append('\n');
         out.append("  Peloton task state: ").append(counts(sourceStates())).append('\n');
         out.append("  migration state:    ").append(counts(migrationStates())).append('\n');
+        if (leasesRead) {
+            out.append("  lease:              ").append(counts(leaseStates())).append('\n');
+        }
+        if (!observation.unreachable().isEmpty()) {
+            out.append("Clusters that could not be read: ").append(String.join(", ", observation.unreachable()))
+                    .append(" (their sessions are not in this plan)\n");
+        }
         out.append("Would start migrating now: ").append(starting().size());
         if (!starting().isEmpty()) {
             out.append(" (").append(starting().stream().map(r -> r.session() + " -> " + r.cluster())
@@ -167,6 +183,20 @@ final class PlanReport {
         sessions.put("observed", observation.sessions().size());
         sourceStates().forEach(sessions.putObject("peloton_task_state")::put);
         migrationStates().forEach(sessions.putObject("migration_state")::put);
+        ArrayNode unreachable = root.putArray("unreachable_clusters");
+        observation.unreachable().forEach(unreachable::add);
+        if (leasesRead) {
+            leaseStates().forEach(sessions.putObject("lease")::put);
+            ArrayNode leases = root.putArray("leases");
+            for (SessionObservation s : observation.sessions()) {
+                s.lease().ifPresent(l -> leases.addObject().put("session", s.sessionId())
+                        .put("place", l.status().place()).put("state", leaseState(l))
+                        .put("acquired_at", Instant.ofEpochMilli(l.status().acquiredAtMillis()).toString())
+                        .put("expires_at", Instant.ofEpochMilli(l.status().expiresAtMillis()).toString())
+                        .put("released", l.status().released())
+                        .put("safe_after", Instant.ofEpochMilli(l.safeAfterMillis()).toString()));
+            }
+        }
         ArrayNode starting = root.putArray("starting_now");
         starting().forEach(r -> starting.addObject().put("session", r.session()).put("cluster", r.cluster()));
         HeldReport.json(plan.held(), root.putArray("held"));
@@ -216,6 +246,26 @@ final class PlanReport {
             counts.merge(state, 1, Integer::sum);
         }
         return counts;
+    }
+
+    /**
+     * Sessions by lease: {@code held on P} while it has not expired, {@code released by P} when its holder gave it
+     * back, {@code expired on P} once it ran out, {@code none} for a session that never held one.
+     */
+    private Map<String, Integer> leaseStates() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (SessionObservation s : observation.sessions()) {
+            counts.merge(s.lease().map(l -> leaseState(l) + " " + l.status().place()).orElse("none"), 1,
+                    Integer::sum);
+        }
+        return counts;
+    }
+
+    private String leaseState(SessionLease lease) {
+        if (lease.status().released()) {
+            return "released-by";
+        }
+        return now < lease.status().expiresAtMillis() ? "held-on" : "expired-on";
     }
 
     /** Migrations in flight (a live Job in a non-terminal state), per cluster, every cluster listed. */

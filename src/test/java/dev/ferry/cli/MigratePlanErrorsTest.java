@@ -104,15 +104,21 @@ class MigratePlanErrorsTest {
     }
 
     @Test
-    @DisplayName("a cluster that does not answer: exit 1, naming the cluster and its server")
+    @DisplayName("a cluster that does not answer: the plan of what could be read, then one line naming the cluster"
+            + " and its server, exit 1")
     void unreachable() throws Exception {
         // port 1 (tcpmux): privileged and unused, so no concurrently running test can be listening there
         int closedPort = 1;
         Path kube = PlanFiles.kubeconfig(dir, PlanFiles.contexts("k8s-a", PlanFiles.url(a), "k8s-b",
                 "http://127.0.0.1:" + closedPort));
-        assertOneLineError(plan(kube, clusters, sessions), 1, "cluster k8s-b (context k8s-b, http://127.0.0.1:"
+        FerryCli.Run run = plan(kube, clusters, sessions);
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(run.out()).startsWith("Migration plan at ").contains("Clusters that could not be read: k8s-b");
+        assertThat(run.err()).startsWith("ferry: ").contains("cluster k8s-b (context k8s-b, http://127.0.0.1:"
                 + closedPort + "/): list session jobs in namespace ferry-sessions failed without an answer",
-                "check that the cluster is reachable");
+                "check that the cluster is reachable", "the plan above is of what could be read")
+                .doesNotContain("\tat ", "Exception:");
+        assertThat(run.err().lines().count()).as(run.transcript()).isEqualTo(1);
     }
 
     @Test
