@@ -2,10 +2,14 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.api.control.Checkpoints;
 import dev.ferry.api.control.ControlPlane;
 import dev.ferry.api.control.Durable;
 import dev.ferry.api.control.InMemorySessionStore;
+import dev.ferry.api.control.LeaseHolder;
+import dev.ferry.api.control.SessionLeases;
 import dev.ferry.api.http.ControlPlaneServer;
 import dev.ferry.api.http.ServerSettings;
 import dev.ferry.api.http.Tokens;
@@ -41,6 +45,7 @@ class MigratePlanControlPlaneTest {
     private KubernetesMockServer b;
     private ControlPlane plane;
     private ControlPlaneServer server;
+    private SessionLeases leases;
     private Path kubeconfig;
     private Path clusters;
     private Path sessions;
@@ -55,7 +60,8 @@ class MigratePlanControlPlaneTest {
         sessions = PlanFiles.write(dir, "sessions.yaml", PlanFiles.SESSIONS);
         plane = new ControlPlane(new InMemorySessionStore(), new SystemClock());
         Path tokens = Files.writeString(dir.resolve("tokens"), ADMIN + " admin\n" + SESSION_TOKEN + " session:s-idle\n");
-        server = ControlPlaneServer.start(plane, Tokens.read(tokens), new SystemClock(),
+        leases = new SessionLeases(new SystemClock(), SessionLeases.STANDARD_TTL_MILLIS);
+        server = ControlPlaneServer.start(plane, leases, Tokens.read(tokens), new SystemClock(),
                 new ServerSettings("127.0.0.1", 0, 64, 4, 1));
     }
 
@@ -66,11 +72,12 @@ class MigratePlanControlPlaneTest {
         b.destroy();
     }
 
-    private FerryCli.Run plan(String url, String token) throws Exception {
+    private FerryCli.Run plan(String url, String token, String... extra) throws Exception {
         Path tokenFile = Files.writeString(dir.resolve("token"), token + "\n");
         List<String> args = new ArrayList<>(List.of("migrate", "plan", "--kubeconfig", kubeconfig.toString(),
                 "--clusters", clusters.toString(), "--sessions", sessions.toString(), "--now", PlanFiles.NOW,
                 "--control-plane", url, "--token-file", tokenFile.toString()));
+        args.addAll(List.of(extra));
         return FerryCli.run(args.toArray(String[]::new));
     }
 
@@ -104,6 +111,34 @@ class MigratePlanControlPlaneTest {
 
         assertThat(run.exitCode()).as(run.transcript()).isZero();
         assertThat(run.out()).contains("Would start migrating now: 0").doesNotContain("CreateSuspendedJob");
+    }
+
+    @Test
+    @DisplayName("the sessions' leases are read too: the table counts them by state and place, --json lists each")
+    void leasesFromTheControlPlane() throws Exception {
+        leases.renew("s-idle", new LeaseHolder("source", "run-1"));
+        LeaseHolder gone = new LeaseHolder("source", "run-3");
+        leases.renew("s-busy", gone);
+        leases.release("s-busy", gone);
+
+        FerryCli.Run table = plan(url(), ADMIN);
+        assertThat(table.exitCode()).as(table.transcript()).isZero();
+        assertThat(table.out()).contains("  lease:              held-on source 1, none 2, released-by source 1\n");
+
+        FerryCli.Run json = plan(url(), ADMIN, "--json");
+        assertThat(json.exitCode()).as(json.transcript()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(json.out());
+        assertThat(plan.path("sessions").path("lease").path("held-on source").asInt()).isEqualTo(1);
+        JsonNode idle = null;
+        for (JsonNode l : plan.path("leases")) {
+            idle = l.path("session").asText().equals("s-idle") ? l : idle;
+        }
+        assertThat(idle).as(json.out()).isNotNull();
+        assertThat(idle.path("place").asText()).isEqualTo("source");
+        assertThat(idle.path("state").asText()).isEqualTo("held-on");
+        assertThat(Instant.parse(idle.path("safe_after").asText()))
+                .isEqualTo(Instant.parse(idle.path("expires_at").asText()).plusSeconds(60));
+        assertThat(plan.path("leases")).hasSize(2);
     }
 
     @Test
