@@ -8,6 +8,7 @@ import dev.ferry.cluster.kube.KubeTargets;
 import dev.ferry.des.Kernel;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.sim.kube.FakeKubelet;
+import dev.ferry.sim.kube.SerializationWarmUp;
 import dev.ferry.sim.kube.SimulatedApiServer;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The target federation of a simulated migration: per cluster of the model, a fabric8 mock API server in CRUD mode
@@ -45,10 +44,8 @@ final class MockFederation implements AutoCloseable {
     private static final Duration CACHE_WAIT = Duration.ofSeconds(60);
     /** The caches' first reconnect delay (fabric8 doubles it up to 32 times): an outage's end is seen at once. */
     private static final int CACHE_RECONNECT_MS = 20;
-    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
     static {
-        MOCK_LOG.setLevel(Level.WARNING);
+        MockLogging.install();
     }
 
     private final ClusterModel model;
@@ -64,6 +61,7 @@ final class MockFederation implements AutoCloseable {
     MockFederation(ClusterModel model, Kernel kernel, SplittableRandom random, FakeKubelet.PodListener listener) {
         this.model = model;
         List<Federation.Member> members = new ArrayList<>();
+        SerializationWarmUp.once();
         try {
             for (ClusterModel.Cluster c : model.clusters()) {
                 SimulatedApiServer api = new SimulatedApiServer(new SplittableRandom(random.nextLong()),
@@ -83,6 +81,7 @@ final class MockFederation implements AutoCloseable {
                         .withUserAgent(SimulatedApiServer.CACHE_AGENT)
                         .withWatchReconnectInterval(CACHE_RECONNECT_MS).build());
                 clients.add(cacheClient);
+                SerializationWarmUp.with(cacheClient.getKubernetesSerialization());
                 caches.add(JobCache.start(c.name(), cacheClient, NAMESPACE));
                 FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
                         new SplittableRandom(random.nextLong()), client, NAMESPACE);
