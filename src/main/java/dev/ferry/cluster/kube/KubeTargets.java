@@ -92,7 +92,7 @@ public final class KubeTargets implements TargetClusters {
         Job job = SessionJobs.job(spec.withCheckpointGeneration(migration.checkpointGeneration()), migration.state(),
                 migration.startedEpochMillis());
         job.getSpec().setSuspend(true);
-        member(cluster).createSessionJob(job);
+        member(cluster).createSessionJob(SessionJobs.placedOn(job, cluster));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.ferry.migrate.Resources;
 import dev.ferry.migrate.SessionSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -61,6 +62,10 @@ public final class SessionJobs {
     public static final String GPU = "nvidia.com/gpu";
     public static final String CONTAINER = "session";
     public static final String HOME_VOLUME = "home";
+    /** The environment {@code ferry track} takes its session id, lease place and instance name from. */
+    public static final String SESSION_ID_ENV = "FERRY_SESSION_ID";
+    public static final String PLACE_ENV = "FERRY_PLACE";
+    public static final String INSTANCE_ENV = "FERRY_INSTANCE";
     /** Job names are {@code session-<id>}. */
     public static final String JOB_NAME_PREFIX = "session-";
     private static final BigDecimal MIB = BigDecimal.valueOf(1L << 20);
@@ -140,6 +145,21 @@ public final class SessionJobs {
                 .build();
     }
 
+    /**
+     * The same Job for the cluster it is created on: its session container's {@value #PLACE_ENV} names that cluster,
+     * the place the in-session agent holds the session's lease for.
+     */
+    public static Job placedOn(Job job, String cluster) {
+        for (Container c : job.getSpec().getTemplate().getSpec().getContainers()) {
+            if (CONTAINER.equals(c.getName())) {
+                c.getEnv().removeIf(e -> PLACE_ENV.equals(e.getName()));
+                c.getEnv().add(new EnvVarBuilder().withName(PLACE_ENV)
+                        .withValue(cluster).build());
+            }
+        }
+        return job;
+    }
+
     /** The identity labels of a session's Job and pods, in a fixed order. */
     public static Map<String, String> labels(SessionSpec spec) {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -179,6 +199,10 @@ public final class SessionJobs {
                 .withName(CONTAINER)
                 .withImage(spec.image())
                 .addNewEnv().withName("HOME").withValue(spec.homePath()).endEnv()
+                .addNewEnv().withName(SESSION_ID_ENV).withValue(spec.sessionId()).endEnv()
+                // the pod's own name: unique among the session's instances, and new with every pod
+                .addNewEnv().withName(INSTANCE_ENV).withNewValueFrom().withNewFieldRef()
+                    .withFieldPath("metadata.name").endFieldRef().endValueFrom().endEnv()
                 .withResources(resources(spec))
                 .addNewVolumeMount().withName(HOME_VOLUME).withMountPath(spec.homePath()).endVolumeMount()
                 .build();

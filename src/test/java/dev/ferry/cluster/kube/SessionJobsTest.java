@@ -133,6 +133,37 @@ class SessionJobsTest {
     }
 
     @Nested
+    @DisplayName("what the in-session agent (ferry track) reads from its environment")
+    class AgentEnvironment {
+
+        private String value(Job j, String name) {
+            return j.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals(name)).findFirst().map(e -> e.getValue()).orElse(null);
+        }
+
+        @Test
+        @DisplayName("FERRY_SESSION_ID is the session's id, FERRY_INSTANCE the pod's own name (downward API)")
+        void sessionAndInstance() {
+            assertThat(value(job, "FERRY_SESSION_ID")).isEqualTo("s-42");
+            assertThat(container().getEnv()).anySatisfy(e -> {
+                assertThat(e.getName()).isEqualTo("FERRY_INSTANCE");
+                assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+            });
+        }
+
+        @Test
+        @DisplayName("FERRY_PLACE is the cluster the Job is created on, set once however often it is placed")
+        void place() {
+            Job placed = SessionJobs.placedOn(SessionJobs.placedOn(SessionJobs.job(spec, MigrationState.CREATING,
+                    Sessions.STARTED), "k8s-a1"), "k8s-b1");
+            assertThat(value(placed, "FERRY_PLACE")).isEqualTo("k8s-b1");
+            assertThat(placed.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                    .filteredOn(e -> e.getName().equals("FERRY_PLACE")).hasSize(1);
+            assertThat(value(job, "FERRY_PLACE")).as("not before it is placed").isNull();
+        }
+    }
+
+    @Nested
     @DisplayName("labels and annotations")
     class Metadata {
 
