@@ -473,15 +473,15 @@ final class TrackCommand implements Callable<Integer> {
             loop.execute(agent == null ? this::acquired : agent::start);
             try {
                 loop.run();
+                if (link != null && !fenced && !link.awaitRelease(RELEASE_WAIT)) {
+                    warn(err, "the lease's release got no answer within " + RELEASE_WAIT.toSeconds() + " s; it"
+                            + " expires at the end of its TTL");
+                }
                 if (startFailed != null) {
                     status = startFailed.exitCode(); // what the shutdown hook ends the process with
                     throw startFailed;
                 }
                 status = fenced ? FENCED : verdict();
-                if (link != null && !fenced && !link.awaitRelease(RELEASE_WAIT)) {
-                    warn(err, "the lease's release got no answer within " + RELEASE_WAIT.toSeconds() + " s; it"
-                            + " expires at the end of its TTL");
-                }
             } finally {
                 release();
                 stopped.countDown();

@@ -82,9 +82,18 @@ class TrackLeaseTest {
         try (ServerProcess server = serve("--lease-ttl", TTL.toSeconds() + "s")) {
             assertThat(lease(server.port(), "PUT", source).statusCode()).isEqualTo(200);
             try (TrackerProcess track = track(server.port(), sp, ck, ready)) {
-                track.awaitStderr("the session's lease is not held by this instance (k8s-a/alice-1-pod-x7) yet: an"
-                        + " instance on source holds it; asking again");
-                Thread.sleep(1_000);
+                // the source keeps renewing, well within the 4 s TTL, while the new instance waits
+                String waiting = "the session's lease is not held by this instance (k8s-a/alice-1-pod-x7) yet: an"
+                        + " instance on source holds it; asking again";
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                int renewalsSinceSaid = 0;
+                while (renewalsSinceSaid < 4) {
+                    assertThat(System.nanoTime()).as("stderr never said it waits: %s", track.stderr())
+                            .isLessThan(deadline);
+                    assertThat(lease(server.port(), "PUT", source).statusCode()).isEqualTo(200);
+                    renewalsSinceSaid += track.stderr().contains(waiting) ? 1 : 0;
+                    Thread.sleep(500);
+                }
                 assertThat(ck).as("nothing written on the home without the lease; stderr: %s", track.stderr()).doesNotExist();
                 assertThat(ready).doesNotExist();
 
