@@ -67,6 +67,11 @@ final class HeldReport {
             o.put("cluster", h.cluster());
         } else if (why instanceof HoldReason.SourceNotRunning h) {
             o.put("source_state", h.state().name().toLowerCase(Locale.ROOT));
+        } else if (why instanceof HoldReason.StoppedOnSource h) {
+            o.put("source_state", h.stateName());
+        } else if (why instanceof HoldReason.NeedsOperator h) {
+            o.put("cluster", h.cluster());
+            h.problems().forEach(o.putArray("problems")::add);
         }
     }
 

@@ -219,7 +219,14 @@ public final class KubeCluster {
                         .thenComparing(p -> p.getMetadata().getName()))
                 .map(p -> new SessionPod(p.getMetadata().getName(),
                         JobPodStatus.fromApi(p.getStatus() == null ? null : p.getStatus().getPhase()),
-                        p.getMetadata().getDeletionTimestamp() != null));
+                        p.getMetadata().getDeletionTimestamp() != null, unschedulable(p)));
+    }
+
+    /** Whether the pod carries {@code PodScheduled=False} for reason {@code Unschedulable}. */
+    private static boolean unschedulable(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream().anyMatch(c -> "PodScheduled".equals(c.getType())
+                        && "False".equals(c.getStatus()) && SessionPod.UNSCHEDULABLE.equals(c.getReason()));
     }
 
     /** The phase of the session's pod; empty when it has none. */

@@ -1,6 +1,7 @@
 package dev.ferry.cluster.kube;
 
 import dev.ferry.migrate.MigrationRecord;
+import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.TargetCluster;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
  * migration records and, from the Jobs' status, where their pods stand ({@link JobPodStatus}) are read either by one
  * list call per cluster and pass (a one-shot look such as {@code migrate plan}) or from a {@link JobCache} per
  * cluster that a watch keeps current (a scheduler that runs: no request per pass); suspending and unsuspending are
- * one guarded patch of the record and {@code spec.suspend}, always sent to the API server. API errors are
+ * one guarded patch of the record and {@code spec.suspend}, always sent to the API server; a full read also asks for
+ * the pods of Jobs still starting whether they are unschedulable ({@link #jobs}). API errors are
  * KubeCluster's {@link KubeApiException}s.
  */
 public final class KubeTargets implements TargetClusters {
@@ -56,10 +58,32 @@ public final class KubeTargets implements TargetClusters {
         return federation.targetClusters();
     }
 
+    /**
+     * Every session Job; for each one STARTING whose pod is still Pending, its pod is read too (one call each) for
+     * whether it is unschedulable ({@link TargetJob#unschedulable()}). The Job's status says only that a pod is
+     * active; pods normally run well before the next full pass, so these reads are few.
+     */
     @Override
     public List<TargetJob> jobs(String cluster) {
         JobCache cache = caches.get(cluster);
-        return views(cluster, cache != null ? cache.sessionJobs() : member(cluster).sessionJobs());
+        List<TargetJob> views = views(cluster, cache != null ? cache.sessionJobs() : member(cluster).sessionJobs());
+        List<TargetJob> read = new ArrayList<>(views.size());
+        for (TargetJob j : views) {
+            boolean starting = j.state().filter(MigrationState.STARTING::equals).isPresent() && !j.suspended()
+                    && !j.deleting() && j.pod().filter(PodPhase.PENDING::equals).isPresent();
+            read.add(starting ? j.withUnschedulable(unschedulable(cluster, j.sessionId())) : j);
+        }
+        return read;
+    }
+
+    /** Whether the session's pod is unschedulable; false when that pod cannot be read now (the Job was read). */
+    private boolean unschedulable(String cluster, String sessionId) {
+        try {
+            return member(cluster).sessionPod(sessionId).filter(p -> !p.terminating())
+                    .map(SessionPod::unschedulable).orElse(false);
+        } catch (KubeApiException e) {
+            return false; // a hint only: the next full pass asks again, and the start timeout stands meanwhile
+        }
     }
 
     /** The Jobs whose migration is not done: from the cache, or one list call with a label selector. */
@@ -88,10 +112,10 @@ public final class KubeTargets implements TargetClusters {
     }
 
     @Override
-    public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
+    public void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended) {
         Job job = SessionJobs.job(spec.withCheckpointGeneration(migration.checkpointGeneration()), migration.state(),
                 migration.startedEpochMillis());
-        job.getSpec().setSuspend(true);
+        job.getSpec().setSuspend(suspended);
         member(cluster).createSessionJob(SessionJobs.placedOn(job, cluster));
     }
 

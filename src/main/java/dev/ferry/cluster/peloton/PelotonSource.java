@@ -42,7 +42,7 @@ public final class PelotonSource implements SourceOrchestrator {
     /** {@code job} in Ferry's terms. */
     public static SourceSession session(SessionJob job) {
         return new SourceSession(job.jobId(), job.owner(), job.owningTeam(), job.zone(), job.resources().toResources(),
-                state(job.state()), job.state().name());
+                state(job.state()), job.state().name(), job.state() == TaskState.KILLED);
     }
 
     /** What a task state means to the scheduler. */

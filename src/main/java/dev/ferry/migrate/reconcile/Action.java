@@ -20,6 +20,17 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * Creates the session's Job on {@code cluster} unsuspended (its pod starts at once), carrying {@code migration}:
+     * a session moved to this cluster after its Job elsewhere lost its pod or could not place it ({@link Replacement}).
+     */
+    record CreateJob(String cluster, SessionSpec spec, MigrationRecord migration) implements Action {
+        @Override
+        public String sessionId() {
+            return spec.sessionId();
+        }
+    }
+
     /** Asks Peloton to kill the source task. */
     record StopSource(String sessionId, String jobId) implements Action {
     }

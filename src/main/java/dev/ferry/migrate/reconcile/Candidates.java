@@ -17,10 +17,12 @@ import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Which sessions start migrating now. A session is a candidate when its source runs, it has no Job anywhere, and
@@ -104,7 +106,8 @@ final class Candidates {
                             a.cluster());
                 })
                 .toList();
-        Admission admission = Budgets.admit(policy.budget(), budgetSnapshot(snapshot), placed, now);
+        Admission admission = Budgets.admit(policy.budget(), budgetSnapshot(snapshot, out.admittedRecoveries()),
+                placed, now);
         if (!admission.refused().isEmpty()) {
             long window = policy.budget().nextWindow(now);
             out.wakeBy(policy.budget().inWindow(now) || window == MigrationWindow.NEVER
@@ -153,8 +156,8 @@ final class Candidates {
         List<SessionRequest> gpu = requests.stream().filter(r -> r.resources().gpus() > 0).toList();
         List<SessionRequest> general = requests.stream().filter(r -> r.resources().gpus() == 0).toList();
         Map<String, String> where = new HashMap<>();
-        placeSide(rooms(snapshot, true), gpu, where, out);
-        placeSide(rooms(snapshot, false), general, where, out);
+        placeSide(rooms(snapshot, true, out.reservations()), gpu, where, out);
+        placeSide(rooms(snapshot, false, out.reservations()), general, where, out);
         List<PlacementPlan.Assignment> inOrder = new ArrayList<>();
         for (SessionRequest r : requests) {
             if (where.containsKey(r.sessionId())) {
@@ -185,6 +188,12 @@ final class Candidates {
      * nothing). A cluster that does not set its GPU nodes apart offers everything to both.
      */
     static List<ClusterRoom> rooms(Observation snapshot, boolean forGpuSessions) {
+        return rooms(snapshot, forGpuSessions, List.of());
+    }
+
+    /** The same, less the room Jobs created earlier in this pass take ({@code reservations}). */
+    static List<ClusterRoom> rooms(Observation snapshot, boolean forGpuSessions,
+            List<Decisions.Reservation> reservations) {
         Map<String, Boolean> setApart = new HashMap<>();
         snapshot.clusters().forEach(c -> setApart.put(c.name(), c.hasGpuNodes()));
         Map<String, Resources> used = new HashMap<>();
@@ -199,6 +208,11 @@ final class Candidates {
                 }
             }
         }
+        for (Decisions.Reservation r : reservations) {
+            if (!setApart.getOrDefault(r.cluster(), false) || (r.request().gpus() > 0) == forGpuSessions) {
+                used.merge(r.cluster(), r.request(), Resources::plus);
+            }
+        }
         List<ClusterRoom> rooms = new ArrayList<>();
         for (TargetCluster c : snapshot.clusters()) {
             Resources all = !c.hasGpuNodes() ? c.allocatable() : forGpuSessions ? c.gpuNodes() : c.generalNodes();
@@ -210,6 +224,27 @@ final class Candidates {
 
     /** In flight: sessions whose kept Job's state is readable and not terminal. */
     static BudgetSnapshot budgetSnapshot(Observation snapshot) {
+        return budgetSnapshot(snapshot, List.of());
+    }
+
+    /**
+     * The same, with the recoveries admitted earlier in this pass ({@code recoveries}) in flight where they go now
+     * instead of where the snapshot saw them.
+     */
+    static BudgetSnapshot budgetSnapshot(Observation snapshot, List<SessionMove> recoveries) {
+        if (recoveries.isEmpty()) {
+            return budgetSnapshot(snapshot, Set.of());
+        }
+        Set<String> moved = new HashSet<>();
+        recoveries.forEach(m -> moved.add(m.sessionId()));
+        BudgetSnapshot without = budgetSnapshot(snapshot, moved);
+        List<SessionMove> inFlight = new ArrayList<>(without.inFlight());
+        inFlight.addAll(recoveries);
+        return new BudgetSnapshot(inFlight, without.teamSessions());
+    }
+
+    /** In flight, leaving out the sessions in {@code leaveOut}. */
+    static BudgetSnapshot budgetSnapshot(Observation snapshot, Set<String> leaveOut) {
         List<SessionMove> inFlight = new ArrayList<>();
         Map<String, Integer> teams = new HashMap<>();
         for (SessionObservation s : snapshot.sessions()) {
@@ -217,7 +252,7 @@ final class Candidates {
             List<TargetJob> live = s.liveTargets();
             if (!live.isEmpty()) {
                 TargetJob kept = Repair.keep(live);
-                if (kept.state().map(st -> !st.terminal()).orElse(false)) {
+                if (kept.state().map(st -> !st.terminal()).orElse(false) && !leaveOut.contains(s.sessionId())) {
                     inFlight.add(new SessionMove(s.sessionId(), s.owner(), s.team(), kept.cluster()));
                 }
             }

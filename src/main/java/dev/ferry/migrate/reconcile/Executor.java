@@ -60,6 +60,8 @@ public final class Executor {
         if (action instanceof Action.CreateSuspendedJob a) {
             targets.createSuspended(a.cluster(), a.spec(), new MigrationRecord(a.spec().checkpointGeneration(),
                     MigrationState.STOPPING_SOURCE, a.startedEpochMillis()));
+        } else if (action instanceof Action.CreateJob a) {
+            targets.create(a.cluster(), a.spec(), a.migration(), false);
         } else if (action instanceof Action.StopSource a) {
             source.stop(a.jobId());
         } else if (action instanceof Action.StartSource a) {

@@ -65,6 +65,47 @@ public sealed interface HoldReason {
         }
     }
 
+    /**
+     * Its user stopped it on the source (no migration record in sight, so the scheduler did not): it is not started
+     * anywhere, on the source or on Kubernetes, until its user starts it again.
+     *
+     * @param stateName the source's own name of its state, e.g. Peloton's {@code KILLED}
+     */
+    record StoppedOnSource(String stateName) implements HoldReason {
+        public StoppedOnSource {
+            Objects.requireNonNull(stateName, "stateName");
+        }
+
+        public String code() {
+            return "stopped-on-source";
+        }
+
+        public String describe() {
+            return "its user stopped it on the source (" + stateName + "); it stays stopped until they start it";
+        }
+    }
+
+    /**
+     * Its Job on {@code cluster} holds a migration record the scheduler cannot act on safely (unreadable, or at odds
+     * with what it observes in a way it cannot settle): nothing of the session is touched until an operator looks.
+     *
+     * @param problems what is wrong, one sentence each
+     */
+    record NeedsOperator(String cluster, List<String> problems) implements HoldReason {
+        public NeedsOperator {
+            Objects.requireNonNull(cluster, "cluster");
+            problems = List.copyOf(problems);
+        }
+
+        public String code() {
+            return "needs-operator";
+        }
+
+        public String describe() {
+            return "its Job on " + cluster + " needs an operator: " + String.join("; ", problems);
+        }
+    }
+
     /** The pod of a Job deleted earlier (a finished migration's or a duplicate's) is still going away. */
     record PreviousPodGoingAway(String cluster) implements HoldReason {
         public PreviousPodGoingAway {

@@ -5,6 +5,7 @@ import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.SourceState;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,9 +85,8 @@ final class Progress {
                     stopSource(s, out);
                     out.wakeBy(now + policy.pollMillis());
                 } else if (job.pod().filter(PodPhase.FAILED::equals).isPresent()) {
-                    // the pod died after the migration (its node was lost) and the Job will not make another
-                    // (backoffLimit 0): deleting it leaves the session running nowhere, which starts the source
-                    // again, and the session migrates anew from there
+                    // the pod died after the migration and the Job will not make another (backoffLimit 0); with
+                    // the source listed a Replacement recreates or rolls it back; without, the Job goes
                     out.act(new Action.DeleteJob(s.sessionId(), job.cluster()));
                     out.wakeBy(now + policy.pollMillis());
                 }
@@ -109,6 +109,9 @@ final class Progress {
                 if (!job.suspended()) {
                     out.act(new Action.SuspendJob(s.sessionId(), job.cluster(), m, job.resourceVersion()));
                     out.wakeBy(now + policy.pollMillis());
+                } else if (source.isPresent() && source.get().stopRequested()) {
+                    // rolled back and running on the source, then stopped there by its user: it stays stopped
+                    out.hold(s.sessionId(), new HoldReason.StoppedOnSource(source.get().stateName()));
                 } else if (source.isPresent() && !source.get().state().isRunning()) {
                     if (!anyPod(s)) {
                         startSource(s, out);
@@ -126,7 +129,9 @@ final class Progress {
                 }
             }
             case FAILED -> {
-                // needs an operator
+                // with its source listed, a Replacement resumes the rollback; without, nothing to go back to
+                out.hold(s.sessionId(), new HoldReason.NeedsOperator(job.cluster(), List.of(
+                        "its migration FAILED and the source no longer lists the session")));
             }
         }
     }

@@ -1,17 +1,23 @@
 package dev.ferry.migrate.reconcile;
 
+import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
+import dev.ferry.migrate.PodPhase;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Leftovers of an earlier crash or race: a session with live Jobs on several clusters keeps the most advanced and
- * deletes the others (ties: the first cluster by name).
+ * deletes the others. Among equally advanced ones a Job whose pod failed or cannot be placed gives way (a
+ * {@link Replacement} crashed between creating the new Job and deleting the old), then the later start, then the
+ * first cluster by name.
  */
 final class Repair {
 
     private static final Comparator<TargetJob> MOST_ADVANCED =
-            Comparator.comparingInt((TargetJob j) -> -rank(j)).thenComparing(TargetJob::cluster);
+            Comparator.comparingInt((TargetJob j) -> -rank(j)).thenComparing(Repair::stuck)
+                    .thenComparingLong(j -> -j.record().map(MigrationRecord::startedEpochMillis).orElse(0L))
+                    .thenComparing(TargetJob::cluster);
 
     private Repair() {
     }
@@ -34,6 +40,11 @@ final class Repair {
             }
         }
         return true;
+    }
+
+    /** Whether the Job's pod failed or cannot be placed. */
+    private static boolean stuck(TargetJob job) {
+        return job.unschedulable() || job.pod().filter(PodPhase.FAILED::equals).isPresent();
     }
 
     /** Progress order: done, verifying, starting, intent recorded, rolling back, rolled back, failed, unreadable. */

@@ -34,8 +34,16 @@ public interface TargetClusters {
                 || job.pod().filter(PodPhase.FAILED::equals).isPresent();
     }
 
+    /**
+     * Creates the session's Job carrying {@code migration}, suspended (no pod) or not (its pod starts at once); a Job
+     * that already exists is left as it is.
+     */
+    void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended);
+
     /** Creates the session's Job suspended, carrying {@code migration}; a Job that already exists is left as it is. */
-    void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration);
+    default void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
+        create(cluster, spec, migration, true);
+    }
 
     /**
      * Writes {@code migration} and {@code spec.suspend = suspend} if the Job is still at {@code resourceVersion}.

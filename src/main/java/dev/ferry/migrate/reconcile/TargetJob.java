@@ -20,10 +20,20 @@ import java.util.Optional;
  * @param resourceVersion for optimistic-concurrency patches
  * @param pod             the phase of its pod, empty when it has none
  * @param request         what its pod reserves
+ * @param unschedulable   its pod is Pending because no node of the cluster fits it (the pod's condition
+ *                        {@code PodScheduled=False}, reason {@code Unschedulable}); adapters read it on full passes
+ *                        for Jobs still STARTING and report false where they did not look
  */
 public record TargetJob(String cluster, String sessionId, String owner, String team, boolean suspended,
         boolean deleting, MigrationRecord.Parsed migration, String resourceVersion, Optional<PodPhase> pod,
-        Resources request) {
+        Resources request, boolean unschedulable) {
+
+    /** A Job whose pod is not known to be unschedulable. */
+    public TargetJob(String cluster, String sessionId, String owner, String team, boolean suspended,
+            boolean deleting, MigrationRecord.Parsed migration, String resourceVersion, Optional<PodPhase> pod,
+            Resources request) {
+        this(cluster, sessionId, owner, team, suspended, deleting, migration, resourceVersion, pod, request, false);
+    }
 
     public TargetJob {
         Objects.requireNonNull(cluster, "cluster");
@@ -34,6 +44,12 @@ public record TargetJob(String cluster, String sessionId, String owner, String t
         Objects.requireNonNull(resourceVersion, "resourceVersion");
         Objects.requireNonNull(pod, "pod");
         Objects.requireNonNull(request, "request");
+    }
+
+    /** The same Job, its pod known to be unschedulable or not. */
+    public TargetJob withUnschedulable(boolean unschedulable) {
+        return new TargetJob(cluster, sessionId, owner, team, suspended, deleting, migration, resourceVersion, pod,
+                request, unschedulable);
     }
 
     /** The migration record when it reads back well-formed. */

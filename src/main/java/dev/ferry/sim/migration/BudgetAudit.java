@@ -105,8 +105,8 @@ final class BudgetAudit implements TargetClusters {
     }
 
     @Override
-    public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
-        clusters.createSuspended(cluster, spec, migration);
+    public void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended) {
+        clusters.create(cluster, spec, migration, suspended);
         writes.stateWritten(spec.sessionId(), cluster, migration.state());
         track(spec.sessionId(), cluster, migration);
     }

@@ -110,9 +110,9 @@ final class CrashPoints {
             }
 
             @Override
-            public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
+            public void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended) {
                 change();
-                targets.createSuspended(cluster, spec, migration);
+                targets.create(cluster, spec, migration, suspended);
             }
 
             @Override

@@ -79,10 +79,12 @@ public final class MigrationHistory {
     }
 
     void jobDeleted(int i, String cluster, long now) {
-        lastState[i] = -1;
-        lastCluster[i] = -1;
-        doneAt[i] = -1;
-        waitingForCapacity[i] = false;
+        if (lastCluster[i] == clusters.indexOf(cluster)) { // not when a Job replaced it on another cluster first
+            lastState[i] = -1;
+            lastCluster[i] = -1;
+            doneAt[i] = -1;
+            waitingForCapacity[i] = false;
+        }
         steps.record(i, now, MigrationSteps.Step.JOB_DELETED, clusters.indexOf(cluster));
     }
 

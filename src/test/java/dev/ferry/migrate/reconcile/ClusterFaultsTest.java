@@ -53,7 +53,7 @@ class ClusterFaultsTest {
     }
 
     @Test
-    @DisplayName("a migrated session whose pod failed (node lost) has its Job deleted, so it can start again")
+    @DisplayName("a migrated session whose pod failed (node lost) is recreated on the other cluster, the others left")
     void podLostAfterDone() {
         SessionObservation lost = session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(4, 0),
                 job("east", "s1", MigrationState.DONE, false, PodPhase.FAILED, 4, NOW - HOUR));
@@ -62,7 +62,10 @@ class ClusterFaultsTest {
 
         Plan plan = Reconciler.decide(Observations.of(twoClusters(), lost, fine), policy, NOW);
 
-        assertThat(plan.actions()).containsExactly(new Action.DeleteJob("s1", "east"));
+        assertThat(plan.actions()).containsExactly(
+                new Action.CreateJob("west", World.specOf(Observations.source("s1", SourceState.ENDED))
+                        .withCheckpointGeneration(4), new MigrationRecord(4, MigrationState.DONE, NOW)),
+                new Action.DeleteJob("s1", "east"));
     }
 
     @Test

@@ -136,9 +136,11 @@ final class FakeTargets implements TargetClusters {
     }
 
     @Override
-    public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
+    public void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended) {
         mutate();
-        jobs.get(cluster).putIfAbsent(spec.sessionId(), new Job(cluster, spec, migration, ++rv));
+        Job job = new Job(cluster, spec, migration, ++rv);
+        job.suspended = suspended;
+        jobs.get(cluster).putIfAbsent(spec.sessionId(), job);
     }
 
     @Override
