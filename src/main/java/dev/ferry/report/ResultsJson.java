@@ -87,6 +87,16 @@ public final class ResultsJson {
                 fencing.put("instances_fenced", f.fenced());
                 fencing.put("fenced_while_unreachable", f.fencedWhileUnreachable());
             });
+            ObjectNode recovery = mig.putObject("recovery");
+            recovery.put("recreated_after_done", m.recovery().recreatedAfterDone());
+            recovery.put("moved_unschedulable", m.recovery().movedUnschedulable());
+            m.userStops().ifPresent(u -> {
+                ObjectNode stops = mig.putObject("stopped_by_user");
+                stops.put("stops", u.stops());
+                stops.put("started_again", u.startedAgain());
+                stops.put("stopped_at_end", u.stoppedAtEnd());
+                stops.put("started_while_stopped", u.startedWhileStopped());
+            });
             ObjectNode peaks = mig.putObject("budgets_observed");
             peaks.put("peak_in_flight", m.budgets().inFlight());
             peaks.put("peak_in_flight_per_cluster", m.budgets().perCluster());

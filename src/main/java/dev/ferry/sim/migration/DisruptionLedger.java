@@ -24,6 +24,8 @@ final class DisruptionLedger {
     private final boolean[] targetRunning;
     private final boolean[] doubled;
     private final boolean[] rolledBack;
+    /** Stopped on the source by its user, not by the migration: no disruption of the migration's, not stranded. */
+    private final boolean[] stoppedByUser;
     private final int[] sourceUps;
     private final long[] windowStart;
     private final List<Window> windows = new ArrayList<>();
@@ -41,6 +43,7 @@ final class DisruptionLedger {
         rolledBack = new boolean[n];
         sourceUps = new int[n];
         windowStart = new long[n];
+        stoppedByUser = new boolean[n];
         Arrays.fill(sourceRunning, true);
         Arrays.fill(windowStart, -1);
     }
@@ -56,6 +59,12 @@ final class DisruptionLedger {
 
     /** The source task of session {@code i} is RUNNING again (a rollback, or a restart after a lost target). */
     void sourceUp(int i, long now) {
+        if (stoppedByUser[i]) { // its user started it again
+            stoppedByUser[i] = false;
+            sourceRunning[i] = true;
+            doubled[i] |= targetRunning[i];
+            return;
+        }
         sourceRunning[i] = true;
         rolledBack[i] = true;
         sourceUps[i]++;
@@ -88,6 +97,12 @@ final class DisruptionLedger {
         }
     }
 
+    /** Session {@code i}'s user stopped it on the source: it is down by their choice, which opens no window. */
+    void stoppedByUser(int i) {
+        sourceRunning[i] = false;
+        stoppedByUser[i] = true;
+    }
+
     /** Marks sessions that are running on both sides right now (call after every pass). */
     void checkDoubleRunning() {
         for (int i = 0; i < sourceRunning.length; i++) {
@@ -107,7 +122,8 @@ final class DisruptionLedger {
     /**
      * The figures at {@code now} (windows still open end there); {@code migrated}, {@code failed} and which
      * sessions have a migration still under way ({@code inFlight}, by index) come from the clusters. A session
-     * running nowhere is stranded unless its migration is under way (its pod still starting at the horizon, say).
+     * running nowhere is stranded unless its migration is under way (its pod still starting at the horizon, say) or
+     * its user stopped it.
      * Call once, at the end.
      */
     MigrationOutcome outcome(String strategy, int migrated, int failed, boolean[] inFlight, long startNanos,
@@ -124,6 +140,7 @@ final class DisruptionLedger {
         int rolled = 0;
         for (int i = 0; i < sourceRunning.length; i++) {
             boolean nowhere = !sourceRunning[i] && !targetRunning[i];
+            nowhere &= !stoppedByUser[i];
             stranded += nowhere && !inFlight[i] ? 1 : 0;
             stillMigrating += nowhere && inFlight[i] ? 1 : 0;
             onSource += sourceRunning[i] ? 1 : 0;

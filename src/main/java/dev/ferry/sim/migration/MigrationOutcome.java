@@ -33,7 +33,19 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
                                int doubleRunning, double makespanHours, int disruptedWhileActive,
                                double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState,
                                long lostPackages, long passes, ClusterActivity faults,
-                               BudgetPeaks budgets, Optional<Fencing> fencing, Optional<Restarts> restarts) {
+                               BudgetPeaks budgets, Optional<Fencing> fencing, Optional<Restarts> restarts,
+                               Recovery recovery, Optional<UserStops> userStops) {
+
+    /** Without recoveries counted or users stopping sessions. */
+    public MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded,
+            int migratingAtEnd, int onSource, int doubleRunning, double makespanHours, int disruptedWhileActive,
+            double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState, long lostPackages,
+            long passes, ClusterActivity faults, BudgetPeaks budgets, Optional<Fencing> fencing,
+            Optional<Restarts> restarts) {
+        this(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource, doubleRunning, makespanHours,
+                disruptedWhileActive, userVisibleSeconds, totalSeconds, windows, lostKernelState, lostPackages, passes,
+                faults, budgets, fencing, restarts, Recovery.NONE, Optional.empty());
+    }
 
     /** Without scheduler restarts or leases. */
     public MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded,
@@ -59,7 +71,34 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
     public MigrationOutcome withRestarts(Restarts r) {
         return new MigrationOutcome(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource,
                 doubleRunning, makespanHours, disruptedWhileActive, userVisibleSeconds, totalSeconds, windows,
-                lostKernelState, lostPackages, passes, faults, budgets, fencing, Optional.of(r));
+                lostKernelState, lostPackages, passes, faults, budgets, fencing, Optional.of(r), recovery, userStops);
+    }
+
+    /** The same outcome with the recoveries counted and, when users stopped sessions, what came of that. */
+    public MigrationOutcome withRecovery(Recovery r, Optional<UserStops> u) {
+        return new MigrationOutcome(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource,
+                doubleRunning, makespanHours, disruptedWhileActive, userVisibleSeconds, totalSeconds, windows,
+                lostKernelState, lostPackages, passes, faults, budgets, fencing, restarts, r, u);
+    }
+
+    /**
+     * What the reconciler's recoveries did ({@code Replacement}): sessions whose pod failed after DONE recreated on
+     * another cluster, and STARTING sessions whose pod no node fitted moved to another cluster.
+     */
+    public record Recovery(long recreatedAfterDone, long movedUnschedulable) {
+        public static final Recovery NONE = new Recovery(0, 0);
+    }
+
+    /**
+     * Users stopping their own sessions on the source.
+     *
+     * @param stops                   sessions stopped by their users
+     * @param startedAgain            of those, started again on the source by their users
+     * @param stoppedAtEnd            sessions their users had stopped at the horizon
+     * @param startedWhileStopped     times a session turned running (its pod on Kubernetes, or its task on Peloton)
+     *                                while its user had it stopped: someone else started it (kept 0)
+     */
+    public record UserStops(long stops, long startedAgain, int stoppedAtEnd, long startedWhileStopped) {
     }
 
     /**

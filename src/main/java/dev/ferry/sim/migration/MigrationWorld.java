@@ -82,6 +82,8 @@ public final class MigrationWorld implements AutoCloseable {
     private final RollingAdmission admitting;
     private final MigrationHistory history;
     private final SessionInstances instances;
+    private final RecoveryCounts recoveries;
+    private final UserStops userStops;
     private long passes;
     private int pausesOn;
     private Timer.Scheduled nextPass;
@@ -145,11 +147,14 @@ public final class MigrationWorld implements AutoCloseable {
         TargetSpecs specs = new TargetSpecs(sessions, ids);
         instances = SessionInstances.of(config.leases(), kernel, ids, new SessionInstances.Sessions(this::bringUp,
                 (i, place) -> goDown(i, LeaseStatus.SOURCE.equals(place))), federation::cutOff);
-        scheduler = new SchedulerProcess(kernel, view, audit, plane, specs::of, policy, FULL_PASS_EVERY_MS,
+        recoveries = new RecoveryCounts(audit);
+        scheduler = new SchedulerProcess(kernel, view, recoveries, plane, specs::of, policy, FULL_PASS_EVERY_MS,
                 plane::paused, instances.readings(), config.faults().schedulerRestarts(),
                 new SplittableRandom(seed ^ 0x5c4e_d01eL), this::voidPass,
                 () -> schedulePass(Math.max(startNanos, kernel.nanos())));
         scheduler.scheduleKills(startNanos, horizonNanos);
+        userStops = new UserStops(kernel, peloton, ids, schedules, config.userStopsPerDay(),
+                new SplittableRandom(seed ^ 0x05e4_5709L), 0, horizonNanos);
         FaultSchedule.schedule(config.faults(), federation, kernel, new SplittableRandom(seed ^ 0x0fa7_17e5L),
                 startNanos, horizonNanos, history::fault);
         for (Workload.Pause p : config.pauses()) {
@@ -231,6 +236,7 @@ public final class MigrationWorld implements AutoCloseable {
             instances.ended(i, LeaseStatus.SOURCE);
         }
         if (t.to() == TaskState.RUNNING) {
+            userStops.running(i);
             history.source(i, true, kernel.nanos());
             instances.started(i, LeaseStatus.SOURCE);
         }
@@ -246,6 +252,7 @@ public final class MigrationWorld implements AutoCloseable {
         }
         history.pod(i, c);
         if (c.to() == PodPhase.RUNNING) {
+            userStops.running(i);
             instances.started(i, c.cluster());
         } else if (c.from() == PodPhase.RUNNING) {
             instances.ended(i, c.cluster());
@@ -268,7 +275,11 @@ public final class MigrationWorld implements AutoCloseable {
         SimulatedSession s = sessions.get(i);
         boolean wasUp = s.up();
         long lost = s.stopForMigration();
-        ledger.down(i, source, kernel.nanos(), wasUp, lost);
+        if (source && userStops.stoppedByUser(i)) {
+            ledger.stoppedByUser(i);
+        } else {
+            ledger.down(i, source, kernel.nanos(), wasUp, lost);
+        }
     }
 
     // ---- the end ----
@@ -306,7 +317,8 @@ public final class MigrationWorld implements AutoCloseable {
         MigrationOutcome outcome = ledger.outcome(strategy.label(), migrated, failed, inFlight, startNanos, passes,
                 kernel.nanos(), activity, audit.peaks(), instances.fencing(config.leases()));
         history.disruption(ledger.perSession());
-        return scheduler.withRestarts(outcome);
+        return scheduler.withRestarts(outcome).withRecovery(recoveries.counts(),
+                config.userStopsPerDay() > 0 ? Optional.of(userStops.counts()) : Optional.empty());
     }
 
     /** Closes the clients and stops the mock servers. */

@@ -29,16 +29,30 @@ public record Workload(String name, String description, int sessions, double day
      * idle threshold, deadline ({@code deadlineHour} from the start) and notice apply to idle-aware;
      * {@code rollingPerHour} is the rate of rolling. {@code windows} are cron expressions (none: any time).
      * {@code faults} apply to every strategy; so do {@code pauses}, when operators pause the migration.
+     * {@code userStopsPerDay}: how often each session's user stops it on the source themselves, per session and day
+     * from the workload's start (they start it again when they next become active).
      */
     public record Migration(Strategy strategy, double idleThresholdMinutes, int maxConcurrent, int maxPerCluster,
                             double maxTeamShare, List<String> windows, double deadlineHour, double noticeHours,
                             double rollingPerHour, double startHour, ClusterModel clusters, MigrationFaults faults,
-                            List<Pause> pauses, java.util.Optional<Leases> leases) {
+                            List<Pause> pauses, java.util.Optional<Leases> leases, double userStopsPerDay) {
 
         public Migration {
             windows = List.copyOf(windows);
             pauses = List.copyOf(pauses);
             java.util.Objects.requireNonNull(leases, "leases");
+            if (!(userStopsPerDay >= 0)) {
+                throw new IllegalArgumentException("userStopsPerDay must be 0 or more, was " + userStopsPerDay);
+            }
+        }
+
+        /** Users never stop their sessions on the source themselves. */
+        public Migration(Strategy strategy, double idleThresholdMinutes, int maxConcurrent, int maxPerCluster,
+                double maxTeamShare, List<String> windows, double deadlineHour, double noticeHours,
+                double rollingPerHour, double startHour, ClusterModel clusters, MigrationFaults faults,
+                List<Pause> pauses, java.util.Optional<Leases> leases) {
+            this(strategy, idleThresholdMinutes, maxConcurrent, maxPerCluster, maxTeamShare, windows, deadlineHour,
+                    noticeHours, rollingPerHour, startHour, clusters, faults, pauses, leases, 0);
         }
     }
 

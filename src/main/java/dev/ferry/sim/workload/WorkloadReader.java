@@ -114,11 +114,13 @@ public final class WorkloadReader {
      * </pre>
      * {@code windows} holds cron expressions separated by {@code ;} (absent: any time). {@code faults} is optional
      * (see {@link #faults}); so is {@code pauses}, when operators pause the migration (no new migration starts),
-     * e.g. {@code pauses: [{from_hour: 30, hours: 4}]}; and {@code leases} (see {@link #leases}).
+     * e.g. {@code pauses: [{from_hour: 30, hours: 4}]}; {@code leases} (see {@link #leases}); and
+     * {@code user_stops_per_day}, how often each user stops their session on the source themselves (0 to 1,000 per
+     * session and day; absent: never).
      */
     private static Workload.Migration migration(Fields m, Path dir, double days) throws ConfigException {
         m.allowOnly("strategy", "idle_threshold_minutes", "budgets", "deadline_hour", "notice_hours",
-                "rolling_per_hour", "start_hour", "clusters", "faults", "pauses", "leases");
+                "rolling_per_hour", "start_hour", "clusters", "faults", "pauses", "leases", "user_stops_per_day");
         Strategy strategy = Strategy.fromLabel(m.choice("strategy", Strategy.labels(), "idle-aware")).orElseThrow();
         double hours = days * 24;
         double startHour = m.number("start_hour", 0, hours, 0);
@@ -161,7 +163,8 @@ public final class WorkloadReader {
         return new Workload.Migration(strategy, m.number("idle_threshold_minutes", 0.01, 7 * 24 * 60, 30),
                 maxConcurrent, maxPerCluster, teamShare, windows, deadline, m.number("notice_hours", 0, 24 * 30, 8),
                 m.number("rolling_per_hour", 0.01, 1_000_000, 60), startHour, clusters, faults, pauses,
-                m.has("leases") ? java.util.Optional.of(leases(m.object("leases"))) : java.util.Optional.empty());
+                m.has("leases") ? java.util.Optional.of(leases(m.object("leases"))) : java.util.Optional.empty(),
+                m.number("user_stops_per_day", 0, 1_000, 0));
     }
 
     /** {@code leases: {ttl_s: 300, renew_s: 100, margin_s: 60}}: the renewal period is under the TTL. */
