@@ -108,6 +108,14 @@ public final class FakeKubelet {
      * manages, so it knows them without asking; a pod start between syncs acts on the Jobs as this sync saw them,
      * as a real kubelet acts on its watch cache.
      */
+    /**
+     * The next {@link #sync()} lists every Job, not only those whose migration is not done: a Job was created, and
+     * it may be created migrated (a session recreated after its pod failed), which the narrower list leaves out.
+     */
+    public void listEveryJobNext() {
+        seenJobs.listEveryJobNext();
+    }
+
     public void sync() {
         retryDue = false;
         capacityReturned = false;

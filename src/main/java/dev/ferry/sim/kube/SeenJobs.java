@@ -51,6 +51,11 @@ final class SeenJobs {
         return jobs;
     }
 
+    /** The next {@link #list()} lists every Job. */
+    void listEveryJobNext() {
+        lastFullList = Long.MIN_VALUE / 2;
+    }
+
     /** Whether the last {@link #list()} listed every Job. */
     boolean lastListFull() {
         return lastListFull;

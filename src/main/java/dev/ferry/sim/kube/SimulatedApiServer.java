@@ -43,6 +43,7 @@ public final class SimulatedApiServer extends Dispatcher {
     private double errorRate;
     private boolean down;
     private long writes;
+    private long jobCreations;
     private long injectedErrors;
     private long outageRefusals;
     private long requests;
@@ -83,6 +84,9 @@ public final class SimulatedApiServer extends Dispatcher {
         MockResponse response = store.dispatch(request);
         if (!"GET".equals(request.getMethod()) && response.code() < 300) {
             writes++;
+            if ("POST".equals(request.getMethod()) && request.getPath().split("\\?")[0].endsWith("/jobs")) {
+                jobCreations++;
+            }
         }
         return response;
     }
@@ -146,6 +150,11 @@ public final class SimulatedApiServer extends Dispatcher {
     }
 
     /** Writes the store accepted so far. */
+    /** Jobs created so far (accepted POSTs to a Jobs collection): what a watch would announce as ADDED. */
+    public synchronized long jobCreations() {
+        return jobCreations;
+    }
+
     public synchronized long writes() {
         return writes;
     }

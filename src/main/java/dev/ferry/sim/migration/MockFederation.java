@@ -55,6 +55,7 @@ final class MockFederation implements AutoCloseable {
     private final List<FakeKubelet> kubelets = new ArrayList<>();
     private final List<JobCache> caches = new ArrayList<>();
     private final long[] syncedAtWrites;
+    private final long[] syncedAtCreations;
     private final KubeTargets targets;
 
     /** Starts the servers; the draws for each cluster's API errors and pod starts come from {@code random}. */
@@ -93,6 +94,7 @@ final class MockFederation implements AutoCloseable {
             throw new IllegalStateException("cannot start the mocked clusters: " + e.getMessage(), e);
         }
         syncedAtWrites = new long[kubelets.size()];
+        syncedAtCreations = new long[kubelets.size()];
         Arrays.fill(syncedAtWrites, -1);
         Map<String, JobCache> byCluster = new HashMap<>();
         for (int k = 0; k < caches.size(); k++) {
@@ -158,13 +160,19 @@ final class MockFederation implements AutoCloseable {
     /**
      * Each kubelet syncs when its API server accepted a write since its last sync or it has work of its own: a
      * real kubelet hears of changes through a watch, and listing the Jobs of an unchanged cluster after every pass
-     * would cost much of the run's HTTP time.
+     * would cost much of the run's HTTP time. After a Job was created it lists every Job, as a watch would show it
+     * the new one whatever its state.
      */
     void syncKubelets() {
         for (int k = 0; k < kubelets.size(); k++) {
             FakeKubelet kubelet = kubelets.get(k);
             long writes = apiServers.get(k).writes();
             if (writes != syncedAtWrites[k] || kubelet.hasPendingWork()) {
+                long created = apiServers.get(k).jobCreations();
+                if (created != syncedAtCreations[k]) {
+                    kubelet.listEveryJobNext(); // a new Job may be created migrated (a recovery's), not just moving
+                    syncedAtCreations[k] = created;
+                }
                 kubelet.sync();
                 syncedAtWrites[k] = apiServers.get(k).writes();
             }
