@@ -89,6 +89,8 @@ final class Progress {
                     // the source listed a Replacement recreates or rolls it back; without, the Job goes
                     out.act(new Action.DeleteJob(s.sessionId(), job.cluster()));
                     out.wakeBy(now + policy.pollMillis());
+                } else if (!job.suspended() && job.pod().filter(PodPhase.RUNNING::equals).isEmpty()) {
+                    out.wakeBy(now + policy.pollMillis()); // recreated by a Replacement: watch until its pod runs
                 }
             }
             case ROLLING_BACK -> {

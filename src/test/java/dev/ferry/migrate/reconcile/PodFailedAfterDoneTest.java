@@ -84,4 +84,19 @@ class PodFailedAfterDoneTest {
 
         assertThat(plan.actions()).containsExactly(new Action.DeleteJob("s1", "east"));
     }
+
+    @Test
+    @DisplayName("the recreated Job's pod not running yet: looked at again within a poll period until it runs")
+    void watchedUntilRunning() {
+        MigrationPolicy policy = World.policy(DisruptionBudget.of(10, 10, 1.0));
+        SessionObservation recreated = session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(9, 0),
+                job("west", "s1", MigrationState.DONE, false, null, 9, NOW));
+        SessionObservation running = session("s1", SourceState.ENDED, OptionalLong.of(0), checkpoint(9, 0),
+                job("west", "s1", MigrationState.DONE, false, PodPhase.RUNNING, 9, NOW));
+
+        assertThat(Reconciler.decide(Observations.of(twoClusters(), recreated), policy, NOW).nextWakeupMillis())
+                .isEqualTo(NOW + policy.pollMillis());
+        assertThat(Reconciler.decide(Observations.of(twoClusters(), running), policy, NOW).nextWakeupMillis())
+                .isEqualTo(NOW + policy.maxSleepMillis());
+    }
 }
