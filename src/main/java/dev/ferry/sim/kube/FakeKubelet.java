@@ -163,8 +163,8 @@ public final class FakeKubelet {
             }
         }
         for (Job job : jobs.values()) {
-            if (!jobsWithPod.contains(job.getMetadata().getName()) && JobPods.wants(job, null)) {
-                pods.create(job);
+            if (!jobsWithPod.contains(job.getMetadata().getName()) && JobPods.wants(job, null) && !pods.create(job)) {
+                seenJobs.listEveryJobNext(); // the retry must see this Job again, even if it is migrated already
             }
         }
     }

@@ -102,8 +102,11 @@ final class KubeletPods {
         return JobPods.wants(job, t.jobUid.isEmpty() ? null : t.jobUid);
     }
 
-    /** Creates the pod of {@code job}, bound to the node that fits it best, or unschedulable if none does. */
-    void create(Job job) {
+    /**
+     * Creates the pod of {@code job}, bound to the node that fits it best, or unschedulable if none does; false if
+     * the API refused it (nothing created).
+     */
+    boolean create(Job job) {
         String jobName = job.getMetadata().getName();
         Resources request = SessionJobs.request(job);
         String podName = jobName + "-" + suffix(++podSequence);
@@ -115,7 +118,7 @@ final class KubeletPods {
                     node == null ? nodes.unschedulableMessage(request) : null);
         } catch (KubernetesClientException e) {
             refused.run();
-            return;
+            return false;
         }
         podsCreated++;
         pods.put(podName, t);
@@ -128,6 +131,7 @@ final class KubeletPods {
             notify(t, null, PodPhase.PENDING, "Scheduled");
             scheduleStart(t);
         }
+        return true;
     }
 
     /** Binds an unschedulable pod if a node fits it now. */

@@ -62,6 +62,8 @@ public final class MigrationWorld implements AutoCloseable {
     private static final long MAX_SLEEP_MS = MigrationPolicy.STANDARD_MAX_SLEEP_MS;
     /** How often the scheduler reads every Job rather than only the ones whose migration is not done. */
     private static final long FULL_PASS_EVERY_MS = 5 * 60_000;
+    /** How soon a kubelet with work left syncs again on its own. */
+    private static final long KUBELET_RETRY = 30 * VirtualTime.SECOND;
 
     private final Kernel kernel;
     private final List<SimulatedSession> sessions;
@@ -85,6 +87,7 @@ public final class MigrationWorld implements AutoCloseable {
     private final RecoveryCounts recoveries;
     private final UserStops userStops;
     private long passes;
+    private boolean kubeletRetryDue;
     private int pausesOn;
     private Timer.Scheduled nextPass;
     private long nextPassAt = Long.MAX_VALUE;
@@ -202,7 +205,7 @@ public final class MigrationWorld implements AutoCloseable {
         trackers.report();
         federation.awaitCaches();
         Optional<Reconcile> pass = scheduler.pass();
-        federation.syncKubelets();
+        syncKubelets();
         ledger.checkDoubleRunning();
         if (pass.isEmpty()) {
             return; // the process died during the pass: the fresh one asks for its first pass when it starts
@@ -215,6 +218,22 @@ public final class MigrationWorld implements AutoCloseable {
             next = Math.min(next, Math.max(kernel.nanos() + MIN_STEP, admitting.nextAdmissionNanos()));
         }
         schedulePass(next);
+    }
+
+    /**
+     * Every kubelet syncs with its cluster; one left with work (a call its API server refused, a pod no node fits
+     * yet) syncs again {@link #KUBELET_RETRY} later on its own, as a real kubelet retries, rather than at whenever the
+     * scheduler next passes (an hour away when nothing it reads is moving).
+     */
+    private void syncKubelets() {
+        federation.syncKubelets();
+        if (!kubeletRetryDue && federation.kubeletsHaveWork()) {
+            kubeletRetryDue = true;
+            kernel.schedule(kernel.nanos() + KUBELET_RETRY, () -> {
+                kubeletRetryDue = false;
+                syncKubelets();
+            });
+        }
     }
 
     /** An operator pauses ({@code +1}) or resumes ({@code -1}); overlapping pauses end with the last. */

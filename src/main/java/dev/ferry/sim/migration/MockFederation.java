@@ -179,6 +179,11 @@ final class MockFederation implements AutoCloseable {
         }
     }
 
+    /** Whether some kubelet has work left: a refused call to retry, a pod waiting for room. */
+    boolean kubeletsHaveWork() {
+        return kubelets.stream().anyMatch(FakeKubelet::hasPendingWork);
+    }
+
     /** Clears every injected fault: no API errors, every API server up. */
     void calm() {
         for (SimulatedApiServer a : apiServers) {

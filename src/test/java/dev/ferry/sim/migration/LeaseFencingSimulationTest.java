@@ -77,9 +77,8 @@ class LeaseFencingSimulationTest {
     }
 
     @Test
-    @DisplayName("no user-visible disruption lasts an outage's hours: under an hour (seed 5: 20.5 min, a session"
-            + " migrating again after its node was lost whose pod found no node with room until the start timeout),"
-            + " while without leases the longest is the outage (6.1 h)")
+    @DisplayName("no user-visible disruption lasts an outage's hours: under an hour (seed 5: 527 s), while without"
+            + " leases the longest is the outage (6.2 h)")
     void minutesNotHours() {
         assertThat(blind.userVisibleSeconds()[3]).as("without leases the sessions wait out an outage")
                 .isGreaterThan(4 * 3_600);
