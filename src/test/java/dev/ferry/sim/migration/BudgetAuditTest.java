@@ -32,7 +32,7 @@ class BudgetAuditTest {
         }
 
         @Override
-        public void createSuspended(String cluster, SessionSpec spec, MigrationRecord migration) {
+        public void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended) {
         }
 
         @Override
