@@ -211,6 +211,14 @@ public final class FakeKubelet {
         pods.failOn(node);
     }
 
+    /**
+     * How many changes its API server first refused (a lost node's pod Failed, a Job's status) a later sync has
+     * written: the change was told to the listeners when it happened, but one that reads the API sees it only now.
+     */
+    public long writtenOnRetry() {
+        return pods.writtenOnRetry();
+    }
+
     /** Counters so far. */
     public KubeletCounters counters() {
         return pods.counters(nodeLosses, apiErrors);

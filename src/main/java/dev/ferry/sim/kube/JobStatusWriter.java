@@ -17,6 +17,7 @@ final class JobStatusWriter {
     private final KubeletApi api;
     private final Runnable refused;
     private final Map<String, Map<String, Object>> due = new LinkedHashMap<>();
+    private long writtenOnRetry;
 
     /**
      * @param api     the kubelet's API calls
@@ -42,8 +43,15 @@ final class JobStatusWriter {
     /** Retries the writes that were refused, oldest Job first. */
     void retry() {
         for (String jobName : List.copyOf(due.keySet())) {
-            write(jobName);
+            if (write(jobName)) {
+                writtenOnRetry++;
+            }
         }
+    }
+
+    /** How many refused writes a retry has written since (a Job that went meanwhile is not counted). */
+    long writtenOnRetry() {
+        return writtenOnRetry;
     }
 
     /** Whether a refused write waits for its retry. */
@@ -51,16 +59,20 @@ final class JobStatusWriter {
         return !due.isEmpty();
     }
 
-    private void write(String jobName) {
+    /** Whether the status was written; false when the API refused it or the Job is gone. */
+    private boolean write(String jobName) {
         Map<String, Object> status = due.get(jobName);
         try {
             api.patchJobStatus(jobName, status);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) { // a Job that is gone has no status to keep
                 refused.run();
-                return;
+                return false;
             }
+            due.remove(jobName);
+            return false;
         }
         due.remove(jobName);
+        return true;
     }
 }

@@ -34,6 +34,7 @@ final class KubeletPods {
     private final Runnable refused;
     private final Map<String, TrackedPod> pods = new LinkedHashMap<>();
     private final List<FakeKubelet.PodListener> listeners = new ArrayList<>();
+    private long failuresWrittenOnRetry;
     private long podSequence;
     private long podsCreated;
     private long podsStarted;
@@ -66,6 +67,14 @@ final class KubeletPods {
     /** The pod called {@code name}, or null. */
     TrackedPod get(String name) {
         return pods.get(name);
+    }
+
+    /**
+     * How many changes the API first refused and a retry has written since: pod failures and Job statuses. The
+     * listeners heard of each when it happened on the node; one reading the API sees it only now.
+     */
+    long writtenOnRetry() {
+        return failuresWrittenOnRetry + jobStatuses.writtenOnRetry();
     }
 
     /** Retries the Job status writes that were refused. */
@@ -205,6 +214,9 @@ final class KubeletPods {
     void writeFailed(TrackedPod t) {
         try {
             api.patchFailed(t.name, FakeKubelet.NODE_LOST, "node " + t.node.name + " was lost");
+            if (t.failedWriteDue) {
+                failuresWrittenOnRetry++;
+            }
             t.failedWriteDue = false;
         } catch (KubernetesClientException e) {
             refused.run();

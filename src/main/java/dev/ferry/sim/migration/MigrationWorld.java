@@ -223,10 +223,17 @@ public final class MigrationWorld implements AutoCloseable {
     /**
      * Every kubelet syncs with its cluster; one left with work (a call its API server refused, a pod no node fits
      * yet) syncs again {@link #KUBELET_RETRY} later on its own, as a real kubelet retries, rather than at whenever the
-     * scheduler next passes (an hour away when nothing it reads is moving).
+     * scheduler next passes (an hour away when nothing it reads is moving). A retry that writes what the API first
+     * refused wakes the scheduler, as a watch would show it the change only then.
      */
     private void syncKubelets() {
+        long late = federation.writtenOnRetry();
         federation.syncKubelets();
+        if (federation.writtenOnRetry() != late) {
+            // a change the API refused at first (a pod failed with its node) is in the API only now: the scheduler
+            // looks again as a watch would have it, instead of at its own wake-up up to an hour away
+            wake();
+        }
         if (!kubeletRetryDue && federation.kubeletsHaveWork()) {
             kubeletRetryDue = true;
             kernel.schedule(kernel.nanos() + KUBELET_RETRY, () -> {

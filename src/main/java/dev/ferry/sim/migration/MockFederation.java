@@ -180,6 +180,11 @@ final class MockFederation implements AutoCloseable {
     }
 
     /** Whether some kubelet has work left: a refused call to retry, a pod waiting for room. */
+    /** Over every kubelet: the changes its API server first refused and a later sync wrote (see FakeKubelet). */
+    long writtenOnRetry() {
+        return kubelets.stream().mapToLong(FakeKubelet::writtenOnRetry).sum();
+    }
+
     boolean kubeletsHaveWork() {
         return kubelets.stream().anyMatch(FakeKubelet::hasPendingWork);
     }
