@@ -16,10 +16,15 @@ class FullPassTest {
     private final World w = new World(World.cluster("east", "zone-a", 8000, 32));
 
     private MigrationScheduler scheduler(long fullEveryMillis) {
-        Observer observer = new Observer(w.source, w.targets, id -> Optional.ofNullable(w.checkpoints.get(id)),
-                World::specOf);
-        return new MigrationScheduler(w.time, observer,
-                new Executor(w.source, w.targets, (id, owner, deadline) -> { }), w.policy, fullEveryMillis);
+        return scheduler(w, fullEveryMillis);
+    }
+
+    private static MigrationScheduler scheduler(World world, long fullEveryMillis) {
+        Observer observer = new Observer(world.source, world.targets,
+                id -> Optional.ofNullable(world.checkpoints.get(id)), World::specOf);
+        return new MigrationScheduler(world.time, observer,
+                new Executor(world.source, world.targets, (id, owner, deadline) -> { }), world.policy,
+                fullEveryMillis);
     }
 
     @Test
@@ -81,33 +86,78 @@ class FullPassTest {
     }
 
     @Test
-    @DisplayName("a migrated session's pod lost between full passes: the next pass deletes its Job, the one after is "
-            + "full and starts the source, within a minute rather than at the next full passes")
+    @DisplayName("a migrated session's pod lost between full passes: that pass leaves its recovery to the full pass "
+            + "it makes come within a poll period, which rolls it back when no other cluster has room, long before "
+            + "the next periodic full pass")
     void lostPodRecoveredBetweenFullPasses() {
-        w.idleSession("s1", "ann", "data", 1);
-        MigrationScheduler scheduler = scheduler(5 * MINUTE);
+        MigrationScheduler scheduler = scheduler(w, 5 * MINUTE);
         long firstFull = w.now();
-        scheduler.reconcile(); // full: creates the Job suspended and stops the source
-        for (int i = 0; i < 12 && w.state("east", "s1").filter(MigrationState.DONE::equals).isEmpty(); i++) {
-            w.advance(10_000);
-            w.tick();
-            scheduler.reconcile();
-        }
-        assertThat(w.state("east", "s1")).contains(MigrationState.DONE);
+        String home = migrate(w, scheduler);
         int fullBefore = w.targets.fullReads;
 
-        w.targets.job("east", "s1").orElseThrow().pod = PodPhase.FAILED; // its node was lost
+        w.targets.job(home, "s1").orElseThrow().pod = PodPhase.FAILED; // its node was lost
         w.advance(10_000);
         Reconcile partial = scheduler.reconcile();
         assertThat(w.targets.fullReads).as("a pass between full ones").isEqualTo(fullBefore);
-        assertThat(partial.plan().orElseThrow().actions()).containsExactly(new Action.DeleteJob("s1", "east"));
+        assertThat(partial.plan().orElseThrow().actions()).as("placing a recovery needs every Job read").isEmpty();
         assertThat(partial.nextWakeupMillis()).isLessThanOrEqualTo(w.now() + w.policy.pollMillis());
 
         w.advance(w.policy.pollMillis());
         Reconcile next = scheduler.reconcile();
-        assertThat(w.targets.fullReads).as("the pass after a Job's deletion is full").isEqualTo(fullBefore + 1);
-        assertThat(next.plan().orElseThrow().actions()).containsExactly(new Action.StartSource("s1", "s1"));
+        assertThat(w.targets.fullReads).as("the pass after one that saw a failed DONE pod is full")
+                .isEqualTo(fullBefore + 1);
+        assertThat(next.plan().orElseThrow().actions()).singleElement()
+                .isInstanceOfSatisfying(Action.SuspendJob.class,
+                        a -> assertThat(a.migration().state()).isEqualTo(MigrationState.ROLLING_BACK));
         assertThat(w.now()).isLessThan(firstFull + 5 * MINUTE);
+    }
+
+    @Test
+    @DisplayName("the same with room on another cluster: the full pass within a poll period recreates it DONE there "
+            + "and deletes the failed Job, and the pass after that deletion is full again")
+    void lostPodRecreatedElsewhereBetweenFullPasses() {
+        World two = new World(World.cluster("east", "zone-a", 8000, 32), World.cluster("west", "zone-b", 8000, 32));
+        MigrationScheduler scheduler = scheduler(two, 5 * MINUTE);
+        long firstFull = two.now();
+        String home = migrate(two, scheduler);
+        String other = home.equals("east") ? "west" : "east";
+        int fullBefore = two.targets.fullReads;
+
+        two.targets.job(home, "s1").orElseThrow().pod = PodPhase.FAILED;
+        two.advance(10_000);
+        assertThat(scheduler.reconcile().plan().orElseThrow().actions()).isEmpty();
+
+        two.advance(two.policy.pollMillis());
+        Reconcile full = scheduler.reconcile();
+        assertThat(two.targets.fullReads).as("a full pass: both clusters' Jobs read").isEqualTo(fullBefore + 2);
+        assertThat(full.plan().orElseThrow().actions()).hasSize(2)
+                .satisfies(a -> assertThat(a.get(0)).isInstanceOfSatisfying(Action.CreateJob.class, c -> {
+                    assertThat(c.cluster()).isEqualTo(other);
+                    assertThat(c.migration().state()).isEqualTo(MigrationState.DONE);
+                }))
+                .satisfies(a -> assertThat(a.get(1)).isEqualTo(new Action.DeleteJob("s1", home)));
+        assertThat(full.nextWakeupMillis()).isLessThanOrEqualTo(two.now() + two.policy.pollMillis());
+        assertThat(two.targets.jobsOf("s1")).singleElement()
+                .satisfies(j -> assertThat(j.cluster).isEqualTo(other));
+
+        two.advance(two.policy.pollMillis());
+        scheduler.reconcile();
+        assertThat(two.targets.fullReads).as("the pass after a Job's deletion is full").isEqualTo(fullBefore + 4);
+        assertThat(two.now()).isLessThan(firstFull + 5 * MINUTE);
+    }
+
+    /** Migrates idle session s1 to DONE with passes 10 s apart; returns the cluster its Job is on. */
+    private static String migrate(World world, MigrationScheduler scheduler) {
+        world.idleSession("s1", "ann", "data", 1);
+        scheduler.reconcile(); // full: creates the Job suspended and stops the source
+        for (int i = 0; i < 12 && world.targets.jobsOf("s1").get(0).migration.state() != MigrationState.DONE; i++) {
+            world.advance(10_000);
+            world.tick();
+            scheduler.reconcile();
+        }
+        FakeTargets.Job job = world.targets.jobsOf("s1").get(0);
+        assertThat(job.migration.state()).isEqualTo(MigrationState.DONE);
+        return job.cluster;
     }
 
     @Test
