@@ -78,7 +78,7 @@ class LeaseFencingSimulationTest {
 
     @Test
     @DisplayName("no user-visible disruption lasts an outage's hours: under an hour (seed 5: 527 s), while without"
-            + " leases the longest is the outage (6.2 h)")
+            + " leases the longest is the outage (6.1 h)")
     void minutesNotHours() {
         assertThat(blind.userVisibleSeconds()[3]).as("without leases the sessions wait out an outage")
                 .isGreaterThan(4 * 3_600);
