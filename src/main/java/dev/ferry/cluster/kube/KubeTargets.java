@@ -9,6 +9,7 @@ import dev.ferry.migrate.reconcile.TargetClusters;
 import dev.ferry.migrate.reconcile.TargetJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,9 @@ public final class KubeTargets implements TargetClusters {
 
     private final Federation federation;
     private final Map<String, JobCache> caches;
+    /** Per cached cluster, the views of its every Job and of its unsettled ones, kept while their Jobs are. */
+    private final Map<String, JobViews> allViews = new HashMap<>();
+    private final Map<String, JobViews> unsettledViews = new HashMap<>();
 
     /** Lists each cluster's Jobs at every read. */
     public KubeTargets(Federation federation) {
@@ -51,6 +55,10 @@ public final class KubeTargets implements TargetClusters {
                         + ", caches " + new TreeSet<>(this.caches.keySet()));
             }
         }
+        for (String cluster : this.caches.keySet()) {
+            allViews.put(cluster, new JobViews(job -> view(cluster, job)));
+            unsettledViews.put(cluster, new JobViews(job -> view(cluster, job)));
+        }
     }
 
     @Override
@@ -66,7 +74,8 @@ public final class KubeTargets implements TargetClusters {
     @Override
     public List<TargetJob> jobs(String cluster) {
         JobCache cache = caches.get(cluster);
-        List<TargetJob> views = views(cluster, cache != null ? cache.sessionJobs() : member(cluster).sessionJobs());
+        List<TargetJob> views = cache != null ? allViews.get(cluster).of(cache.sessionJobs())
+                : views(cluster, member(cluster).sessionJobs());
         List<TargetJob> read = new ArrayList<>(views.size());
         for (TargetJob j : views) {
             boolean starting = j.state().filter(MigrationState.STARTING::equals).isPresent() && !j.suspended()
@@ -90,25 +99,31 @@ public final class KubeTargets implements TargetClusters {
     @Override
     public List<TargetJob> unsettledJobs(String cluster) {
         JobCache cache = caches.get(cluster);
-        return views(cluster, cache != null ? cache.unsettledSessionJobs() : member(cluster).unsettledSessionJobs());
+        return cache != null ? unsettledViews.get(cluster).of(cache.unsettledSessionJobs())
+                : views(cluster, member(cluster).unsettledSessionJobs());
     }
 
     private static List<TargetJob> views(String cluster, List<Job> jobs) {
         List<TargetJob> views = new ArrayList<>();
         for (Job job : jobs) {
-            Optional<String> sessionId = SessionJobs.sessionId(job);
-            if (sessionId.isEmpty()) {
-                continue;
-            }
-            Map<String, String> labels = job.getMetadata().getLabels();
-            Optional<PodPhase> pod = JobPodStatus.podPhase(job);
-            views.add(new TargetJob(cluster, sessionId.get(), labels.getOrDefault(SessionJobs.OWNER, ""),
-                    labels.getOrDefault(SessionJobs.TEAM, ""),
-                    job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend()),
-                    job.getMetadata().getDeletionTimestamp() != null, MigrationAnnotations.of(job),
-                    Objects.toString(job.getMetadata().getResourceVersion(), ""), pod, SessionJobs.request(job)));
+            view(cluster, job).ifPresent(views::add);
         }
         return views;
+    }
+
+    /** The reconciler's view of {@code job}, empty if it names no session. */
+    private static Optional<TargetJob> view(String cluster, Job job) {
+        Optional<String> sessionId = SessionJobs.sessionId(job);
+        if (sessionId.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> labels = job.getMetadata().getLabels();
+        Optional<PodPhase> pod = JobPodStatus.podPhase(job);
+        return Optional.of(new TargetJob(cluster, sessionId.get(), labels.getOrDefault(SessionJobs.OWNER, ""),
+                labels.getOrDefault(SessionJobs.TEAM, ""),
+                job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend()),
+                job.getMetadata().getDeletionTimestamp() != null, MigrationAnnotations.of(job),
+                Objects.toString(job.getMetadata().getResourceVersion(), ""), pod, SessionJobs.request(job)));
     }
 
     @Override

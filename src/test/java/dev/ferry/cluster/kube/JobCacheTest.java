@@ -101,6 +101,36 @@ class JobCacheTest {
     }
 
     @Test
+    @DisplayName("reads between two changes give the same Jobs without sorting or reading them again; after a change"
+            + " the changed Job is read anew and the others are kept")
+    void readsAgainOnlyWhatChanged() {
+        try (JobCache cache = JobCache.start("east", client, "sessions")) {
+            KubeTargets cached = new KubeTargets(federation(), Map.of("east", cache));
+            for (String id : List.of("s2", "s1", "s3")) {
+                listing.createSuspended("east", Sessions.jupyter(id), record(MigrationState.STOPPING_SOURCE));
+            }
+            cache.awaitCaughtUp(version(job("s3")), WAIT);
+            List<Job> jobs = cache.sessionJobs();
+            List<TargetJob> before = cached.jobs("east");
+            assertThat(cache.sessionJobs()).isSameAs(jobs);
+            assertThat(cache.unsettledSessionJobs()).isSameAs(cache.unsettledSessionJobs()).hasSize(3);
+            assertThat(cached.jobs("east")).isSameAs(before).extracting(TargetJob::sessionId)
+                    .containsExactly("s1", "s2", "s3");
+
+            long patched = version(((PatchOutcome.Patched) east.patchMigration("s2", record(MigrationState.DONE),
+                    false, job("s2").resourceVersion())).job());
+            cache.awaitCaughtUp(patched, WAIT);
+            List<TargetJob> after = cached.jobs("east");
+            assertThat(after).isEqualTo(listing.jobs("east"));
+            assertThat(after.get(1).state()).contains(MigrationState.DONE);
+            assertThat(after.get(0)).isSameAs(before.get(0));
+            assertThat(after.get(2)).isSameAs(before.get(2));
+            assertThat(cached.unsettledJobs("east")).isEqualTo(listing.unsettledJobs("east"))
+                    .extracting(TargetJob::sessionId).containsExactly("s1", "s3");
+        }
+    }
+
+    @Test
     @DisplayName("a new cache (a new scheduler) builds its copy from a list, not from what an older one saw")
     void aNewCacheStartsFromAList() {
         listing.createSuspended("east", Sessions.jupyter("s1"), record(MigrationState.STOPPING_SOURCE));
