@@ -64,13 +64,23 @@ public final class CheckpointFormat {
     private static void line(StringBuilder out, String tag, String... tokens) {
         out.append(tag);
         for (String token : tokens) {
-            if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
+            if (token.isEmpty() || hasWhitespace(token)) {
                 throw new IllegalArgumentException("cannot write '" + token + "' in a checkpoint: names and versions"
                         + " must be non-empty and contain no whitespace");
             }
             out.append(' ').append(token);
         }
         out.append('\n');
+    }
+
+    /** A loop rather than a stream: every name and version of every checkpoint encoded comes here. */
+    private static boolean hasWhitespace(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isWhitespace(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
