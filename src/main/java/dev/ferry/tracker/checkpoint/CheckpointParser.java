@@ -86,6 +86,10 @@ CheckpointParser(String body, String source, boolean build) {
                         + " environment has)");
             }
             String[] tokens = line.split(" ");
+            if (tokens.length == 0 || tokens[0].isEmpty()) {
+                throw error("expected 'baseline', 'added', 'removed' or 'changed' and a package, or 'end', found '"
+                        + line + "'");
+            }
             String tag = tokens[0];
             int expected = tag.equals("changed") ? 4 : 3;
             if (tokens.length != expected) {

@@ -75,6 +75,19 @@ class CheckpointFormatTest {
     }
 
     @Test
+    @DisplayName("an entry line of only spaces, or one starting with a space, is a malformed line, not a crash")
+    void blankOrIndentedEntryLine() {
+        for (String line : List.of("   ", " numpy 2.4.6")) {
+            String body = "ferry-checkpoint 1\ngeneration 3\nwritten 2026-11-28T16:00:00Z\n"
+                    + "environment python /x\nbaseline pip 23.2.1\n" + line + "\nend\n";
+            String text = body + "sha256 " + CheckpointFormat.sha256(body) + "\n";
+            assertThatThrownBy(() -> CheckpointFormat.decode(text, "ck")).isInstanceOf(CheckpointException.class)
+                    .hasMessage("ck line 6: expected 'baseline', 'added', 'removed' or 'changed' and a package, or"
+                            + " 'end', found '" + line + "'");
+        }
+    }
+
+    @Test
     @DisplayName("a difference that contradicts its baseline is rejected")
     void contradictoryDifference() {
         String body = "ferry-checkpoint 1\ngeneration 3\nwritten 2026-11-28T16:00:00Z\n"
