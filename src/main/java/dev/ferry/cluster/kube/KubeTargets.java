@@ -76,13 +76,19 @@ public final class KubeTargets implements TargetClusters {
         JobCache cache = caches.get(cluster);
         List<TargetJob> views = cache != null ? allViews.get(cluster).of(cache.sessionJobs())
                 : views(cluster, member(cluster).sessionJobs());
-        List<TargetJob> read = new ArrayList<>(views.size());
-        for (TargetJob j : views) {
+        List<TargetJob> read = null; // the cached views themselves unless a pending pod's scheduling is asked
+        for (int i = 0; i < views.size(); i++) {
+            TargetJob j = views.get(i);
             boolean starting = j.state().filter(MigrationState.STARTING::equals).isPresent() && !j.suspended()
                     && !j.deleting() && j.pod().filter(PodPhase.PENDING::equals).isPresent();
-            read.add(starting ? j.withUnschedulable(unschedulable(cluster, j.sessionId())) : j);
+            if (starting) {
+                if (read == null) {
+                    read = new ArrayList<>(views);
+                }
+                read.set(i, j.withUnschedulable(unschedulable(cluster, j.sessionId())));
+            }
         }
-        return read;
+        return read != null ? read : views;
     }
 
     /** Whether the session's pod is unschedulable; false when that pod cannot be read now (the Job was read). */
