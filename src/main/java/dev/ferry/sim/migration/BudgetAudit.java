@@ -4,11 +4,8 @@ import dev.ferry.migrate.DisruptionBudget;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.SessionSpec;
-import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.TargetClusters;
-import dev.ferry.migrate.reconcile.TargetJob;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +16,7 @@ import java.util.Objects;
  * its Job's creation until its state is terminal or the Job is deleted, as the budgets count it. Writes that
  * failed changed nothing and are not counted.
  */
-final class BudgetAudit implements TargetClusters {
+final class BudgetAudit extends ForwardingTargets {
 
     private record Flight(String cluster, String team) {
     }
@@ -35,7 +32,6 @@ final class BudgetAudit implements TargetClusters {
     record HourPeaks(int inFlight, Map<String, Integer> perCluster) {
     }
 
-    private final TargetClusters clusters;
     private final DisruptionBudget budget;
     private final Map<String, String> teamOf;
     private final Map<String, Integer> teamSessions = new HashMap<>();
@@ -55,7 +51,7 @@ final class BudgetAudit implements TargetClusters {
      *               before this scheduler process, or one a takeover retires)
      */
     BudgetAudit(TargetClusters clusters, DisruptionBudget budget, Map<String, String> teamOf, Writes writes) {
-        this.clusters = Objects.requireNonNull(clusters, "clusters");
+        super(Objects.requireNonNull(clusters, "clusters"));
         this.budget = Objects.requireNonNull(budget, "budget");
         this.teamOf = Map.copyOf(teamOf);
         this.teamOf.values().forEach(team -> teamSessions.merge(team, 1, Integer::sum));
@@ -90,23 +86,8 @@ final class BudgetAudit implements TargetClusters {
     }
 
     @Override
-    public List<TargetCluster> clusters() {
-        return clusters.clusters();
-    }
-
-    @Override
-    public List<TargetJob> jobs(String cluster) {
-        return clusters.jobs(cluster);
-    }
-
-    @Override
-    public List<TargetJob> unsettledJobs(String cluster) {
-        return clusters.unsettledJobs(cluster);
-    }
-
-    @Override
     public void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended) {
-        clusters.create(cluster, spec, migration, suspended);
+        super.create(cluster, spec, migration, suspended);
         writes.stateWritten(spec.sessionId(), cluster, migration.state());
         track(spec.sessionId(), cluster, migration);
     }
@@ -114,7 +95,7 @@ final class BudgetAudit implements TargetClusters {
     @Override
     public PatchResult patch(String cluster, String sessionId, MigrationRecord migration, Boolean suspend,
             String resourceVersion) {
-        PatchResult result = clusters.patch(cluster, sessionId, migration, suspend, resourceVersion);
+        PatchResult result = super.patch(cluster, sessionId, migration, suspend, resourceVersion);
         if (result == PatchResult.PATCHED) {
             writes.stateWritten(sessionId, cluster, migration.state());
             track(sessionId, cluster, migration);
@@ -124,7 +105,7 @@ final class BudgetAudit implements TargetClusters {
 
     @Override
     public void delete(String cluster, String sessionId) {
-        clusters.delete(cluster, sessionId);
+        super.delete(cluster, sessionId);
         writes.jobDeleted(sessionId, cluster);
         land(sessionId);
     }

@@ -3,11 +3,9 @@ package dev.ferry.sim.migration;
 import dev.ferry.migrate.MigrationRecord;
 import dev.ferry.migrate.SessionSpec;
 import dev.ferry.migrate.SourceSession;
-import dev.ferry.migrate.TargetCluster;
 import dev.ferry.migrate.reconcile.SourceOrchestrator;
 import dev.ferry.migrate.reconcile.SourceOrchestratorException;
 import dev.ferry.migrate.reconcile.TargetClusters;
-import dev.ferry.migrate.reconcile.TargetJob;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -93,39 +91,24 @@ final class CrashPoints {
     }
 
     TargetClusters targets(TargetClusters targets) {
-        return new TargetClusters() {
-            @Override
-            public List<TargetCluster> clusters() {
-                return targets.clusters();
-            }
-
-            @Override
-            public List<TargetJob> jobs(String cluster) {
-                return targets.jobs(cluster);
-            }
-
-            @Override
-            public List<TargetJob> unsettledJobs(String cluster) {
-                return targets.unsettledJobs(cluster);
-            }
-
+        return new ForwardingTargets(targets) {
             @Override
             public void create(String cluster, SessionSpec spec, MigrationRecord migration, boolean suspended) {
                 change();
-                targets.create(cluster, spec, migration, suspended);
+                super.create(cluster, spec, migration, suspended);
             }
 
             @Override
             public PatchResult patch(String cluster, String sessionId, MigrationRecord migration, Boolean suspend,
                     String resourceVersion) {
                 change();
-                return targets.patch(cluster, sessionId, migration, suspend, resourceVersion);
+                return super.patch(cluster, sessionId, migration, suspend, resourceVersion);
             }
 
             @Override
             public void delete(String cluster, String sessionId) {
                 change();
-                targets.delete(cluster, sessionId);
+                super.delete(cluster, sessionId);
             }
         };
     }
