@@ -9,12 +9,9 @@ import dev.ferry.api.client.JupyterStatusSource;
 import dev.ferry.api.control.LeaseHolder;
 import dev.ferry.tracker.activity.ActivityRelay;
 import dev.ferry.tracker.lease.LeaseAgent;
-import dev.ferry.tracker.lease.LeaseAnswer;
-import dev.ferry.tracker.lease.LeaseLink;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import dev.ferry.time.EventLoop;
 import dev.ferry.time.SystemClock;
 import dev.ferry.tracker.Tracker;
@@ -32,20 +29,16 @@ import dev.ferry.tracker.scan.DiskEnvironmentView;
 import dev.ferry.tracker.scan.Scanner;
 import dev.ferry.tracker.upload.RetryPolicy;
 import dev.ferry.tracker.upload.Uploader;
-import dev.ferry.tracker.watch.FsEvent;
 import dev.ferry.tracker.watch.JdkWatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,9 +91,6 @@ import picocli.CommandLine.Spec;
             "checkpoint in use by another tracker or restore; 4 when the instance was fenced (its lease",
             "could not be renewed within the TTL, or another instance holds it)."})
 final class TrackCommand implements Callable<Integer> {
-
-    /** How often the watcher thread wakes with no events, to notice a deleted environment coming back. */
-    private static final long POLL_MILLIS = 500;
 
     @Spec
     CommandSpec spec;
@@ -168,9 +158,6 @@ final class TrackCommand implements Callable<Integer> {
     /** The exit status of a fenced instance. */
     static final int FENCED = 4;
 
-    /** How long a clean stop waits for the lease's release to be answered before the process ends. */
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(3);
-
     @Override
     public Integer call() throws Exception {
         ControlPlaneAddress address = controlPlane.address();
@@ -198,7 +185,7 @@ final class TrackCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Consumer<String> warnings = w -> warn(err, w);
+        Consumer<String> warnings = w -> Warnings.warn(err, w);
         SystemClock clock = new SystemClock();
         EventLoop loop = new EventLoop(clock);
         HttpClient client = address == null ? null : ControlPlaneOptions.client();
@@ -237,31 +224,31 @@ final class TrackCommand implements Callable<Integer> {
 
                     @Override
                     public void warning(String message) {
-                        warn(err, message);
+                        Warnings.warn(err, message);
                     }
                 });
         List<Path> roots = scanners.stream().map(s -> ((DiskEnvironmentView) s.view()).root()).toList();
         HttpLeaseLink link = holder == null ? null
                 : new HttpLeaseLink(client, address, session, holder.place(), holder.instance());
-        Session run = new Session(loop, tracker, err, readyFile, relay,
+        TrackRun run = new TrackRun(loop, tracker, err, readyFile, relay,
                 () -> startTracking(clock, tracker, roots, uploader, store));
         LeaseAgent agent = link == null ? null : new LeaseAgent(clock, loop, loop,
-                new SaidOnce(link, holder, err), renewEvery.toNanos(), retryEvery.toNanos(), run);
+                new LeaseWaitNotice(link, holder, err), renewEvery.toNanos(), retryEvery.toNanos(), run);
         return run.runUntilSignalled(agent, link);
     }
 
     /** Locks the checkpoint and starts tracking; what it opened is closed when the run ends. */
-    private Opened startTracking(SystemClock clock, Tracker tracker, List<Path> roots, Uploader uploader,
+    private TrackingHandles startTracking(SystemClock clock, Tracker tracker, List<Path> roots, Uploader uploader,
             FileCheckpointStore store) {
         CheckpointLock lock = lock(clock);
         JdkWatcher watcher;
         try {
             watcher = new JdkWatcher(roots);
         } catch (IOException e) {
-            closeQuietly(lock);
+            TrackingHandles.closeQuietly(lock);
             throw new UserError("cannot watch the environments: " + e.getMessage());
         }
-        Opened opened = new Opened(lock, watcher);
+        TrackingHandles opened = new TrackingHandles(lock, watcher);
         try {
             tracker.start(acceptCurrent);
         } catch (TrackerConflictException e) {
@@ -375,255 +362,4 @@ final class TrackCommand implements Callable<Integer> {
         }
     }
 
-    private static void closeQuietly(CheckpointLock lock) {
-        try {
-            lock.close();
-        } catch (IOException e) {
-            // the system releases it when this process ends
-        }
-    }
-
-    /** The checkpoint's lock and the watcher, open while tracking. */
-    private record Opened(CheckpointLock lock, JdkWatcher watcher) {
-        void close() {
-            closeWatcher();
-            closeQuietly(lock);
-        }
-
-        void closeWatcher() {
-            try {
-                watcher.close();
-            } catch (IOException e) {
-                // nothing is written through it; the system frees it when this process ends
-            }
-        }
-    }
-
-    /** The lease link, saying once on standard error while the instance waits for a lease it does not hold yet. */
-    private static final class SaidOnce implements LeaseLink {
-        private final LeaseLink link;
-        private final LeaseHolder holder;
-        private final PrintWriter err;
-        private volatile boolean said;
-
-        SaidOnce(LeaseLink link, LeaseHolder holder, PrintWriter err) {
-            this.link = link;
-            this.holder = holder;
-            this.err = err;
-        }
-
-        @Override
-        public void renew(Consumer<LeaseAnswer> answered) {
-            link.renew(answer -> {
-                if (!said && !(answer instanceof LeaseAnswer.Granted)) {
-                    said = true;
-                    warn(err, "the session's lease is not held by this instance (" + holder.place() + "/"
-                            + holder.instance() + ") yet: " + (answer instanceof LeaseAnswer.HeldByAnother h
-                            ? "an instance on " + h.place() + " holds it" : ((LeaseAnswer.Failed) answer).detail())
-                            + "; asking again");
-                }
-                answered.accept(answer);
-            });
-        }
-
-        @Override
-        public void release() {
-            link.release();
-        }
-    }
-
-    /**
-     * One run: the event loop, the lease agent when there is one, the watcher thread and the shutdown hook, and how
-     * it ended. Tracking starts once the lease is held (at once without a lease).
-     */
-    private static final class Session implements LeaseAgent.Listener {
-        private final EventLoop loop;
-        private final Tracker tracker;
-        private final PrintWriter err;
-        private final Path readyFile;
-        private final ActivityRelay relay;
-        private final Supplier<Opened> start;
-        private final CountDownLatch stopped = new CountDownLatch(1);
-        private LeaseAgent agent;
-        private Opened opened;
-        private UserError startFailed;
-        private volatile boolean watchingFailed;
-        private volatile boolean fenced;
-        private volatile int status;
-
-        Session(EventLoop loop, Tracker tracker, PrintWriter err, Path readyFile, ActivityRelay relay,
-                Supplier<Opened> start) {
-            this.loop = loop;
-            this.tracker = tracker;
-            this.err = err;
-            this.readyFile = readyFile;
-            this.relay = relay;
-            this.start = start;
-        }
-
-        /**
-         * Runs until a signal, a failed watcher or a fence. Exit status 0 when the last checkpoint holds
-         * everything, 1 when it does not (changes that could not be written, or watching stopped), 4 when fenced;
-         * after a signal the shutdown hook ends the process with that status.
-         */
-        int runUntilSignalled(LeaseAgent leaseAgent, HttpLeaseLink link) {
-            this.agent = leaseAgent;
-            Thread hook = new Thread(this::onSignal, "ferry-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            loop.execute(agent == null ? this::acquired : agent::start);
-            try {
-                loop.run();
-                if (link != null && !fenced && !link.awaitRelease(RELEASE_WAIT)) {
-                    warn(err, "the lease's release got no answer within " + RELEASE_WAIT.toSeconds() + " s; it"
-                            + " expires at the end of its TTL");
-                }
-                if (startFailed != null) {
-                    status = startFailed.exitCode(); // what the shutdown hook ends the process with
-                    throw startFailed;
-                }
-                status = fenced ? FENCED : verdict();
-            } finally {
-                release();
-                stopped.countDown();
-            }
-            return status;
-        }
-
-        /** The lease is held (or none is needed): start tracking, then say ready. On the loop. */
-        @Override
-        public void acquired() {
-            try {
-                opened = start.get();
-            } catch (UserError e) {
-                startFailed = e;
-                if (agent != null) {
-                    agent.stop();
-                }
-                loop.stop();
-                return;
-            }
-            Thread watching = new Thread(this::watch, "ferry-watcher");
-            watching.setDaemon(true);
-            watching.start();
-            if (relay != null) {
-                relay.start();
-            }
-            writeReady();
-        }
-
-        /** No renewal got through for the TTL, or another instance took the lease. On the loop. */
-        @Override
-        public void fenced() {
-            fenced = true;
-            loop.stop(); // nothing queued on the loop runs any more: no write of the home after this
-            removeReady();
-            warn(err, "fenced: the session's lease could not be renewed within its TTL (or another instance holds"
-                    + " it); stopping at once without writing the home again" + (opened == null ? ""
-                    : " (last written: generation " + tracker.generation() + ")"));
-        }
-
-        /**
-         * Before the shutdown hook may end the process: the next writer finds the lock free and empty. A fenced
-         * instance leaves the lock file as it is (the system releases the lock when the process ends): another
-         * instance may own the home now.
-         */
-        private void release() {
-            removeReady();
-            if (opened != null) {
-                if (fenced) {
-                    opened.closeWatcher();
-                } else {
-                    try {
-                        opened.lock().close();
-                    } catch (IOException e) {
-                        warn(err, "cannot release the checkpoint's lock (" + e.getMessage() + "); the system releases"
-                                + " it when this process ends");
-                    }
-                    opened.closeWatcher();
-                }
-            }
-        }
-
-        private void watch() {
-            try {
-                while (!Thread.currentThread().isInterrupted() && !fenced) {
-                    List<FsEvent> events = opened.watcher().poll(POLL_MILLIS);
-                    if (!events.isEmpty()) {
-                        loop.execute(() -> events.forEach(tracker::onEvent));
-                    }
-                }
-            } catch (IOException e) {
-                if (fenced) {
-                    return;
-                }
-                watchingFailed = true;
-                warn(err, "watching stopped: " + e.getMessage() + "; writing a last checkpoint and exiting");
-                loop.execute(this::flushAndStop);
-            } catch (ClosedWatchServiceException e) {
-                // closed as the run ended
-            }
-        }
-
-        private void onSignal() {
-            loop.execute(this::flushAndStop);
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(status);
-        }
-
-        private void flushAndStop() {
-            if (opened != null) {
-                tracker.flushNow();
-            }
-            if (relay != null) {
-                relay.stop();
-            }
-            if (agent != null) {
-                agent.stop(); // gives the lease back
-            }
-            loop.stop();
-        }
-
-        private int verdict() {
-            if (opened != null && tracker.unprotected()) {
-                warn(err, "stopping with changes that are not checkpointed: the checkpoint on disk is older than"
-                        + " the environments (last written: generation " + tracker.generation() + ")");
-                return 1;
-            }
-            return watchingFailed ? 1 : 0;
-        }
-
-        private void writeReady() {
-            if (readyFile == null) {
-                return;
-            }
-            Path tmp = readyFile.resolveSibling(readyFile.getFileName() + ".tmp");
-            try {
-                Files.writeString(tmp, "ready\n");
-                Files.move(tmp, readyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                warn(err, "cannot write the ready file " + readyFile + ": " + e.getMessage()
-                        + "; the readiness probe will not pass");
-            }
-        }
-
-        private void removeReady() {
-            if (readyFile == null) {
-                return;
-            }
-            try {
-                Files.deleteIfExists(readyFile);
-            } catch (IOException e) {
-                warn(err, "cannot remove the ready file " + readyFile + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private static void warn(PrintWriter err, String message) {
-        err.println("ferry: warning: " + message);
-        err.flush();
-    }
 }
