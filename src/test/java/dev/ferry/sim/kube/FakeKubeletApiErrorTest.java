@@ -48,15 +48,8 @@ class FakeKubeletApiErrorTest {
     @DisplayName("a 500 on the Running status write leaves the pod Pending until the next sync writes it")
     void startRetriedOnSync() {
         Kernel kernel = new Kernel(0);
-        ClusterModel.LogNormal oneSecond = new ClusterModel.LogNormal(0, 0, 1_000, 1_000);
-        FakeKubelet kubelet = new FakeKubelet(
-                new ClusterModel.Cluster("k8s-b1", "zone-b",
-                        List.of(new ClusterModel.NodePool("cpu", 1, Resources.ofGiB(32_000, 128, 0)))),
-                new ClusterModel.PodStart(oneSecond, 1, oneSecond, oneSecond, oneSecond), kernel, kernel,
-                new SplittableRandom(1), client, NS);
-        client.batch().v1().jobs().inNamespace(NS).resource(SessionJobs.job(new SessionSpec("s1", "bob", "geo",
-                SessionKind.RSTUDIO, "rstudio:1", Resources.ofGiB(2_000, 8, 0), "nfs.example", "/homes/bob", 3),
-                MigrationState.STARTING, 0)).create();
+        FakeKubelet kubelet = kubeletOnOneNode(kernel);
+        createJob(MigrationState.STARTING);
         kubelet.sync();
         String pod = "session-s1-00001";
         server.expect().patch().withPath("/api/v1/namespaces/" + NS + "/pods/" + pod + "/status")
@@ -78,17 +71,10 @@ class FakeKubeletApiErrorTest {
             + "sync, and that sync counts it as written on a retry (the simulation wakes the scheduler then)")
     void failedWriteRetriedOnSyncIsCounted() {
         Kernel kernel = new Kernel(0);
-        ClusterModel.LogNormal oneSecond = new ClusterModel.LogNormal(0, 0, 1_000, 1_000);
-        FakeKubelet kubelet = new FakeKubelet(
-                new ClusterModel.Cluster("k8s-b1", "zone-b",
-                        List.of(new ClusterModel.NodePool("cpu", 1, Resources.ofGiB(32_000, 128, 0)))),
-                new ClusterModel.PodStart(oneSecond, 1, oneSecond, oneSecond, oneSecond), kernel, kernel,
-                new SplittableRandom(1), client, NS);
+        FakeKubelet kubelet = kubeletOnOneNode(kernel);
         List<PodChange> changes = new ArrayList<>();
         kubelet.addListener(changes::add);
-        client.batch().v1().jobs().inNamespace(NS).resource(SessionJobs.job(new SessionSpec("s1", "bob", "geo",
-                SessionKind.RSTUDIO, "rstudio:1", Resources.ofGiB(2_000, 8, 0), "nfs.example", "/homes/bob", 3),
-                MigrationState.DONE, 0)).create();
+        createJob(MigrationState.DONE);
         kubelet.sync();
         kernel.runUntil(3_000 * MS);
         String pod = "session-s1-00001";
@@ -114,5 +100,22 @@ class FakeKubeletApiErrorTest {
     private String phase(String pod) {
         Pod p = client.pods().inNamespace(NS).withName(pod).get();
         return p.getStatus().getPhase();
+    }
+
+    /** A kubelet of one large node whose pod starts take a second each. */
+    private FakeKubelet kubeletOnOneNode(Kernel kernel) {
+        ClusterModel.LogNormal oneSecond = new ClusterModel.LogNormal(0, 0, 1_000, 1_000);
+        return new FakeKubelet(
+                new ClusterModel.Cluster("k8s-b1", "zone-b",
+                        List.of(new ClusterModel.NodePool("cpu", 1, Resources.ofGiB(32_000, 128, 0)))),
+                new ClusterModel.PodStart(oneSecond, 1, oneSecond, oneSecond, oneSecond), kernel, kernel,
+                new SplittableRandom(1), client, NS);
+    }
+
+    /** Session s1's Job, carrying a migration in {@code state}. */
+    private void createJob(MigrationState state) {
+        client.batch().v1().jobs().inNamespace(NS).resource(SessionJobs.job(new SessionSpec("s1", "bob", "geo",
+                SessionKind.RSTUDIO, "rstudio:1", Resources.ofGiB(2_000, 8, 0), "nfs.example", "/homes/bob", 3),
+                state, 0)).create();
     }
 }
