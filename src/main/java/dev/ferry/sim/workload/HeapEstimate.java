@@ -9,12 +9,13 @@ import java.util.Locale;
  * JVM cannot hold is refused at once instead of dying with an OutOfMemoryError minutes later.
  *
  * <p>The figures are measured, not derived: the live heap (used after a full GC) sampled every 12 virtual hours
- * and at the end of runs of generated workloads with the shipped models (seed 1, 2026-12-01), e.g.
- * 100 / 200 / 400 sessions over 7 days: 27 / 48 / 90 MiB; 100 sessions over 7 / 14 / 28 days: 27 / 32 / 38 MiB;
- * 400 sessions over 14 days: 107 MiB; 100 sessions over 7 days running pip 10 times as often
- * ({@code operations_per_active_hour: 5}): 60 MiB. It peaks at the end: what the sessions and their metrics
- * accumulate.
- * A migration section adds 34–39 MiB at 100–200 sessions (mock API servers, Vert.x, fabric8, the Jobs).
+ * and at the end of runs of generated workloads with the shipped models (seed 1, 2026-12-02, {@code ScaleProbe}),
+ * e.g. 100 / 400 / 3,500 sessions over 7 days: 24.3 / 75.3 / 604.1 MiB; 400 / 3,500 / 10,000 / 30,000 / 100,000
+ * sessions over 1 day: 57.3 / 449.2 / 1,262.8 / 3,769.4 / 12,524.8 MiB; 400 sessions over 14 days: 90.6 MiB; 100
+ * sessions over 28 days: 34.0 MiB; 100 sessions over 7 days running pip 10 times as often
+ * ({@code operations_per_active_hour: 5}): 58.5 MiB. It peaks at the end: what the sessions and their metrics
+ * accumulate. A migration section adds 54 / 72 / 245 MiB at 100 / 400 / 3,500 sessions over 7 days (mock API
+ * servers, Vert.x, fabric8, the Jobs, the leases and the control plane's records).
  * README.md ("Memory") says how to measure again.
  */
 public final class HeapEstimate {
@@ -26,17 +27,17 @@ public final class HeapEstimate {
     /** Classes, the catalog and the kernel of any run. */
     static final long BASE = 8 * MIB;
     /** Each session at its start: its simulated environment (the image's distributions), tracker and metrics. */
-    static final long PER_SESSION = 170 * KIB;
+    static final long PER_SESSION = 124 * KIB;
     /**
      * What a session accumulates per virtual day: a part that does not depend on how often users run pip, and one
      * per unit of {@code operations_per_active_hour} (the commands, their checkpoints and metrics); 7.3 KiB per
-     * session-day at the model's 0.5, 52 KiB at 5.
+     * session-day at the model's 0.5, 57 KiB at 5.
      */
-    static final double PER_SESSION_DAY = 2.3 * KIB;
-    static final double PER_SESSION_DAY_PER_OPERATION_RATE = 10 * KIB;
+    static final double PER_SESSION_DAY = 2.0 * KIB;
+    static final double PER_SESSION_DAY_PER_OPERATION_RATE = 11 * KIB;
     /** A migration: four mock API servers with Vert.x and fabric8 loaded, and each session's Job, pod and ledger. */
-    static final long MIGRATION_BASE = 30 * MIB;
-    static final long MIGRATION_PER_SESSION = 50 * KIB;
+    static final long MIGRATION_BASE = 50 * MIB;
+    static final long MIGRATION_PER_SESSION = 58 * KIB;
     /** G1 needs room besides the live set to keep collecting; runs at 1.25x the live set completed. */
     static final double HEADROOM = 1.25;
 
