@@ -51,7 +51,8 @@ import java.util.SplittableRandom;
  * <p>The checkpoint barrier's signals come from the control plane's own rules ({@link ControlPlane}, in memory), which
  * each session's tracker reports to as a real one would ({@link TrackerReports}); users' activity reaches Peloton as
  * JupyterHub's would, and the control plane as the tracker's ({@link ActivityFeed}). The scheduler reads the pause
- * from the control plane too.
+ * from the control plane too, and publishes each full pass's overview there, as operators would read it; at the
+ * horizon each session still on the source is reported with the hold that overview gives it ({@link StillOnSource}).
  */
 public final class MigrationWorld implements AutoCloseable {
 
