@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.sim.gate.BudgetResult;
 import dev.ferry.sim.migration.MigrationOutcome;
+import dev.ferry.sim.migration.StillOnSource;
 import dev.ferry.sim.run.SimulationResult;
 import dev.ferry.sim.session.SessionMetrics;
 import java.io.IOException;
@@ -72,6 +73,11 @@ public final class ResultsJson {
             mig.put("stranded", m.stranded());
             mig.put("migrating_at_end", m.migratingAtEnd());
             mig.put("still_on_source", m.onSource());
+            if (!m.stillOnSource().isEmpty()) {
+                // why they are there, as the scheduler's latest full pass held them back (absent when none is)
+                ObjectNode why = mig.putObject("still_on_source_by_reason");
+                StillOnSource.byReason(m.stillOnSource()).forEach(why::put);
+            }
             mig.put("double_running", m.doubleRunning());
             mig.put("makespan_h", round(m.makespanHours(), 3));
             mig.put("scheduler_passes", m.passes());

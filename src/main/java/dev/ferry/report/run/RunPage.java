@@ -30,7 +30,7 @@ final class RunPage {
                         + (info.strategy() == null ? "" : ", strategy " + info.strategy())))
                 .replace("%VERDICT%", VerdictSection.html(report.results(), comparisons))
                 .replace("%DISRUPTION%", SummarySection.disruption(report))
-                .replace("%MIGRATION%", report.migrated() ? MIGRATION_CHARTS
+                .replace("%MIGRATION%", report.migrated() ? SummarySection.stillOnSource(report) + MIGRATION_CHARTS
                         : "<p class=\"note\">This run has no migration: its workload has no <code>migration:</code>"
                         + " section.</p>")
                 .replace("%WORST%", SummarySection.worst(report))

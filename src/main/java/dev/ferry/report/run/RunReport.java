@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.sim.VirtualTime;
 import dev.ferry.sim.migration.MigrationHistory;
+import dev.ferry.sim.migration.StillOnSource;
 import dev.ferry.sim.run.SimulationResult;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,11 +33,13 @@ public final class RunReport {
     private final List<SeriesTable> tables = new ArrayList<>();
     private final List<String> timelines;
     private final List<String> clusters;
+    private final List<StillOnSource> stillOnSource;
     private final double hours;
 
     private RunReport(RunInfo info, JsonNode results, List<SessionDisruptions.Row> sessions, List<String> timelines,
-            List<String> clusters, double hours) {
+            List<String> clusters, List<StillOnSource> stillOnSource, double hours) {
         this.info = info;
+        this.stillOnSource = stillOnSource;
         this.results = results;
         this.sessions = sessions;
         this.timelines = timelines;
@@ -49,7 +52,8 @@ public final class RunReport {
         List<SessionDisruptions.Row> rows = SessionDisruptions.of(result, history);
         double hours = result.virtualDays() * 24;
         RunReport r = new RunReport(info, results, rows, Timelines.of(result, history, rows),
-                history == null ? List.of() : history.clusters(), hours);
+                history == null ? List.of() : history.clusters(),
+                history == null ? List.of() : history.stillOnSource(), hours);
         r.tables.add(SessionSeries.disruptionCdf(rows));
         r.tables.add(SessionSeries.byGroup(rows, result));
         r.tables.add(SessionSeries.latencyHistogram(result));
@@ -122,6 +126,11 @@ public final class RunReport {
 
     List<String> timelines() {
         return timelines;
+    }
+
+    /** The sessions still running on the source at the end, each with why the scheduler left it there. */
+    List<StillOnSource> stillOnSource() {
+        return stillOnSource;
     }
 
     boolean migrated() {

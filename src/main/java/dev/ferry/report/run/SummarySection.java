@@ -2,10 +2,19 @@ package dev.ferry.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.report.html.HtmlPage;
+import dev.ferry.sim.migration.StillOnSource;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The report's sections written as HTML: the disruption figures and splits, the worst sessions, what ran. */
+/**
+ * The report's sections written as HTML: the disruption figures and splits, the sessions left on the source, the worst
+ * sessions, what ran.
+ */
 final class SummarySection {
+
+    /** How many of the sessions left on the source {@link #stillOnSource} lists. */
+    static final int SHOWN_ON_SOURCE = 20;
 
     private SummarySection() {
     }
@@ -55,6 +64,38 @@ final class SummarySection {
                 }
             }
             out.append("</tbody></table>");
+        }
+        return out.toString();
+    }
+
+    /** How many sessions were left on the source at the end, by why, and the first few with the scheduler's words. */
+    static String stillOnSource(RunReport report) {
+        List<StillOnSource> left = report.stillOnSource();
+        if (left.isEmpty()) {
+            return "<p class=\"note\" id=\"still-on-source\">No session is left on the source at the end.</p>";
+        }
+        StringBuilder out = new StringBuilder("<h3>Still on the source at the end</h3><p class=\"note\""
+                + " id=\"still-on-source\">").append(String.format(Locale.ROOT, "%,d", left.size()))
+                .append(left.size() == 1 ? " session runs" : " sessions run")
+                .append(" on the source at the end. Why, as the scheduler's latest full pass held them back: ");
+        StringBuilder counts = new StringBuilder();
+        Map<String, Integer> byReason = StillOnSource.byReason(left);
+        byReason.forEach((reason, n) -> counts.append(counts.length() == 0 ? "" : ", ")
+                .append(reason).append(' ').append(String.format(Locale.ROOT, "%,d", n)));
+        out.append(HtmlPage.escape(counts.toString()))
+                .append(byReason.containsKey(StillOnSource.NOT_HELD) ? " (" + StillOnSource.NOT_HELD
+                        + ": that pass did not hold it back; it came back to the source or was seen after it)" : "")
+                .append(".</p><table id=\"still-on-source-sessions\"><thead><tr>"
+                        + "<th>session</th><th>reason</th><th>the scheduler's words</th></tr></thead><tbody>");
+        for (StillOnSource s : left.subList(0, Math.min(SHOWN_ON_SOURCE, left.size()))) {
+            out.append("<tr><td>").append(s.session()).append(" (").append(HtmlPage.escape(s.sessionId()))
+                    .append(")</td><td>").append(HtmlPage.escape(s.reason())).append("</td><td>")
+                    .append(HtmlPage.escape(s.detail())).append("</td></tr>");
+        }
+        out.append("</tbody></table>");
+        if (left.size() > SHOWN_ON_SOURCE) {
+            out.append("<p class=\"note\">The first ").append(SHOWN_ON_SOURCE).append(" of ")
+                    .append(String.format(Locale.ROOT, "%,d", left.size())).append(" are listed.</p>");
         }
         return out.toString();
     }

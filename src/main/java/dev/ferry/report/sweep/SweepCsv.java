@@ -16,7 +16,7 @@ import java.util.List;
 final class SweepCsv {
 
     static final List<String> EXTRA = List.of("migration.migrated", "migration.stranded",
-            "disruption.share_disrupted_while_active");
+            "migration.still_on_source", "disruption.share_disrupted_while_active");
 
     private SweepCsv() {
     }

@@ -43,7 +43,8 @@ final class SweepPage {
                 + "<div id=\"tradeoff-chart\" class=\"chart\"></div>\n"
                 + HtmlPage.jsonScript("sweep-points", points(settings))
                 + HtmlPage.echartsScript() + "\n<script>" + SCRIPT + "</script>\n"
-                + settingsTable(settings, base) + runsTable(runs, base) + METHOD + "</body></html>\n";
+                + settingsTable(settings, base) + leftOnSource(runs) + runsTable(runs, base) + METHOD
+                + "</body></html>\n";
     }
 
     private static List<Map<String, Object>> points(List<SettingSummary> settings) {
@@ -92,13 +93,32 @@ final class SweepPage {
         return t.append("</tbody></table>\n").toString();
     }
 
+    /** Which runs end with sessions still on the source, and why, so that a reader of the figures is not left guessing. */
+    private static String leftOnSource(List<SweepRunData> runs) {
+        List<SweepRunData> left = runs.stream().filter(r -> r.value("migration.still_on_source") > 0).toList();
+        StringBuilder p = new StringBuilder("<p class=\"note\" id=\"still-on-source\">");
+        if (left.isEmpty()) {
+            return p.append("No run leaves a session on the source at the end.</p>\n").toString();
+        }
+        p.append(left.size()).append(" of ").append(runs.size()).append(" run(s) end with sessions still on the"
+                + " source; why, as the scheduler's latest full pass held them back (the runs' column and"
+                + " results.json's <code>migration.still_on_source_by_reason</code>): ");
+        Map<String, List<String>> byWhy = new LinkedHashMap<>();
+        left.forEach(r -> byWhy.computeIfAbsent(r.stillOnSource(), k -> new ArrayList<>()).add("seed " + r.seed()
+                + " (#" + r.index() + ")"));
+        List<String> parts = new ArrayList<>();
+        byWhy.forEach((why, which) -> parts.add(escape(why) + " in " + String.join(", ", which)));
+        return p.append(String.join("; ", parts)).append(".</p>\n").toString();
+    }
+
     private static String runsTable(List<SweepRunData> runs, Path base) {
         StringBuilder t = new StringBuilder("<h2 id=\"runs\">Runs</h2>\n<table class=\"runs\"><thead><tr><th>index"
-                + "</th><th class=\"setting\">setting</th><th>seed</th><th>wall (s)</th><th class=\"setting\">report"
-                + "</th></tr></thead><tbody>\n");
+                + "</th><th class=\"setting\">setting</th><th>seed</th><th>still on the source (why)</th>"
+                + "<th>wall (s)</th><th class=\"setting\">report</th></tr></thead><tbody>\n");
         for (SweepRunData r : runs) {
             t.append("<tr><td>").append(r.index()).append("</td><td class=\"setting\">")
                     .append(escape(name(r.setting()))).append("</td><td>").append(r.seed()).append("</td><td>")
+                    .append(escape(r.stillOnSource())).append("</td><td>")
                     .append(Format.number(r.value("wall_s"))).append("</td><td class=\"links\"><a href=\"")
                     .append(escape(report(r, base))).append("\">report</a></td></tr>\n");
         }

@@ -36,6 +36,21 @@ public record SweepRunData(Path folder, int index, Map<String, String> setting, 
         }
     }
 
+    /**
+     * The sessions left on the source at the end and why, as results.json gives them: {@code 3 (no-capacity 3)},
+     * {@code 0}, or empty when the run has no migration.
+     */
+    public String stillOnSource() {
+        JsonNode migration = results.path("migration");
+        if (!migration.path("still_on_source").isNumber()) {
+            return "";
+        }
+        StringBuilder why = new StringBuilder();
+        migration.path("still_on_source_by_reason").properties().forEach(e -> why.append(why.length() == 0 ? "" : ", ")
+                .append(e.getKey()).append(' ').append(e.getValue().asText()));
+        return migration.path("still_on_source").asText() + (why.length() == 0 ? "" : " (" + why + ")");
+    }
+
     /** A figure of results.json by its dotted path, NaN where the run has none. */
     public double value(String path) {
         JsonNode node = results;

@@ -103,6 +103,11 @@ final class DisruptionLedger {
         stoppedByUser[i] = true;
     }
 
+    /** Whether session {@code i} is running on the source now. */
+    boolean onSource(int i) {
+        return sourceRunning[i];
+    }
+
     /** Marks sessions that are running on both sides right now (call after every pass). */
     void checkDoubleRunning() {
         for (int i = 0; i < sourceRunning.length; i++) {

@@ -48,6 +48,7 @@ public final class MigrationHistory {
             "refused_by_outage", "unschedulable_attempts");
     private final long[][] apiBefore;
     private SessionDisruption[] disruption = new SessionDisruption[0];
+    private List<StillOnSource> stillOnSource = List.of();
     private int hours;
 
     MigrationHistory(List<String> clusters, int sessions, DisruptionBudget budget) {
@@ -168,6 +169,10 @@ public final class MigrationHistory {
         this.disruption = perSession.clone();
     }
 
+    void stillOnSource(List<StillOnSource> sessions) {
+        this.stillOnSource = List.copyOf(sessions);
+    }
+
     // ---- reading ----
 
     /** The clusters' names; a step's or a row's cluster is an index into this list. */
@@ -216,6 +221,11 @@ public final class MigrationHistory {
     /** When session {@code i}'s migration was recorded done (virtual ns), or -1 when it is not done at the end. */
     public long migratedAt(int i) {
         return lastState[i] == MigrationState.DONE.ordinal() ? doneAt[i] : -1;
+    }
+
+    /** The sessions still running on the source at the end and why, in the run's order, once the outcome is taken. */
+    public List<StillOnSource> stillOnSource() {
+        return stillOnSource;
     }
 
     /** Session {@code i}'s disruption, once the outcome is taken; null before. */

@@ -1,5 +1,6 @@
 package dev.ferry.sim.migration;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,9 @@ import java.util.Optional;
  * @param fencing               what the sessions' leases did, when the workload gives them leases
  * @param restarts              how often the scheduler process was killed and started afresh, when the workload
  *                              kills it
+ * @param recovery              what the reconciler's recoveries did
+ * @param userStops             what users stopping their sessions on the source came to, when the workload has them
+ * @param stillOnSource         the {@code onSource} sessions, each with why the scheduler left it there
  */
 public record MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded, int migratingAtEnd,
                                int onSource,
@@ -34,7 +38,11 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
                                double[] userVisibleSeconds, double[] totalSeconds, int windows, long lostKernelState,
                                long lostPackages, long passes, ClusterActivity faults,
                                BudgetPeaks budgets, Optional<Fencing> fencing, Optional<Restarts> restarts,
-                               Recovery recovery, Optional<UserStops> userStops) {
+                               Recovery recovery, Optional<UserStops> userStops, List<StillOnSource> stillOnSource) {
+
+    public MigrationOutcome {
+        stillOnSource = List.copyOf(stillOnSource);
+    }
 
     /** Without recoveries counted or users stopping sessions. */
     public MigrationOutcome(String strategy, int migrated, int failed, int rolledBack, int stranded,
@@ -44,7 +52,7 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
             Optional<Restarts> restarts) {
         this(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource, doubleRunning, makespanHours,
                 disruptedWhileActive, userVisibleSeconds, totalSeconds, windows, lostKernelState, lostPackages, passes,
-                faults, budgets, fencing, restarts, Recovery.NONE, Optional.empty());
+                faults, budgets, fencing, restarts, Recovery.NONE, Optional.empty(), List.of());
     }
 
     /** Without scheduler restarts or leases. */
@@ -71,14 +79,23 @@ public record MigrationOutcome(String strategy, int migrated, int failed, int ro
     public MigrationOutcome withRestarts(Restarts r) {
         return new MigrationOutcome(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource,
                 doubleRunning, makespanHours, disruptedWhileActive, userVisibleSeconds, totalSeconds, windows,
-                lostKernelState, lostPackages, passes, faults, budgets, fencing, Optional.of(r), recovery, userStops);
+                lostKernelState, lostPackages, passes, faults, budgets, fencing, Optional.of(r), recovery, userStops,
+                stillOnSource);
     }
 
     /** The same outcome with the recoveries counted and, when users stopped sessions, what came of that. */
     public MigrationOutcome withRecovery(Recovery r, Optional<UserStops> u) {
         return new MigrationOutcome(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource,
                 doubleRunning, makespanHours, disruptedWhileActive, userVisibleSeconds, totalSeconds, windows,
-                lostKernelState, lostPackages, passes, faults, budgets, fencing, restarts, r, u);
+                lostKernelState, lostPackages, passes, faults, budgets, fencing, restarts, r, u, stillOnSource);
+    }
+
+    /** The same outcome with why each session still on the source is there. */
+    public MigrationOutcome withStillOnSource(List<StillOnSource> sessions) {
+        return new MigrationOutcome(strategy, migrated, failed, rolledBack, stranded, migratingAtEnd, onSource,
+                doubleRunning, makespanHours, disruptedWhileActive, userVisibleSeconds, totalSeconds, windows,
+                lostKernelState, lostPackages, passes, faults, budgets, fencing, restarts, recovery, userStops,
+                sessions);
     }
 
     /**

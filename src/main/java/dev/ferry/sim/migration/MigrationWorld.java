@@ -28,6 +28,7 @@ import dev.ferry.sim.workload.Workload;
 import dev.ferry.sim.world.ActivitySchedule;
 import dev.ferry.time.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ import java.util.SplittableRandom;
  * <p>The checkpoint barrier's signals come from the control plane's own rules ({@link ControlPlane}, in memory), which
  * each session's tracker reports to as a real one would ({@link TrackerReports}); users' activity reaches Peloton as
  * JupyterHub's would, and the control plane as the tracker's ({@link ActivityFeed}). The scheduler reads the pause
- * from the control plane too.
+ * from the control plane too, and publishes each full pass's overview there, as operators would read it; at the
+ * horizon each session still on the source is reported with the hold that overview gives it ({@link StillOnSource}).
  */
 public final class MigrationWorld implements AutoCloseable {
 
@@ -152,7 +154,7 @@ public final class MigrationWorld implements AutoCloseable {
                 (i, place) -> goDown(i, LeaseStatus.SOURCE.equals(place))), federation::cutOff);
         recoveries = new RecoveryCounts(audit);
         scheduler = new SchedulerProcess(kernel, view, recoveries, plane, specs::of, policy, FULL_PASS_EVERY_MS,
-                plane::paused, instances.readings(), config.faults().schedulerRestarts(),
+                plane::paused, plane, instances.readings(), config.faults().schedulerRestarts(),
                 new SplittableRandom(seed ^ 0x5c4e_d01eL), this::voidPass,
                 () -> schedulePass(Math.max(startNanos, kernel.nanos())));
         scheduler.scheduleKills(startNanos, horizonNanos);
@@ -343,8 +345,16 @@ public final class MigrationWorld implements AutoCloseable {
         MigrationOutcome outcome = ledger.outcome(strategy.label(), migrated, failed, inFlight, startNanos, passes,
                 kernel.nanos(), activity, audit.peaks(), instances.fencing(config.leases()));
         history.disruption(ledger.perSession());
+        List<StillOnSource> onSource = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            if (ledger.onSource(i)) {
+                onSource.add(StillOnSource.of(i, ids.id(i), plane.heldBecause(ids.id(i))));
+            }
+        }
+        history.stillOnSource(onSource);
         return scheduler.withRestarts(outcome).withRecovery(recoveries.counts(),
-                config.userStopsPerDay() > 0 ? Optional.of(userStops.counts()) : Optional.empty());
+                config.userStopsPerDay() > 0 ? Optional.of(userStops.counts()) : Optional.empty())
+                .withStillOnSource(onSource);
     }
 
     /** Closes the clients and stops the mock servers. */

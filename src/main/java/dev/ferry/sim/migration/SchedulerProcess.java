@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * 2, 3... taken with probability 1/2, 1/4, 1/8... (see {@link CrashPoints}), so that every point between two of a
  * pass's changes can be hit: between creating a Job and stopping its source, between two sessions' steps, and so
  * on. {@code down_minutes} later a fresh {@link MigrationScheduler} with a new observer and executor starts, knowing
- * nothing but what it observes on the clusters, the source and the control plane (its first pass a full one). Without
+ * nothing but what it observes on the clusters, the source and the control plane (its first pass a full one); each
+ * one publishes its full passes' overviews to {@code status}, as the product's scheduler does to its control plane. Without
  * restarts it is the one scheduler of the run, and draws nothing. {@code died} is told when the process dies (the
  * pass it asked for is void), {@code started} when the fresh one starts (it wants a pass).
  */
@@ -40,6 +41,7 @@ final class SchedulerProcess {
     private final long fullPassEveryMs;
     private final MigrationControl control;
     private final LeaseReadings leases;
+    private final MigrationStatusSink status;
     private final CrashPoints crashes = new CrashPoints();
     private final MigrationFaults.SchedulerRestarts restarts;
     private final SplittableRandom random;
@@ -51,7 +53,7 @@ final class SchedulerProcess {
 
     SchedulerProcess(Kernel kernel, SourceOrchestrator source, TargetClusters targets, CheckpointSignals signals,
             SessionSpecs specs, MigrationPolicy policy, long fullPassEveryMs, MigrationControl control,
-            LeaseReadings leases, MigrationFaults.SchedulerRestarts restarts, SplittableRandom random, Runnable died, Runnable started) {
+            MigrationStatusSink status, LeaseReadings leases, MigrationFaults.SchedulerRestarts restarts, SplittableRandom random, Runnable died, Runnable started) {
         this.kernel = kernel;
         this.source = crashes.source(source);
         this.targets = crashes.targets(targets);
@@ -60,6 +62,7 @@ final class SchedulerProcess {
         this.policy = policy;
         this.fullPassEveryMs = fullPassEveryMs;
         this.control = control;
+        this.status = status;
         this.leases = leases;
         this.restarts = restarts;
         this.random = random;
@@ -144,6 +147,6 @@ final class SchedulerProcess {
         Observer observer = new Observer(source, targets, signals, specs);
         Executor executor = new Executor(source, targets, (sessionId, owner, deadline) -> { });
         return new MigrationScheduler(kernel, observer, executor, policy, fullPassEveryMs, control,
-                MigrationStatusSink.NOBODY, leases);
+                status, leases);
     }
 }

@@ -94,6 +94,7 @@ class MigrationSimulationTest {
             assertTrue(with.get("disruption").get("user_visible_s").has(q), q);
             assertTrue(with.get("disruption").get("total_s").has(q), q);
         }
+        assertFalse(with.get("migration").has("still_on_source_by_reason"), "given only when sessions are left");
         ObjectNode without = ResultsJson.tree(idleAwareResult, 1, List.of());
         assertFalse(without.has("migration"));
         assertFalse(without.has("disruption"));
