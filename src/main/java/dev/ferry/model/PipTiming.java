@@ -2,7 +2,7 @@ package dev.ferry.model;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.LogNormalDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -114,27 +114,41 @@ public record PipTiming(Gap resolve, Gap exit, Gap writeGap, Gap compileGap, Gap
         }
     }
 
-    /** Draws gaps in nanoseconds: picks a component by weight, draws its lognormal, clamps. */
+    /**
+     * Draws gaps in nanoseconds: picks a component by weight, draws its lognormal, clamps. Every file event of a
+     * synthetic command draws one (tens of millions a week), so a draw is written out here rather than through
+     * the libraries' sampler objects: the same draws in the same order, and the same values, as commons-rng's
+     * {@code LogNormalSampler} over a {@code ZigguratSampler.NormalizedGaussian} would give (a test checks it).
+     */
     public static final class Sampler {
+        private static final double DOUBLE_UNIT = 0x1.0p-53;
+        /** Below 2^52 a double has a fraction of at most a half, so adding 0.5 rounds exactly. */
+        private static final double EXACT_HALF_LIMIT = 0x1.0p52;
         private final UniformRandomProvider rng;
+        private final ZigguratSampler.NormalizedGaussian gaussian;
         private final double[] cumulative;
-        private final ContinuousDistribution.Sampler[] parts;
+        private final double[] logMean;
+        private final double[] logSd;
         private final double min;
         private final double max;
 
         Sampler(Gap gap, UniformRandomProvider rng) {
             this.rng = rng;
+            this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
             int n = gap.components().size();
-            cumulative = new double[n];
-            parts = new ContinuousDistribution.Sampler[n];
+            cumulative = new double[n - 1];
+            logMean = new double[n];
+            logSd = new double[n];
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 Component c = gap.components().get(i);
                 sum += c.weight();
-                cumulative[i] = sum;
-                parts[i] = LogNormalDistribution.of(c.logMean(), c.logSd()).createSampler(rng);
+                if (i < n - 1) {
+                    cumulative[i] = sum;
+                }
+                logMean[i] = c.logMean();
+                logSd[i] = c.logSd();
             }
-            cumulative[n - 1] = Double.POSITIVE_INFINITY;
             min = gap.minMs();
             max = gap.maxMs();
         }
@@ -142,14 +156,18 @@ public record PipTiming(Gap resolve, Gap exit, Gap writeGap, Gap compileGap, Gap
         /** One gap, in nanoseconds. */
         public long nanos() {
             int i = 0;
-            if (parts.length > 1) {
-                double u = rng.nextDouble();
-                while (u >= cumulative[i]) {
-                    i++;
+            if (cumulative.length > 0) {
+                // the first component whose cumulative weight exceeds u: how many do not (they ascend)
+                double u = (rng.nextLong() >>> 11) * DOUBLE_UNIT;
+                for (double c : cumulative) {
+                    i += u >= c ? 1 : 0;
                 }
             }
-            double ms = Math.min(max, Math.max(min, parts[i].sample()));
-            return Math.round(ms * 1e6);
+            double ms = Math.exp(logMean[i] + logSd[i] * gaussian.sample());
+            ms = ms < min ? min : ms > max ? max : ms;
+            double ns = ms * 1e6;
+            // Math.round, for the range where adding a half is exact
+            return ns >= 1 && ns < EXACT_HALF_LIMIT ? (long) (ns + 0.5) : Math.round(ns);
         }
     }
 

@@ -20,7 +20,7 @@ public record PackageDiff(SortedMap<String, String> added,
         TreeMap<String, String> added = new TreeMap<>();
         TreeMap<String, String> removed = new TreeMap<>();
         TreeMap<String, Change> changed = new TreeMap<>();
-        current.asMap().forEach((name, version) -> {
+        current.forEach((name, version) -> {
             String before = baseline.version(name);
             if (before == null) {
                 added.put(name, version);
@@ -28,7 +28,7 @@ public record PackageDiff(SortedMap<String, String> added,
                 changed.put(name, new Change(before, version));
             }
         });
-        baseline.asMap().forEach((name, version) -> {
+        baseline.forEach((name, version) -> {
             if (!current.contains(name)) {
                 removed.put(name, version);
             }

@@ -1,5 +1,6 @@
 package dev.ferry.sim.fs;
 
+import dev.ferry.model.PipTiming;
 import dev.ferry.tracker.PackageName;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,13 @@ public final class Distribution {
     private final String packageFolder;
     /** An R package's DESCRIPTION, made when first asked for. */
     private String description;
+    /**
+     * The share of its files that are modules ({@link PipLayout}), drawn when first laid out: a Beta quantile found
+     * by root finding, the dearest part of a layout. A function of key, version and files alone.
+     */
+    private double moduleShare = Double.NaN;
+    /** The layout shape {@link #moduleShare} was drawn for. */
+    private PipTiming.Layout moduleShareShape;
 
     public Distribution(String name, String version, int files) {
         if (files < 1) {
@@ -57,7 +65,12 @@ public final class Distribution {
     /** {@code key} at {@code version}, as many files as the distribution of that key in {@code known}, if any. */
     public static Distribution sized(String key, String version, Map<String, Distribution> known) {
         Distribution before = known.get(key);
-        return new Distribution(key, version, before == null ? DEFAULT_FILES : before.files());
+        Distribution sized = new Distribution(key, version, before == null ? DEFAULT_FILES : before.files());
+        if (before != null && before.key.equals(sized.key) && before.version.equals(version)) {
+            sized.moduleShare = before.moduleShare;
+            sized.moduleShareShape = before.moduleShareShape;
+        }
+        return sized;
     }
 
     /** The key of a distribution named {@code name}. */
@@ -97,6 +110,21 @@ public final class Distribution {
             description = "Package: " + name + "\nVersion: " + version + "\n";
         }
         return description;
+    }
+
+    /** The module share laid out before, or NaN. */
+    double moduleShare() {
+        return moduleShare;
+    }
+
+    /** The shape {@link #moduleShare()} was drawn for, or null. */
+    PipTiming.Layout moduleShareShape() {
+        return moduleShareShape;
+    }
+
+    void moduleShare(double share, PipTiming.Layout shape) {
+        moduleShare = share;
+        moduleShareShape = shape;
     }
 
     static String stash(String entry) {

@@ -33,8 +33,12 @@ final class PipLayout {
     static PipLayout of(Distribution dist, PipTiming.Layout shape) {
         SplittableRandom r = new SplittableRandom((dist.key() + " " + dist.version()).hashCode() * 0x9E3779B97F4A7C15L
                 + dist.files());
-        double pyShare = BetaDistribution.of(shape.pyShareAlpha(), shape.pyShareBeta())
-                .inverseCumulativeProbability(r.nextDouble());
+        double u = r.nextDouble();
+        double pyShare = dist.moduleShare();
+        if (Double.isNaN(pyShare) || shape != dist.moduleShareShape()) {
+            pyShare = BetaDistribution.of(shape.pyShareAlpha(), shape.pyShareBeta()).inverseCumulativeProbability(u);
+            dist.moduleShare(pyShare, shape);
+        }
         int[] folderOf = new int[dist.files()];
         boolean[] module = new boolean[dist.files()];
         int folders = 1;

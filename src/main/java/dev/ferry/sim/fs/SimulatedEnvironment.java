@@ -1,10 +1,11 @@
 package dev.ferry.sim.fs;
 
 import dev.ferry.tracker.scan.EnvironmentView;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An environment directory held in memory. Paths are relative and use {@code /}. Operations are
@@ -14,26 +15,115 @@ import java.util.TreeMap;
 public final class SimulatedEnvironment implements EnvironmentView {
 
     /**
-     * A file or a folder; opaque outside this class, handed back to {@link #attach}. A folder's map of entries is
-     * made with its first entry: most package folders of an image stay empty in a simulated environment.
+     * A file or a folder; opaque outside this class, handed back to {@link #attach}. A folder's entries are made
+     * with its first entry: most package folders of an image stay empty in a simulated environment.
      */
     public static final class Node {
-        private static final TreeMap<String, Node> NONE = new TreeMap<>();
         private final boolean directory;
         private String content;
-        private TreeMap<String, Node> children;
+        private Entries children;
 
         Node(boolean directory, String content) {
             this.directory = directory;
             this.content = content;
-            this.children = directory ? NONE : null;
+            this.children = directory ? Entries.NONE : null;
         }
 
         private void put(String name, Node child) {
-            if (children == NONE) {
-                children = new TreeMap<>();
+            if (children == Entries.NONE) {
+                children = new Entries();
             }
             children.put(name, child);
+        }
+    }
+
+    /**
+     * A folder's entries, sorted by name as a directory listing is given here: names and nodes in two arrays,
+     * so that listing copies an array (the tracker lists the top level at every scan), and looked up by binary
+     * search, or through a hash index once the folder is large (the top level holds hundreds of entries).
+     */
+    private static final class Entries {
+        static final Entries NONE = new Entries();
+        private static final int INDEXED_FROM = 16;
+        private String[] names = new String[0];
+        private Node[] nodes = new Node[0];
+        private int size;
+        private HashMap<String, Node> index;
+        /** The listing handed out last, until an entry comes or goes. */
+        private List<String> listing;
+
+        Node get(String name) {
+            if (index != null) {
+                return index.get(name);
+            }
+            int i = search(name);
+            return i >= 0 ? nodes[i] : null;
+        }
+
+        void put(String name, Node node) {
+            int i = search(name);
+            if (i >= 0) {
+                nodes[i] = node;
+            } else {
+                i = -i - 1;
+                if (size == names.length) {
+                    int capacity = Math.max(4, size * 2);
+                    names = Arrays.copyOf(names, capacity);
+                    nodes = Arrays.copyOf(nodes, capacity);
+                }
+                System.arraycopy(names, i, names, i + 1, size - i);
+                System.arraycopy(nodes, i, nodes, i + 1, size - i);
+                names[i] = name;
+                nodes[i] = node;
+                size++;
+                listing = null;
+                if (index == null && size >= INDEXED_FROM) {
+                    index = new HashMap<>(size * 4);
+                    for (int k = 0; k < size; k++) {
+                        index.put(names[k], nodes[k]);
+                    }
+                    return;
+                }
+            }
+            if (index != null) {
+                index.put(name, node);
+            }
+        }
+
+        Node remove(String name) {
+            if (index != null && !index.containsKey(name)) {
+                return null;
+            }
+            int i = search(name);
+            if (i < 0) {
+                return null;
+            }
+            Node node = nodes[i];
+            System.arraycopy(names, i + 1, names, i, size - i - 1);
+            System.arraycopy(nodes, i + 1, nodes, i, size - i - 1);
+            size--;
+            names[size] = null;
+            nodes[size] = null;
+            listing = null;
+            if (index != null) {
+                index.remove(name);
+            }
+            return node;
+        }
+
+        /** The names in order, as an unmodifiable list that stays as it was when entries change later. */
+        List<String> names() {
+            if (size == 0) {
+                return List.of();
+            }
+            if (listing == null) {
+                listing = Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(names, size)));
+            }
+            return listing;
+        }
+
+        private int search(String name) {
+            return Arrays.binarySearch(names, 0, size, name);
         }
     }
 
@@ -165,15 +255,16 @@ public final class SimulatedEnvironment implements EnvironmentView {
         }
     }
 
+    /** The top-level entries in name order; the list is not changed by later changes to the environment. */
     @Override
     public List<String> list() {
-        return new ArrayList<>(root.children.keySet());
+        return root.children.names();
     }
 
     @Override
     public List<String> list(String relativeDirectory) {
         Node node = find(relativeDirectory);
-        return node == null || !node.directory ? List.of() : new ArrayList<>(node.children.keySet());
+        return node == null || !node.directory ? List.of() : node.children.names();
     }
 
     @Override

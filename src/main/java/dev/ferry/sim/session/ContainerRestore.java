@@ -76,7 +76,7 @@ public final class ContainerRestore {
     /** The packages of {@code set} as distributions, sized as {@code known} has them. */
     static Map<String, Distribution> sized(PackageSet set, Map<String, Distribution> known) {
         Map<String, Distribution> out = new LinkedHashMap<>();
-        set.asMap().forEach((key, version) -> out.put(key, Distribution.sized(key, version, known)));
+        set.forEach((key, version) -> out.put(key, Distribution.sized(key, version, known)));
         return out;
     }
 }

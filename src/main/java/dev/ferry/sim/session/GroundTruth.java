@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What the user really has, and how well the checkpoints follow it (DESIGN.md's coalescing
@@ -117,9 +116,9 @@ final class GroundTruth {
 
     private PackageSet installedSet() {
         if (installedSet == null) {
-            TreeMap<String, String> versions = new TreeMap<>();
+            PackageSet.Builder versions = PackageSet.builder(installed.size());
             installed.values().forEach(d -> versions.put(d.key(), d.version()));
-            installedSet = PackageSet.of(versions);
+            installedSet = versions.build();
         }
         return installedSet;
     }

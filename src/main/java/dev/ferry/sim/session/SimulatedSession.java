@@ -10,7 +10,6 @@ import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.watch.WatchScope;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,18 +156,7 @@ public final class SimulatedSession {
 
     /** The packages a command changes: where its before and after differ. */
     private static Set<String> touched(Operation operation) {
-        Set<String> keys = new HashSet<>();
-        operation.before().forEach((key, dist) -> {
-            if (!dist.equals(operation.after().get(key))) {
-                keys.add(key);
-            }
-        });
-        operation.after().forEach((key, dist) -> {
-            if (!dist.equals(operation.before().get(key))) {
-                keys.add(key);
-            }
-        });
-        return keys;
+        return operation.touched();
     }
 
     private PackageSet checkpointed() {

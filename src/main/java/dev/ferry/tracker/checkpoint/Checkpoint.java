@@ -22,6 +22,9 @@ public record Checkpoint(long generation, long writtenAtEpochMillis, List<Enviro
      * one listed wins, as on {@code sys.path} and R's {@code .libPaths()}.
      */
     public PackageSet packages() {
+        if (environments.size() == 1) {
+            return environments.get(0).current();
+        }
         TreeMap<String, String> all = new TreeMap<>();
         for (int i = environments.size() - 1; i >= 0; i--) {
             all.putAll(environments.get(i).current().asMap());

@@ -104,7 +104,7 @@ public final class CheckpointValidation {
         PackageDiff diff = env.diff();
         boolean python = env.kind() == EnvironmentKind.PYTHON;
         Set<String> checkedNames = python ? pipNames(diff) : Set.of();
-        env.baseline().asMap().forEach((name, version) ->
+        env.baseline().forEach((name, version) ->
                 printedEntry(problems, env, "baseline", name, version, !checkedNames.contains(name)));
         if (!python) {
             diff.added().forEach((name, version) -> printedEntry(problems, env, "added", name, version, true));

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Takes the installed set of one environment. A Python distribution counts once its
@@ -84,7 +83,7 @@ public final class Scanner {
 
     public PackageSet scan() throws IOException {
         List<String> entries = view.list();
-        TreeMap<String, String> installed = new TreeMap<>();
+        PackageSet.Builder installed = PackageSet.builder(entries.size() / 2);
         for (String entry : entries) {
             Found found = cache.get(entry);
             if (found == null) {
@@ -100,7 +99,7 @@ public final class Scanner {
         if (cache.size() > entries.size() * 2 + 64) {
             cache.keySet().retainAll(entries);
         }
-        return PackageSet.of(installed);
+        return installed.build();
     }
 
     /** What {@code entry} is; {@code null} when it may still become a package (not cached). */
