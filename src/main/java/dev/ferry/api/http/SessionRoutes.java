@@ -8,7 +8,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -40,8 +39,9 @@ final class SessionRoutes {
         if (id == null) {
             return;
         }
-        String text = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
-        Replies.durablyOffLoop(ctx, () -> plane.upload(id, text), outcome -> answer(ctx, outcome));
+        // the body's bytes as they came: checked and stored as they are, never decoded to a String
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        Replies.durablyOffLoop(ctx, () -> plane.upload(id, body), outcome -> answer(ctx, outcome));
     }
 
     private void answer(RoutingContext ctx, UploadOutcome outcome) {
