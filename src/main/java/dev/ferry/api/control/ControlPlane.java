@@ -53,16 +53,21 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
     /** Takes one checkpoint upload for {@code sessionId}, see {@link UploadOutcome}; answered once durable. */
     public CompletionStage<UploadOutcome> upload(String sessionId, String text) {
         requireValid(sessionId);
-        // a UTF-8 character is at most 3 bytes: only a text that may be too large is encoded to find out
-        if (text.length() > CheckpointText.MAX_BYTES / 3) {
-            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > CheckpointText.MAX_BYTES) {
-                return CompletableFuture.completedStage(new UploadOutcome.TooLarge(bytes, CheckpointText.MAX_BYTES));
-            }
+        return upload(sessionId, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #upload(String, String)} of the text's UTF-8 bytes as they came (an HTTP body): checked over the bytes
+     * and stored as they are, never decoded to a String and encoded back. The caller must not change them after.
+     */
+    public CompletionStage<UploadOutcome> upload(String sessionId, byte[] utf8) {
+        requireValid(sessionId);
+        if (utf8.length > CheckpointText.MAX_BYTES) {
+            return CompletableFuture.completedStage(new UploadOutcome.TooLarge(utf8.length, CheckpointText.MAX_BYTES));
         }
         VerifiedCheckpoint checkpoint;
         try {
-            checkpoint = CheckpointFormat.verify(text, "the upload for session " + sessionId);
+            checkpoint = CheckpointFormat.verify(utf8, "the upload for session " + sessionId);
         } catch (CheckpointException e) {
             return CompletableFuture.completedStage(new UploadOutcome.Damaged(e.getMessage()));
         }
@@ -80,7 +85,7 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
             UploadOutcome outcome = stored.hasCheckpoint() ? new UploadOutcome.Replaced(offered, stored.generation())
                     : new UploadOutcome.Created(offered);
             return SessionWrites.Decision.save(outcome,
-                    stored.withCheckpoint(offered, checkpoint.writtenAtEpochMillis(), sha256), text);
+                    stored.withCheckpoint(offered, checkpoint.writtenAtEpochMillis(), sha256), utf8);
         });
     }
 

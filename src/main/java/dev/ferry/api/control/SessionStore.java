@@ -1,5 +1,6 @@
 package dev.ferry.api.control;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +21,14 @@ public interface SessionStore {
 
     /** Stores {@code record}, and with it {@code checkpointText} when that is not null (a new checkpoint). */
     CompletionStage<Void> save(SessionRecord record, String checkpointText);
+
+    /**
+     * As {@link #save}, with the new checkpoint's text (or null) as the UTF-8 bytes it was uploaded as; a store that
+     * keeps bytes overrides it to spare decoding them and encoding them again.
+     */
+    default CompletionStage<Void> saveUtf8(SessionRecord record, byte[] checkpointUtf8) {
+        return save(record, checkpointUtf8 == null ? null : new String(checkpointUtf8, StandardCharsets.UTF_8));
+    }
 
     /** Sessions stored. */
     int size();

@@ -22,15 +22,15 @@ final class SessionWrites {
 
     /**
      * What one decision comes to: its {@code answer}, and the {@code record} to save (with its new checkpoint's
-     * {@code text}, or null) or no record when nothing changes.
+     * {@code text} as UTF-8, or null) or no record when nothing changes.
      */
-    record Decision<T>(T answer, SessionRecord record, String text) {
+    record Decision<T>(T answer, SessionRecord record, byte[] text) {
 
         static <T> Decision<T> answer(T answer) {
             return new Decision<>(answer, null, null);
         }
 
-        static <T> Decision<T> save(T answer, SessionRecord record, String text) {
+        static <T> Decision<T> save(T answer, SessionRecord record, byte[] text) {
             return new Decision<>(answer, java.util.Objects.requireNonNull(record, "record"), text);
         }
     }
@@ -71,7 +71,7 @@ final class SessionWrites {
             if (decision.record() == null) {
                 return previous.thenApply(v -> decision.answer());
             }
-            CompletionStage<Void> durable = previous.thenCompose(v -> store.save(decision.record(), decision.text()));
+            CompletionStage<Void> durable = previous.thenCompose(v -> store.saveUtf8(decision.record(), decision.text()));
             Pending mine = new Pending(decision.record(), durable);
             pending.put(id, mine);
             // once durable (or failed) the store answers for the session again, unless a newer change is pending

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ControlPlaneServer implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final String HEALTHY = new JsonObject().put("status", "ok").encode();
 
     private final Vertx vertx;
     private final List<HttpServer> servers;
@@ -93,7 +94,7 @@ public final class ControlPlaneServer implements AutoCloseable {
         router.route().handler(ctx -> admit(ctx, clock, metrics, inFlight, settings.maxInFlight()));
         router.get("/healthz").handler(ctx -> {
             ctx.put(Replies.ROUTE, "healthz");
-            Replies.json(ctx, 200, new JsonObject().put("status", "ok"));
+            Replies.json(ctx, 200, HEALTHY);
         });
         router.route("/metrics").handler(ctx -> authorize(ctx, tokens));
         router.get("/metrics").handler(ctx -> {

@@ -5,6 +5,7 @@ import dev.ferry.api.control.SessionStoreException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;
@@ -25,8 +26,16 @@ final class Replies {
     private Replies() {
     }
 
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
     static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+        json(ctx, status, body.encode());
+    }
+
+    /** A JSON body already encoded: the replies every upload and no-op gets, made without a JSON object. */
+    static void json(RoutingContext ctx, int status, String encoded) {
+        ctx.response().setStatusCode(status).putHeader(CONTENT_TYPE, JSON).end(encoded);
     }
 
     static void error(RoutingContext ctx, int status, String message) {

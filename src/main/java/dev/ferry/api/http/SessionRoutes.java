@@ -8,13 +8,19 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** The routes a session's tracker uses, and the read of one session. */
 final class SessionRoutes {
+
+    /**
+     * Bodies up to this size (32 KiB, a real environment of 1,000 packages) are checked on the event loop: the check of
+     * the load run's 7.6 KB checkpoint takes about 25 us of CPU, less than the two hops to a worker thread and back it
+     * would cost; a larger one, up to 16 MiB, is checked on a worker, not to hold up the loop's other connections.
+     */
+    static final int CHECKED_ON_LOOP = 32 * 1024;
 
     private final ControlPlane plane;
     private final ServerMetrics metrics;
@@ -40,17 +46,22 @@ final class SessionRoutes {
         if (id == null) {
             return;
         }
-        String text = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
-        Replies.durablyOffLoop(ctx, () -> plane.upload(id, text), outcome -> answer(ctx, outcome));
+        // the body's bytes as they came: checked and stored as they are, never decoded to a String
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        if (body.length <= CHECKED_ON_LOOP) {
+            Replies.durably(ctx, () -> plane.upload(id, body), outcome -> answer(ctx, outcome));
+        } else {
+            Replies.durablyOffLoop(ctx, () -> plane.upload(id, body), outcome -> answer(ctx, outcome));
+        }
     }
 
     private void answer(RoutingContext ctx, UploadOutcome outcome) {
         if (outcome instanceof UploadOutcome.Created c) {
-            Replies.json(ctx, 201, generation(c.generation()));
+            Replies.json(ctx, 201, acknowledged(c.generation()));
         } else if (outcome instanceof UploadOutcome.Replaced r) {
-            Replies.json(ctx, 200, generation(r.generation()));
+            Replies.json(ctx, 200, acknowledged(r.generation()));
         } else if (outcome instanceof UploadOutcome.Confirmed c) {
-            Replies.json(ctx, 200, generation(c.generation()));
+            Replies.json(ctx, 200, acknowledged(c.generation()));
         } else if (outcome instanceof UploadOutcome.NotNewer n) {
             metrics.refused("not_newer");
             Replies.json(ctx, 409, generation(n.stored()).put("error", "generation " + n.offered()
@@ -169,6 +180,11 @@ final class SessionRoutes {
         }
         Replies.durably(ctx, () -> plane.forgetRestored(id),
                 done -> Replies.json(ctx, 200, new JsonObject().putNull("restored_generation")));
+    }
+
+    /** {@code {"generation":g}}, as {@link JsonObject#encode} writes it, without a JSON object to encode. */
+    private static String acknowledged(long g) {
+        return "{\"generation\":" + g + "}";
     }
 
     private static JsonObject generation(long g) {

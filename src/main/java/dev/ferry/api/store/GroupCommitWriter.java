@@ -27,13 +27,14 @@ final class GroupCommitWriter implements AutoCloseable {
             + " generation = excluded.generation, written = excluded.written, sha256 = excluded.sha256,"
             + " confirmed = excluded.confirmed, install = excluded.install, activity = excluded.activity,"
             + " restored = excluded.restored";
-    private static final String UPSERT_TEXT = "INSERT INTO checkpoints (id, text) VALUES (?, ?)"
+    /** The text comes as its UTF-8 bytes and is kept as TEXT (the CAST adds no conversion: the database is UTF-8). */
+    private static final String UPSERT_TEXT = "INSERT INTO checkpoints (id, text) VALUES (?, CAST(? AS TEXT))"
             + " ON CONFLICT(id) DO UPDATE SET text = excluded.text";
     private static final String UPSERT_SETTING = "INSERT INTO settings (name, value) VALUES (?, ?)"
             + " ON CONFLICT(name) DO UPDATE SET value = excluded.value";
 
-    /** One change: a session's record (and its new checkpoint text), or a setting. */
-    record Change(SessionRecord record, String text, String setting, String value, CompletableFuture<Void> done) {
+    /** One change: a session's record (and its new checkpoint text, UTF-8), or a setting. */
+    record Change(SessionRecord record, byte[] text, String setting, String value, CompletableFuture<Void> done) {
     }
 
     private static final Change STOP = new Change(null, null, null, null, null);
@@ -99,7 +100,7 @@ final class GroupCommitWriter implements AutoCloseable {
                     sessions.addBatch();
                     if (c.text() != null) {
                         texts.setString(1, c.record().id());
-                        texts.setString(2, c.text());
+                        texts.setBytes(2, c.text());
                         texts.addBatch();
                     }
                 } else {

@@ -4,6 +4,7 @@ import dev.ferry.api.control.SessionRecord;
 import dev.ferry.api.control.SessionStore;
 import dev.ferry.api.control.SessionStoreException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -125,8 +126,14 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public CompletionStage<Void> save(SessionRecord record, String checkpointText) {
+        return saveUtf8(record, checkpointText == null ? null : checkpointText.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The text is bound as the bytes it came as and kept as TEXT, the database's encoding being UTF-8. */
+    @Override
+    public CompletionStage<Void> saveUtf8(SessionRecord record, byte[] checkpointUtf8) {
         return writer.write(
-                new GroupCommitWriter.Change(record, checkpointText, null, null, new CompletableFuture<>()));
+                new GroupCommitWriter.Change(record, checkpointUtf8, null, null, new CompletableFuture<>()));
     }
 
     @Override

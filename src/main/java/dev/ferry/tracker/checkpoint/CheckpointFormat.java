@@ -105,6 +105,25 @@ public final class CheckpointFormat {
                 checked.textSha256());
     }
 
+    /**
+     * {@link #verify(String, String)} of the UTF-8 bytes of a text as received (an upload's body), without decoding
+     * them: a sound checkpoint is checked over its bytes in place ({@link CheckpointBytes}: one digest, one pass of the
+     * lines, no String or map entry per package line); anything else goes through the String reader, which refuses it
+     * with decode's message (or accepts what the quick pass was not sure of). The size and hash are of these bytes.
+     *
+     * @throws CheckpointException as {@link #decode} does, with the same messages
+     */
+    public static VerifiedCheckpoint verify(byte[] utf8, String source) throws CheckpointException {
+        VerifiedCheckpoint quick = CheckpointBytes.verify(utf8);
+        if (quick != null) {
+            return quick;
+        }
+        VerifiedCheckpoint checked = verify(new String(utf8, StandardCharsets.UTF_8), source);
+        // the bytes' own size and hash: they differ from the decoded text's only where the bytes are not valid UTF-8
+        return new VerifiedCheckpoint(checked.generation(), checked.writtenAtEpochMillis(), utf8.length,
+                HexFormat.of().formatHex(sha256Digest().digest(utf8)));
+    }
+
     /** The body above the checksum line, once that line is found and matches; and the whole text's size and hash. */
     private record ChecksummedText(String body, int bytes, String textSha256) {
     }
