@@ -42,6 +42,8 @@ CheckpointParser(String body, String source, boolean build) {
             writtenAt = Instant.parse(written).toEpochMilli();
         } catch (DateTimeParseException e) {
             throw error("'" + written + "' is not a time like 2026-11-28T16:08:35.123Z");
+        } catch (ArithmeticException e) {
+            throw error("'" + written + "' is too far from today to be a checkpoint's time");
         }
         List<EnvironmentState> environments = new ArrayList<>();
         while (true) {

@@ -88,6 +88,18 @@ class CheckpointFormatTest {
     }
 
     @Test
+    @DisplayName("a written time too far out to hold in milliseconds is a malformed line, not a crash")
+    void writtenTimeOutOfRange() {
+        String body = "ferry-checkpoint 1\ngeneration 3\nwritten +999999999-12-31T23:59:59Z\n"
+                + "environment python /x\nbaseline pip 23.2.1\nend\n";
+        String text = body + "sha256 " + CheckpointFormat.sha256(body) + "\n";
+        assertThatThrownBy(() -> CheckpointFormat.decode(text, "ck")).isInstanceOf(CheckpointException.class)
+                .hasMessage("ck line 3: '+999999999-12-31T23:59:59Z' is too far from today to be a checkpoint's time");
+        assertThatThrownBy(() -> CheckpointFormat.verify(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "ck"))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("too far from today");
+    }
+
+    @Test
     @DisplayName("a difference that contradicts its baseline is rejected")
     void contradictoryDifference() {
         String body = "ferry-checkpoint 1\ngeneration 3\nwritten 2026-11-28T16:00:00Z\n"
