@@ -114,6 +114,13 @@ public final class SimulatedApiServer extends Dispatcher {
                             watches.remove(socket);
                         }
                     }
+
+                    @Override
+                    public void quietly(Runnable end) {
+                        synchronized (SimulatedApiServer.this) {
+                            end.run();
+                        }
+                    }
                 }));
     }
 
