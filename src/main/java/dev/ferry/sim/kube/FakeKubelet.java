@@ -1,5 +1,6 @@
 package dev.ferry.sim.kube;
 
+import dev.ferry.cluster.kube.KubeApiException;
 import dev.ferry.model.ClusterModel;
 import dev.ferry.time.Clock;
 import dev.ferry.time.Timer;
@@ -18,7 +19,8 @@ import java.util.random.RandomGenerator;
  * A fake kubelet and kube-scheduler for one cluster, on virtual time, over that cluster's fabric8 (CRUD mock) API
  * server and one namespace. It plays the Job controller too, as far as Ferry's Jobs need it: one pod per
  * unsuspended Job, deleted when the Job is suspended or gone. No thread and no polling: the simulation calls
- * {@link #sync()} after each scheduler pass, and the start of a pod is an event on the {@link Timer}.
+ * {@link #sync()} after each scheduler pass, and the start of a pod is an event on the {@link Timer}. It reads the Jobs
+ * from its {@link KubeletJobs} (a watch: no request) and writes pods and Job status through the API.
  *
  * <ul>
  *   <li><b>Placement</b>: by the cluster's {@link dev.ferry.model.NodeScoring} ({@code ClusterNodes#choose}):
@@ -40,18 +42,14 @@ import java.util.random.RandomGenerator;
  * The kubelet accounts capacity only for the pods it created. Deterministic: for the same calls, API answers and
  * random generator, the same pods, nodes and times. Single-threaded, like the kernel. This class decides what each
  * sync does and loses nodes; its package-private parts do the rest: {@code KubeletPods} moves the pods through
- * their phases, {@code ClusterNodes} places them, {@code KubeletApi} makes the API calls, {@code SeenJobs} caches
- * the Jobs, {@code JobStatusWriter} writes their status and {@code StartLatency} draws the start latencies.
+ * their phases, {@code ClusterNodes} places them, {@code KubeletApi} makes the API calls, {@code SeenJobs} keeps
+ * the Jobs as the last sync read them, {@code JobStatusWriter} writes their status and {@code StartLatency} draws the
+ * start latencies.
  */
 public final class FakeKubelet {
 
     public static final String NODE_LOST = "NodeLost";
     public static final String UNSCHEDULABLE = "Unschedulable";
-    /**
-     * How often a sync lists every Job; the syncs in between list only the Jobs whose migration is not done, since
-     * a migrated session's Job changes only when the scheduler deletes it (after its pod failed).
-     */
-    public static final long FULL_SYNC_NANOS = 5 * 60 * 1_000_000_000L;
 
     private final String cluster;
     private final Clock clock;
@@ -77,18 +75,19 @@ public final class FakeKubelet {
      * @param clock     virtual time (the kernel)
      * @param timer     the kernel, for pod starts and node returns
      * @param random    draws the latencies
-     * @param client    a client of the cluster's API server, without fabric8's own retries
+     * @param client    a client of the cluster's API server, without fabric8's own retries, for the writes
      * @param namespace the namespace of Ferry's Jobs
+     * @param jobs      where the kubelet reads the namespace's Jobs (its watch)
      */
     public FakeKubelet(ClusterModel.Cluster model, ClusterModel.PodStart podStart, Clock clock, Timer timer,
-            RandomGenerator random, KubernetesClient client, String namespace) {
+            RandomGenerator random, KubernetesClient client, String namespace, KubeletJobs jobs) {
         this.cluster = model.name();
         Objects.requireNonNull(podStart, "podStart");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.startLatency = new StartLatency(podStart, Objects.requireNonNull(random, "random"));
         KubeletApi api = new KubeletApi(cluster, client, namespace);
-        this.seenJobs = new SeenJobs(api, clock);
+        this.seenJobs = new SeenJobs(jobs);
         this.nodes = new ClusterNodes(model);
         this.pods = new KubeletPods(cluster, clock, timer, startLatency, api, seenJobs, nodes, this::refused);
     }
@@ -104,46 +103,23 @@ public final class FakeKubelet {
     /**
      * Brings the pods in line with the Jobs: deletes the pods of suspended, deleting or deleted Jobs (freeing
      * their capacity), places pods that were unschedulable if room appeared, retries failed status writes, and
-     * creates a pod for every unsuspended Ferry Job that has none. One list call: the kubelet made every pod it
-     * manages, so it knows them without asking; a pod start between syncs acts on the Jobs as this sync saw them,
-     * as a real kubelet acts on its watch cache.
+     * creates a pod for every unsuspended Ferry Job that has none. No list call: the Jobs come from the kubelet's
+     * watch, and the kubelet made every pod it manages, so it knows them without asking; a pod start between syncs
+     * acts on the Jobs as this sync saw them, as a real kubelet acts on its watch cache.
      */
-    /**
-     * The next {@link #sync()} lists every Job, not only those whose migration is not done: a Job was created, and
-     * it may be created migrated (a session recreated after its pod failed), which the narrower list leaves out.
-     */
-    public void listEveryJobNext() {
-        seenJobs.listEveryJobNext();
-    }
-
     public void sync() {
         retryDue = false;
         capacityReturned = false;
         Map<String, Job> jobs;
         try {
-            jobs = seenJobs.list();
-        } catch (KubernetesClientException e) {
+            jobs = seenJobs.read();
+        } catch (KubernetesClientException | KubeApiException e) {
             refused();
             return;
         }
-        boolean full = seenJobs.lastListFull();
         Set<String> jobsWithPod = new HashSet<>();
         for (TrackedPod t : pods.all()) {
             Job job = jobs.get(t.jobName);
-            if (!full && job == null) {
-                if (seenJobs.wasDone(t.jobName)) {
-                    jobsWithPod.add(t.jobName); // migrated: unchanged until the scheduler deletes it
-                    continue;
-                }
-                // it was moving and left the list: done now, or deleted; one read tells which
-                try {
-                    job = seenJobs.read(t.jobName);
-                } catch (KubernetesClientException e) {
-                    refused();
-                    jobsWithPod.add(t.jobName);
-                    continue;
-                }
-            }
             if (!KubeletPods.wanted(t, job)) {
                 if (!pods.delete(t.name, job == null ? "JobGone" : "JobSuspended")) {
                     jobsWithPod.add(t.jobName);
@@ -163,8 +139,8 @@ public final class FakeKubelet {
             }
         }
         for (Job job : jobs.values()) {
-            if (!jobsWithPod.contains(job.getMetadata().getName()) && JobPods.wants(job, null) && !pods.create(job)) {
-                seenJobs.listEveryJobNext(); // the retry must see this Job again, even if it is migrated already
+            if (!jobsWithPod.contains(job.getMetadata().getName()) && JobPods.wants(job, null)) {
+                pods.create(job); // refused: the next sync finds the Job without a pod again
             }
         }
     }

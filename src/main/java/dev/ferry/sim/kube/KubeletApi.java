@@ -2,7 +2,6 @@ package dev.ferry.sim.kube;
 
 import dev.ferry.cluster.kube.JobPodStatus;
 import dev.ferry.cluster.kube.SessionJobs;
-import dev.ferry.migrate.MigrationState;
 import dev.ferry.migrate.PodPhase;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -23,9 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The fake kubelet's calls to its cluster's API server, in one namespace: what it reads of Ferry's Jobs and what it
- * writes of their pods and status. One call each; a refused call throws {@link KubernetesClientException} and the
- * caller decides what to retry.
+ * The fake kubelet's calls to its cluster's API server, in one namespace: what it writes of Ferry's Jobs' pods and
+ * status (it reads the Jobs from its watch, {@link KubeletJobs}). One call each; a refused call throws
+ * {@link KubernetesClientException} and the caller decides what to retry.
  */
 final class KubeletApi {
 
@@ -45,21 +44,6 @@ final class KubeletApi {
             throw new IllegalArgumentException("cluster " + cluster + ": the client retries by itself on a real-time "
                     + "timer (requestRetryBackoffLimit " + retries + "); use KubeClients.withoutRetries");
         }
-    }
-
-    /** Ferry's Jobs: all of them if {@code all}, else only those whose migration is not done. */
-    List<Job> listJobs(boolean all) {
-        var query = client.batch().v1().jobs().inNamespace(namespace)
-                .withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY);
-        if (!all) {
-            query = query.withoutLabel(SessionJobs.MIGRATION_STATE, MigrationState.DONE.wireName());
-        }
-        return query.list().getItems();
-    }
-
-    /** Job {@code name}, or null if there is none. */
-    Job readJob(String name) {
-        return client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
     }
 
     /**

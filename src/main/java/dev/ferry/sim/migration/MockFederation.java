@@ -29,13 +29,15 @@ import java.util.SplittableRandom;
 /**
  * The target federation of a simulated migration: per cluster of the model, a fabric8 mock API server in CRUD mode
  * on the loopback interface (behind a {@link SimulatedApiServer} that injects faults and counts writes), a client
- * without retries, a {@link FakeKubelet} on the kernel's time and a {@link JobCache} that lists and watches the
- * cluster's Jobs through a client of its own; and the scheduler's {@link KubeTargets} over them, reading Jobs from
- * the caches and writing through the API.
+ * without retries, a {@link FakeKubelet} on the kernel's time and two {@link JobCache}s that list and watch the
+ * cluster's Jobs through a client of their own: the scheduler's and the kubelet's, each its own watch as two
+ * processes' would be; and the scheduler's {@link KubeTargets} over them, reading Jobs from its caches and writing
+ * through the API.
  *
- * <p>The caches hear of changes on fabric8's threads, so before a pass decides, {@link #awaitCaches()} waits until
- * each has applied the latest change to a Job its API server made (or, during an outage, has noticed that its watch
- * broke): every pass sees what a list at that moment would have, whatever the threads' timing.
+ * <p>The caches hear of changes on fabric8's threads, so before a pass decides (and before a kubelet reads its Jobs),
+ * {@link #awaitCaches()} waits until each has applied the latest change to a Job its API server made (or, during an
+ * outage, has noticed that its watch broke): every pass and every kubelet sync sees what a list at that moment would
+ * have, whatever the threads' timing.
  */
 final class MockFederation implements AutoCloseable {
 
@@ -54,8 +56,8 @@ final class MockFederation implements AutoCloseable {
     private final List<KubernetesClient> clients = new ArrayList<>();
     private final List<FakeKubelet> kubelets = new ArrayList<>();
     private final List<JobCache> caches = new ArrayList<>();
+    private final List<JobCache> kubeletCaches = new ArrayList<>();
     private final long[] syncedAtWrites;
-    private final long[] syncedAtCreations;
     private final KubeTargets targets;
 
     /** Starts the servers; the draws for each cluster's API errors and pod starts come from {@code random}. */
@@ -84,8 +86,13 @@ final class MockFederation implements AutoCloseable {
                 clients.add(cacheClient);
                 SerializationWarmUp.with(cacheClient.getKubernetesSerialization());
                 caches.add(JobCache.start(c.name(), cacheClient, NAMESPACE));
+                JobCache kubeletCache = JobCache.start(c.name(), cacheClient, NAMESPACE);
+                kubeletCaches.add(kubeletCache);
                 FakeKubelet kubelet = new FakeKubelet(c, model.podStart(), kernel, kernel,
-                        new SplittableRandom(random.nextLong()), client, NAMESPACE);
+                        new SplittableRandom(random.nextLong()), client, NAMESPACE, () -> {
+                            await(kubeletCache, api);
+                            return kubeletCache.sessionJobs();
+                        });
                 kubelet.addListener(listener);
                 kubelets.add(kubelet);
             }
@@ -94,7 +101,6 @@ final class MockFederation implements AutoCloseable {
             throw new IllegalStateException("cannot start the mocked clusters: " + e.getMessage(), e);
         }
         syncedAtWrites = new long[kubelets.size()];
-        syncedAtCreations = new long[kubelets.size()];
         Arrays.fill(syncedAtWrites, -1);
         Map<String, JobCache> byCluster = new HashMap<>();
         for (int k = 0; k < caches.size(); k++) {
@@ -109,12 +115,15 @@ final class MockFederation implements AutoCloseable {
      */
     void awaitCaches() {
         for (int k = 0; k < caches.size(); k++) {
-            SimulatedApiServer api = apiServers.get(k);
-            if (api.isDown()) {
-                caches.get(k).awaitDisconnected(CACHE_WAIT);
-            } else {
-                caches.get(k).awaitCaughtUp(api.latestJobVersion(), CACHE_WAIT);
-            }
+            await(caches.get(k), apiServers.get(k));
+        }
+    }
+
+    private static void await(JobCache cache, SimulatedApiServer api) {
+        if (api.isDown()) {
+            cache.awaitDisconnected(CACHE_WAIT);
+        } else {
+            cache.awaitCaughtUp(api.latestJobVersion(), CACHE_WAIT);
         }
     }
 
@@ -159,20 +168,14 @@ final class MockFederation implements AutoCloseable {
 
     /**
      * Each kubelet syncs when its API server accepted a write since its last sync or it has work of its own: a
-     * real kubelet hears of changes through a watch, and listing the Jobs of an unchanged cluster after every pass
-     * would cost much of the run's HTTP time. After a Job was created it lists every Job, as a watch would show it
-     * the new one whatever its state.
+     * real kubelet hears of changes through its watch, and going over the Jobs of an unchanged cluster after every
+     * pass would be work for nothing. It reads them from its watch, caught up first ({@link #awaitCaches()}).
      */
     void syncKubelets() {
         for (int k = 0; k < kubelets.size(); k++) {
             FakeKubelet kubelet = kubelets.get(k);
             long writes = apiServers.get(k).writes();
             if (writes != syncedAtWrites[k] || kubelet.hasPendingWork()) {
-                long created = apiServers.get(k).jobCreations();
-                if (created != syncedAtCreations[k]) {
-                    kubelet.listEveryJobNext(); // a new Job may be created migrated (a recovery's), not just moving
-                    syncedAtCreations[k] = created;
-                }
                 kubelet.sync();
                 syncedAtWrites[k] = apiServers.get(k).writes();
             }
@@ -223,6 +226,9 @@ final class MockFederation implements AutoCloseable {
     @Override
     public void close() {
         for (JobCache c : caches) {
+            c.close();
+        }
+        for (JobCache c : kubeletCaches) {
             c.close();
         }
         for (KubernetesClient c : clients) {

@@ -109,7 +109,8 @@ class FakeKubeletApiErrorTest {
                 new ClusterModel.Cluster("k8s-b1", "zone-b",
                         List.of(new ClusterModel.NodePool("cpu", 1, Resources.ofGiB(32_000, 128, 0)))),
                 new ClusterModel.PodStart(oneSecond, 1, oneSecond, oneSecond, oneSecond), kernel, kernel,
-                new SplittableRandom(1), client, NS);
+                new SplittableRandom(1), client, NS, () -> client.batch().v1().jobs().inNamespace(NS)
+                        .withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY).list().getItems());
     }
 
     /** Session s1's Job, carrying a migration in {@code state}. */

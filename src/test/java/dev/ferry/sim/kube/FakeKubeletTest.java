@@ -292,7 +292,7 @@ class FakeKubeletTest {
 
     private FakeKubelet kubelet(ClusterModel.Cluster cluster, ClusterModel.PodStart latencies, long seed) {
         FakeKubelet kubelet = new FakeKubelet(cluster, latencies, kernel, kernel, new SplittableRandom(seed), client,
-                namespace);
+                namespace, this::jobs);
         kubelet.addListener(changes::add);
         return kubelet;
     }
@@ -312,6 +312,12 @@ class FakeKubeletTest {
     private static SessionSpec spec(String id, int cpuMillis, int memoryGiB, int gpus) {
         return new SessionSpec(id, "alice", "geo", SessionKind.JUPYTER, "jupyter:1", Resources.ofGiB(cpuMillis, memoryGiB, gpus),
                 "nfs.example", "/homes/alice", 0);
+    }
+
+    /** The namespace's Ferry Jobs as of now: what the kubelet's watch, caught up, shows it. */
+    private List<Job> jobs() {
+        return client.batch().v1().jobs().inNamespace(namespace).withLabel(SessionJobs.MANAGED_BY, SessionJobs.FERRY)
+                .list().getItems();
     }
 
     private void createJob(SessionSpec spec) {

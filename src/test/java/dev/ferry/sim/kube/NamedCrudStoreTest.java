@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -80,7 +82,31 @@ class NamedCrudStoreTest {
         c.configMaps().inNamespace("b").resource(new ConfigMapBuilder().withNewMetadata().withName("m5")
                 .endMetadata().addToData("k", "again").build()).create();
         seen.add(show(c.configMaps().inNamespace("b").withName("m5").get()));
+        // a patch's new resourceVersion and generation: a spec change raises both, a metadata or status change only
+        // the version, a patch that changes nothing neither
+        c.batch().v1().jobs().inNamespace("a").resource(new JobBuilder().withNewMetadata().withName("j")
+                .endMetadata().withNewSpec().withSuspend(true).withNewTemplate().withNewSpec().addNewContainer()
+                .withName("c").withImage("i").endContainer().endSpec().endTemplate().endSpec().build()).create();
+        seen.add(showJob(c));
+        for (String patch : List.of("{\"spec\":{\"suspend\":false}}",
+                "{\"metadata\":{\"annotations\":{\"state\":\"starting\"}}}",
+                "{\"metadata\":{\"annotations\":{\"state\":\"starting\"}}}",
+                "{\"spec\":{\"suspend\":false},\"metadata\":{\"annotations\":{\"state\":\"done\"}}}",
+                "{\"spec\":{\"parallelism\":1},\"status\":{\"active\":1}}")) {
+            c.batch().v1().jobs().inNamespace("a").withName("j").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            seen.add(showJob(c));
+        }
+        c.batch().v1().jobs().inNamespace("a").withName("j").subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"ready\":1}}");
+        seen.add(showJob(c));
         return seen;
+    }
+
+    private static String showJob(KubernetesClient c) {
+        Job j = c.batch().v1().jobs().inNamespace("a").withName("j").get();
+        return "job rv " + j.getMetadata().getResourceVersion() + " gen " + j.getMetadata().getGeneration()
+                + " suspend " + j.getSpec().getSuspend() + " " + j.getMetadata().getAnnotations() + " "
+                + j.getStatus();
     }
 
     private static String show(io.fabric8.kubernetes.api.model.HasMetadata o) {
@@ -101,8 +127,8 @@ class NamedCrudStoreTest {
     }
 
     @Test
-    @DisplayName("creates, named gets, conflicts, guarded and status patches, deletes and lists: the stock answers,"
-            + " but a deletion takes a resourceVersion of its own, as an API server's does")
+    @DisplayName("creates, named gets, conflicts, guarded and status patches (their versions and generations), deletes"
+            + " and lists: the stock answers, but a deletion takes a resourceVersion of its own, as an API server's does")
     void sameAnswers() throws Exception {
         List<String> stock = script(start(new KubernetesCrudDispatcher()));
         List<String> indexed = script(start(new NamedCrudStore()));
@@ -112,6 +138,10 @@ class NamedCrudStoreTest {
                 .isEqualTo(stock.subList(deleted, stock.size()).stream().map(NamedCrudStoreTest::oneVersionLater)
                         .toList());
         assertThat(stock).contains("create again: 409", "stale patch: 409", "null");
+        List<String> jobs = stock.stream().filter(l -> l.startsWith("job ")).map(l -> l.split(" suspend")[0]).toList();
+        assertThat(jobs).as("a spec change raises the generation, a metadata or status change only the version, a "
+                + "patch that changes nothing neither").containsExactly("job rv 35 gen 1", "job rv 36 gen 2",
+                "job rv 37 gen 2", "job rv 37 gen 2", "job rv 38 gen 2", "job rv 39 gen 3", "job rv 40 gen 3");
     }
 
     /** The line with every resourceVersion in it one higher. */
