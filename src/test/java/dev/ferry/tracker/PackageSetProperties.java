@@ -8,11 +8,10 @@ import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 
 /** A package set behaves as the sorted map it stands for, however its names were put. */
 class PackageSetProperties {
@@ -28,8 +27,8 @@ class PackageSetProperties {
         return Combinators.combine(names, versions).as(Put::new).list().ofMaxSize(30);
     }
 
+    /** Built put by put, a set is the sorted map of the same puts: the last version put wins. */
     @Property
-    @DisplayName("built put by put, a set is the sorted map of the same puts: the last version put wins")
     void builderIsATreeMap(@ForAll("puts") List<Put> puts) {
         TreeMap<String, String> expected = new TreeMap<>();
         PackageSet.Builder builder = PackageSet.builder(2);
@@ -49,8 +48,8 @@ class PackageSetProperties {
         }
     }
 
-    @Test
-    @DisplayName("a set from an unsorted map iterates in name order, and equals the set of the same entries")
+    /** A set from an unsorted map iterates in name order, and equals the set of the same entries. */
+    @Example
     void unsortedMap() {
         Map<String, String> unsorted = new java.util.LinkedHashMap<>();
         unsorted.put("zope", "5.0");
