@@ -6,7 +6,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -75,14 +74,9 @@ final class CheckpointBytes {
         if (!lastLine.startsWith(SHA_PREFIX)) {
             return null;
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = CheckpointFormat.sha256Digest();
         digest.update(utf8, 0, lastLineStart);
-        MessageDigest whole;
-        try {
-            whole = (MessageDigest) digest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-        }
+        MessageDigest whole = CheckpointFormat.copyOf(digest);
         String expected = lastLine.substring(SHA_PREFIX.length()).trim();
         if (!HexFormat.of().formatHex(digest.digest()).equals(expected)) {
             return null;
@@ -322,13 +316,5 @@ final class CheckpointBytes {
             }
         }
         return true;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

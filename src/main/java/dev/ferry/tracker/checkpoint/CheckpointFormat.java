@@ -145,12 +145,7 @@ public final class CheckpointFormat {
         int bodyBytes = bytes.length - text.substring(lastLineStart).getBytes(StandardCharsets.UTF_8).length;
         MessageDigest digest = sha256Digest();
         digest.update(bytes, 0, bodyBytes);
-        MessageDigest whole;
-        try {
-            whole = (MessageDigest) digest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-        }
+        MessageDigest whole = copyOf(digest);
         String actual = HexFormat.of().formatHex(digest.digest());
         String expected = lastLine.substring("sha256 ".length()).trim();
         if (!actual.equals(expected)) {
@@ -165,7 +160,16 @@ public final class CheckpointFormat {
         return HexFormat.of().formatHex(sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest sha256Digest() {
+    /** A digest to continue from where {@code running} is, leaving {@code running} to be finished on its own. */
+    static MessageDigest copyOf(MessageDigest running) {
+        try {
+            return (MessageDigest) running.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -69,7 +69,7 @@ class CheckpointFormatTest {
     void malformedLineWithValidChecksum() {
         String body = "ferry-checkpoint 1\ngeneration 3\nwritten 2026-11-28T16:00:00Z\n"
                 + "environment python /x\nbaseline pip 23.2.1\nadded numpy\nend\n";
-        String text = body + "sha256 " + CheckpointFormat.sha256(body) + "\n";
+        String text = withChecksum(body);
         assertThatThrownBy(() -> CheckpointFormat.decode(text, "ck"))
                 .hasMessage("ck line 6: expected 'added NAME VERSION', found 'added numpy'");
     }
@@ -80,7 +80,7 @@ class CheckpointFormatTest {
         for (String line : List.of("   ", " numpy 2.4.6")) {
             String body = "ferry-checkpoint 1\ngeneration 3\nwritten 2026-11-28T16:00:00Z\n"
                     + "environment python /x\nbaseline pip 23.2.1\n" + line + "\nend\n";
-            String text = body + "sha256 " + CheckpointFormat.sha256(body) + "\n";
+            String text = withChecksum(body);
             assertThatThrownBy(() -> CheckpointFormat.decode(text, "ck")).isInstanceOf(CheckpointException.class)
                     .hasMessage("ck line 6: expected 'baseline', 'added', 'removed' or 'changed' and a package, or"
                             + " 'end', found '" + line + "'");
@@ -92,7 +92,7 @@ class CheckpointFormatTest {
     void writtenTimeOutOfRange() {
         String body = "ferry-checkpoint 1\ngeneration 3\nwritten +999999999-12-31T23:59:59Z\n"
                 + "environment python /x\nbaseline pip 23.2.1\nend\n";
-        String text = body + "sha256 " + CheckpointFormat.sha256(body) + "\n";
+        String text = withChecksum(body);
         assertThatThrownBy(() -> CheckpointFormat.decode(text, "ck")).isInstanceOf(CheckpointException.class)
                 .hasMessage("ck line 3: '+999999999-12-31T23:59:59Z' is too far from today to be a checkpoint's time");
         assertThatThrownBy(() -> CheckpointFormat.verify(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "ck"))
@@ -104,7 +104,7 @@ class CheckpointFormatTest {
     void contradictoryDifference() {
         String body = "ferry-checkpoint 1\ngeneration 3\nwritten 2026-11-28T16:00:00Z\n"
                 + "environment python /x\nbaseline pip 23.2.1\nremoved numpy 1.0\nend\n";
-        String text = body + "sha256 " + CheckpointFormat.sha256(body) + "\n";
+        String text = withChecksum(body);
         assertThatThrownBy(() -> CheckpointFormat.decode(text, "ck"))
                 .hasMessageContaining("'removed numpy' but numpy is not in the baseline");
     }
@@ -115,5 +115,10 @@ class CheckpointFormatTest {
         Checkpoint bad = new Checkpoint(1, 0, List.of(new EnvironmentState("/x", EnvironmentKind.PYTHON,
                 PackageSet.EMPTY, PackageSet.of(Map.of("evil", "1.0 --index-url http://x")))));
         assertThatThrownBy(() -> CheckpointFormat.encode(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A checkpoint body with its checksum line, as the tracker writes it. */
+    private static String withChecksum(String body) {
+        return body + "sha256 " + CheckpointFormat.sha256(body) + "\n";
     }
 }
