@@ -71,7 +71,7 @@ public record SweepJob(String name, String sweepFile, int runs, int parallelism,
                 .withEnv(new EnvVarBuilder().withName("JOB_COMPLETION_INDEX").withNewValueFrom().withNewFieldRef()
                                 .withFieldPath("metadata.annotations['batch.kubernetes.io/job-completion-index']")
                                 .endFieldRef().endValueFrom().build(),
-                        new EnvVarBuilder().withName("FERRY_JAVA_OPTS").withValue("-Xmx" + heapMib + "m").build(),
+                        new EnvVarBuilder().withName("FERRY_JAVA_OPTS").withValue("-Xmx" + heapMib + "m -XX:+UseParallelGC").build(),
                         new EnvVarBuilder().withName("CI").withValue("true").build())
                 .withNewResources().withRequests(Map.of("cpu", new Quantity("1"), "memory", memory))
                 .withLimits(Map.of("memory", memory)).endResources()

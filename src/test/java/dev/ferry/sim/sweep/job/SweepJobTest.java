@@ -74,10 +74,10 @@ class SweepJobTest {
     void sizedFromTheWorkload() throws Exception {
         Container c = written().getSpec().getTemplate().getSpec().getContainers().get(0);
 
-        String xmx = c.getEnv().stream().filter(e -> e.getName().equals("FERRY_JAVA_OPTS")).findFirst().orElseThrow()
+        String opts = c.getEnv().stream().filter(e -> e.getName().equals("FERRY_JAVA_OPTS")).findFirst().orElseThrow()
                 .getValue();
-        assertThat(xmx).matches("-Xmx\\d+m");
-        long heapMib = Long.parseLong(xmx.substring(4, xmx.length() - 1));
+        assertThat(opts).matches("-Xmx\\d+m -XX:\\+UseParallelGC");
+        long heapMib = Long.parseLong(opts.substring(4, opts.indexOf("m ")));
         assertThat(heapMib).isGreaterThanOrEqualTo(256);
         assertThat(c.getResources().getRequests().get("memory").toString()).isEqualTo((heapMib + 512) + "Mi");
         assertThat(c.getResources().getLimits().get("memory")).isEqualTo(c.getResources().getRequests().get("memory"));
