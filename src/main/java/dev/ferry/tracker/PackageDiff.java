@@ -16,23 +16,35 @@ public record PackageDiff(SortedMap<String, String> added,
     public record Change(String from, String to) {
     }
 
+    /**
+     * Walks both sets side by side in name order (each is sorted), one comparison per step, instead of looking
+     * every name up in the other set: every checkpoint a tracker encodes or uploads computes its diff.
+     */
     public static PackageDiff between(PackageSet baseline, PackageSet current) {
         TreeMap<String, String> added = new TreeMap<>();
         TreeMap<String, String> removed = new TreeMap<>();
         TreeMap<String, Change> changed = new TreeMap<>();
-        current.forEach((name, version) -> {
-            String before = baseline.version(name);
-            if (before == null) {
-                added.put(name, version);
-            } else if (!before.equals(version)) {
-                changed.put(name, new Change(before, version));
+        int b = 0;
+        int c = 0;
+        while (b < baseline.size() || c < current.size()) {
+            int order = b == baseline.size() ? 1 : c == current.size() ? -1
+                    : baseline.nameAt(b).compareTo(current.nameAt(c));
+            if (order < 0) {
+                removed.put(baseline.nameAt(b), baseline.versionAt(b));
+                b++;
+            } else if (order > 0) {
+                added.put(current.nameAt(c), current.versionAt(c));
+                c++;
+            } else {
+                String before = baseline.versionAt(b);
+                String version = current.versionAt(c);
+                if (!before.equals(version)) {
+                    changed.put(current.nameAt(c), new Change(before, version));
+                }
+                b++;
+                c++;
             }
-        });
-        baseline.forEach((name, version) -> {
-            if (!current.contains(name)) {
-                removed.put(name, version);
-            }
-        });
+        }
         return new PackageDiff(added, removed, changed);
     }
 

@@ -153,6 +153,16 @@ public final class PackageSet {
         }
     }
 
+    /** The {@code i}th name in name order, for a walk over two sets side by side. */
+    String nameAt(int i) {
+        return names[i];
+    }
+
+    /** The version of the {@code i}th name in name order. */
+    String versionAt(int i) {
+        return versions[i];
+    }
+
     public String version(String normalizedName) {
         int i = Arrays.binarySearch(names, Objects.requireNonNull(normalizedName));
         return i >= 0 ? versions[i] : null;

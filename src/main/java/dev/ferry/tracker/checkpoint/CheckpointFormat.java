@@ -50,7 +50,7 @@ public final class CheckpointFormat {
         for (EnvironmentState env : checkpoint.environments()) {
             out.append("environment ").append(env.kind().name().toLowerCase(Locale.ROOT)).append(' ')
                     .append(env.location()).append('\n');
-            env.baseline().asMap().forEach((name, version) -> line(out, "baseline", name, version));
+            env.baseline().forEach((name, version) -> line(out, "baseline", name, version)); // name order
             PackageDiff diff = env.diff();
             diff.added().forEach((name, version) -> line(out, "added", name, version));
             diff.removed().forEach((name, version) -> line(out, "removed", name, version));
