@@ -131,6 +131,35 @@ class JobCacheTest {
     }
 
     @Test
+    @DisplayName("a Job gone and another come between two reads, as many Jobs as before, read in name order as a list"
+            + " reads them; a patch after that keeps the order")
+    void sortsAgainWhenTheNamesChange() {
+        try (JobCache cache = JobCache.start("east", client, "sessions")) {
+            KubeTargets cached = new KubeTargets(federation(), Map.of("east", cache));
+            for (String id : List.of("s2", "s1", "s3")) {
+                listing.createSuspended("east", Sessions.jupyter(id), record(MigrationState.STOPPING_SOURCE));
+            }
+            cache.awaitCaughtUp(version(job("s3")), WAIT);
+            assertThat(cached.jobs("east")).extracting(TargetJob::sessionId).containsExactly("s1", "s2", "s3");
+
+            listing.delete("east", "s3");
+            long created = version(east.createSessionJob(SessionJobs.job(Sessions.jupyter("s0"),
+                    MigrationState.STOPPING_SOURCE, Sessions.STARTED)).job());
+            cache.awaitCaughtUp(created, WAIT);
+            assertThat(cached.jobs("east")).isEqualTo(listing.jobs("east"))
+                    .extracting(TargetJob::sessionId).containsExactly("s0", "s1", "s2");
+
+            long patched = version(((PatchOutcome.Patched) east.patchMigration("s1", record(MigrationState.DONE),
+                    false, job("s1").resourceVersion())).job());
+            cache.awaitCaughtUp(patched, WAIT);
+            assertThat(cached.jobs("east")).isEqualTo(listing.jobs("east"))
+                    .extracting(TargetJob::sessionId).containsExactly("s0", "s1", "s2");
+            assertThat(cached.unsettledJobs("east")).isEqualTo(listing.unsettledJobs("east"))
+                    .extracting(TargetJob::sessionId).containsExactly("s0", "s2");
+        }
+    }
+
+    @Test
     @DisplayName("a new cache (a new scheduler) builds its copy from a list, not from what an older one saw")
     void aNewCacheStartsFromAList() {
         listing.createSuspended("east", Sessions.jupyter("s1"), record(MigrationState.STOPPING_SOURCE));
