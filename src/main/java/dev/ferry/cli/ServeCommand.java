@@ -57,9 +57,14 @@ final class ServeCommand implements Callable<Integer> {
     Path tokensFile;
 
     @Option(names = "--max-in-flight", defaultValue = "1024", paramLabel = "N",
-            description = {"Requests in flight at once, those waiting for their commit included; past that the answer",
-                "is 429 with Retry-After (default ${DEFAULT-VALUE})."})
+            description = {"Requests in flight at once at most, those waiting for their commit included; past that",
+                "the answer is 429 with Retry-After (default ${DEFAULT-VALUE})."})
     int maxInFlight;
+
+    @Option(names = "--latency-target", defaultValue = "10", paramLabel = "MS",
+            description = {"While answers take longer than this, the in-flight limit is cut below --max-in-flight",
+                "(and grows back while they are quicker); 0 keeps the limit fixed (default ${DEFAULT-VALUE})."})
+    int latencyTargetMillis;
 
     @Option(names = "--workers", defaultValue = "8", paramLabel = "N",
             description = {"Threads verifying uploads and reading checkpoints from disk (default ${DEFAULT-VALUE});",
@@ -123,9 +128,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             ServerSettings d = ServerSettings.defaults(host, port, Runtime.getRuntime().availableProcessors());
-            return new ServerSettings(host, port, maxInFlight, workers, d.eventLoops());
+            return new ServerSettings(host, port, maxInFlight, workers, d.eventLoops(), latencyTargetMillis);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--listen/--max-in-flight/--workers: " + e.getMessage(), 2);
+            throw new UserError("--listen/--max-in-flight/--workers/--latency-target: " + e.getMessage(), 2);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.api.http;
 
+import dev.ferry.api.admission.LatencyLimit;
 import dev.ferry.api.control.ControlPlane;
 import dev.ferry.api.control.SessionLeases;
 import dev.ferry.time.Clock;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The control plane's HTTP server: one Vert.x instance, one server per event loop sharing the port, the routes of
@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ControlPlaneServer implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** The lowest the latency limit cuts the requests in flight to: enough to keep a group commit full. */
+    private static final int MIN_IN_FLIGHT = 16;
     private static final String HEALTHY = new JsonObject().put("status", "ok").encode();
 
     private final Vertx vertx;
@@ -90,8 +92,9 @@ public final class ControlPlaneServer implements AutoCloseable {
     private static Router router(Vertx vertx, ControlPlane plane, SessionLeases leases, Tokens tokens, Clock clock,
             ServerSettings settings, ServerMetrics metrics) {
         Router router = Router.router(vertx);
-        AtomicInteger inFlight = new AtomicInteger();
-        router.route().handler(ctx -> admit(ctx, clock, metrics, inFlight, settings.maxInFlight()));
+        LatencyLimit limit = new LatencyLimit(clock, settings.latencyTargetMillis() * 1_000_000L,
+                Math.min(MIN_IN_FLIGHT, settings.maxInFlight()), settings.maxInFlight());
+        router.route().handler(ctx -> admit(ctx, clock, metrics, limit));
         router.get("/healthz").handler(ctx -> {
             ctx.put(Replies.ROUTE, "healthz");
             Replies.json(ctx, 200, HEALTHY);
@@ -113,21 +116,25 @@ public final class ControlPlaneServer implements AutoCloseable {
         return router;
     }
 
-    /** Counts the request in flight (answering 429 past the limit) and records its answer in the metrics. */
-    private static void admit(RoutingContext ctx, Clock clock, ServerMetrics metrics, AtomicInteger inFlight, int max) {
+    /**
+     * Takes the request in flight if the limit allows (answering 429 at once otherwise, before its body is read) and
+     * records its answer in the metrics.
+     */
+    private static void admit(RoutingContext ctx, Clock clock, ServerMetrics metrics, LatencyLimit limit) {
         long start = clock.nanos();
         boolean limited = ctx.normalizedPath().startsWith("/v1/");
-        if (limited && inFlight.incrementAndGet() > max) {
-            inFlight.decrementAndGet();
+        long arrival = limited ? limit.admit() : start;
+        if (arrival < 0) {
             ctx.put(Replies.ROUTE, "overloaded");
             metrics.answered("overloaded", 429, clock.nanos() - start);
             ctx.response().putHeader("Retry-After", "1");
-            Replies.error(ctx, 429, "the server is answering " + max + " requests already; retry after 1 s");
+            Replies.error(ctx, 429, "the server is answering " + limit.limit()
+                    + " requests already, as many as answer in time; retry after 1 s");
             return;
         }
         ctx.addEndHandler(v -> {
             if (limited) {
-                inFlight.decrementAndGet();
+                limit.answered(arrival);
             }
             String route = ctx.get(Replies.ROUTE);
             metrics.answered(route == null ? "unmatched" : route, ctx.response().getStatusCode(),

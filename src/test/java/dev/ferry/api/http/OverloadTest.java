@@ -8,7 +8,12 @@ import dev.ferry.api.control.InMemorySessionStore;
 import dev.ferry.api.control.SessionRecord;
 import dev.ferry.api.control.SessionStore;
 import dev.ferry.time.SystemClock;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -103,5 +108,58 @@ class OverloadTest {
             assertThat(api.send("PUT", "/v1/sessions/d/checkpoint", ADMIN, Checkpoints.text(1, 1)).statusCode())
                     .isEqualTo(201);
         }
+    }
+
+    @Test
+    @DisplayName("an upload refused 429 before its body is read leaves its keep-alive connection usable for the next"
+            + " request")
+    void refusedUploadKeepsConnection() throws Exception {
+        HeldCommits store = new HeldCommits(3);
+        Tokens tokens = Tokens.parse(List.of(ADMIN + " admin"), "tokens");
+        try (ControlPlaneServer server = ControlPlaneServer.start(new ControlPlane(store, new SystemClock()), tokens,
+                new SystemClock(), new ServerSettings("127.0.0.1", 0, 3, 1, 1))) {
+            ApiClient api = new ApiClient(server.port());
+            List<CompletableFuture<HttpResponse<String>>> held = List.of("a", "b", "c").stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> api.send("PUT", "/v1/sessions/" + s + "/checkpoint",
+                            ADMIN, Checkpoints.text(1, 300)))).toList();
+            assertThat(store.saves.await(30, TimeUnit.SECONDS)).isTrue();
+            byte[] body = Checkpoints.text(1, 300).getBytes(StandardCharsets.UTF_8);
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("PUT /v1/sessions/d/checkpoint HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ADMIN
+                        + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                assertThat(response(socket.getInputStream())).startsWith("HTTP/1.1 429");
+                out.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(response(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"ok\"}");
+            }
+            store.release();
+            for (CompletableFuture<HttpResponse<String>> f : held) {
+                assertThat(f.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            }
+        }
+    }
+
+    /** One response read off a keep-alive connection: its head and as many body bytes as its Content-Length says. */
+    private static String response(InputStream in) throws java.io.IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("closed after " + head);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        int length = 0;
+        for (String line : text.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }
