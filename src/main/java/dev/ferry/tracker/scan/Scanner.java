@@ -20,10 +20,35 @@ import java.util.Optional;
  */
 public final class Scanner {
 
-    /** A cached answer for one top-level entry. */
-    private record Found(String name, String version) {
+    /**
+     * A cached answer for one top-level entry; {@link #stale} once an event touched the entry. {@link #NOTHING} answers
+     * for entries whose name alone says they hold no package, so no event can change it; {@link #none()} for those
+     * whose content says so for now.
+     */
+    private static final class Found {
         static final Found NOTHING = new Found(null, null);
+
+        final String name;
+        final String version;
+        boolean stale;
+
+        Found(String name, String version) {
+            this.name = name;
+            this.version = version;
+        }
+
+        /** No package for now, by what the entry holds: an event may change that. */
+        static Found none() {
+            return new Found(null, null);
+        }
+
+        boolean isPackage() {
+            return name != null;
+        }
     }
+
+    /** How far ahead in the last listing a scan looks for an entry, past entries that have gone since. */
+    private static final int LOOK_AHEAD = 4;
 
     private static final String DIST_INFO = ".dist-info";
     private static final String EGG_INFO = ".egg-info";
@@ -36,6 +61,9 @@ public final class Scanner {
     private final EnvironmentView view;
     private final EnvironmentKind kind;
     private final Map<String, Found> cache = new HashMap<>();
+    /** The last scan's listing and, at the same positions, its answers (null where none was cached). */
+    private String[] lastEntries = new String[0];
+    private Found[] lastFound = new Found[0];
 
     public Scanner(EnvironmentView view, EnvironmentKind kind) {
         this.view = view;
@@ -73,41 +101,96 @@ public final class Scanner {
 
     /** Forgets what is known about {@code top}, because an event touched it. */
     public void invalidate(String top) {
-        cache.remove(top);
+        if (nameSaysNothing(top)) {
+            return;
+        }
+        Found forgotten = cache.remove(top);
+        if (forgotten != null) {
+            forgotten.stale = true;
+        }
     }
 
     /** Forgets everything, after events were lost. */
     public void invalidateAll() {
         cache.clear();
+        lastEntries = new String[0];
+        lastFound = new Found[0];
     }
 
+    /**
+     * The installed set as the environment lists it now. An entry at the same place in the listing as at the last
+     * scan, and untouched since, keeps its answer without a look-up in the cache: a listing mostly stays in order.
+     */
     public PackageSet scan() throws IOException {
-        List<String> entries = view.list();
-        PackageSet.Builder installed = PackageSet.builder(entries.size() / 2);
-        for (String entry : entries) {
-            Found found = cache.get(entry);
-            if (found == null) {
-                found = inspect(entry);
-                if (found != null) {
-                    cache.put(entry, found);
+        List<String> listing = view.list();
+        String[] entries = listing.toArray(new String[0]);
+        Found[] answers = new Found[entries.length];
+        PackageSet.Builder installed = PackageSet.builder(entries.length / 2);
+        int last = 0;
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i];
+            int at = positionInLast(entry, last);
+            Found found = null;
+            if (at >= 0) {
+                last = at + 1;
+                found = lastFound[at];
+                if (found != null && found.stale) {
+                    found = null;
                 }
             }
-            if (found != null && found != Found.NOTHING) {
-                installed.put(found.name(), found.version());
+            if (found == null) {
+                found = answer(entry);
+            }
+            answers[i] = found;
+            if (found != null && found.isPackage()) {
+                installed.put(found.name, found.version);
             }
         }
-        if (cache.size() > entries.size() * 2 + 64) {
-            cache.keySet().retainAll(entries);
+        lastEntries = entries;
+        lastFound = answers;
+        if (cache.size() > entries.length * 2 + 64) {
+            cache.keySet().retainAll(listing);
         }
         return installed.build();
     }
 
+    /** Where {@code entry} stood in the last listing, looking from {@code from}, or -1. */
+    private int positionInLast(String entry, int from) {
+        if (from < lastEntries.length && (lastEntries[from] == entry || lastEntries[from].equals(entry))) {
+            return from;
+        }
+        int end = Math.min(lastEntries.length, from + 1 + LOOK_AHEAD);
+        for (int at = from + 1; at < end; at++) {
+            if (lastEntries[at] == entry) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** The cached answer for {@code entry}, inspecting it when none is cached. */
+    private Found answer(String entry) {
+        Found found = cache.get(entry);
+        if (found == null) {
+            found = inspect(entry);
+            if (found != null) {
+                cache.put(entry, found);
+            }
+        }
+        return found;
+    }
+
     /** What {@code entry} is; {@code null} when it may still become a package (not cached). */
     private Found inspect(String entry) {
-        if (entry.startsWith("~") || entry.startsWith(".")) {
+        if (nameSaysNothing(entry)) {
             return Found.NOTHING;
         }
         return kind == EnvironmentKind.PYTHON ? inspectPython(entry) : inspectR(entry);
+    }
+
+    /** Whether {@code entry}'s name alone says it holds no package, whatever it contains. */
+    private boolean nameSaysNothing(String entry) {
+        return entry.startsWith("~") || entry.startsWith(".") || !readsInside(kind, entry);
     }
 
     private Found inspectPython(String entry) {
@@ -130,7 +213,7 @@ public final class Scanner {
         }
         Optional<String> description = view.readText(entry + "/" + DESCRIPTION);
         if (description.isEmpty()) {
-            return view.isDirectory(entry) ? null : Found.NOTHING;
+            return view.isDirectory(entry) ? null : Found.none();
         }
         Optional<String> name = MetadataHeaders.field(description.get(), "Package");
         Optional<String> version = MetadataHeaders.field(description.get(), "Version");
@@ -149,7 +232,7 @@ public final class Scanner {
         String stem = entry.substring(0, entry.length() - suffix.length());
         int dash = stem.indexOf('-');
         if (dash <= 0 || dash == stem.length() - 1) {
-            return Found.NOTHING;
+            return Found.none();
         }
         String fromName = stem.substring(0, dash);
         String fromVersion = stem.substring(dash + 1);
