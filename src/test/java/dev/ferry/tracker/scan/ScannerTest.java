@@ -41,6 +41,36 @@ class ScannerTest {
     }
 
     @Test
+    @DisplayName("answers kept from the last listing follow entries that moved, came, went or were touched")
+    void keptAnswersFollowTheListing() throws Exception {
+        Path sp = sitePackages();
+        for (String name : new String[] {"beta", "delta", "gamma"}) {
+            write("lib/python3.11/site-packages/" + name + "-1.0.dist-info/METADATA", "Name: " + name + "\nVersion: 1.0\n");
+            write("lib/python3.11/site-packages/" + name + "-1.0.dist-info/RECORD", "");
+        }
+        Scanner scanner = new Scanner(new DiskEnvironmentView(sp), EnvironmentKind.PYTHON);
+        assertThat(scanner.scan().toRequirementLines()).isEqualTo("beta==1.0\ndelta==1.0\ngamma==1.0\n");
+
+        write("lib/python3.11/site-packages/delta-1.0.dist-info/METADATA", "Name: delta\nVersion: 1.0.post1\n");
+        scanner.invalidate("delta-1.0.dist-info");
+        assertThat(scanner.scan().toRequirementLines()).as("a touched entry at its old place is read again")
+                .isEqualTo("beta==1.0\ndelta==1.0.post1\ngamma==1.0\n");
+
+        for (int i = 0; i < 10; i++) {
+            write("lib/python3.11/site-packages/alpha" + i + "-2.0.dist-info/METADATA", "Name: alpha" + i + "\nVersion: 2.0\n");
+            write("lib/python3.11/site-packages/alpha" + i + "-2.0.dist-info/RECORD", "");
+            scanner.invalidate("alpha" + i + "-2.0.dist-info");
+        }
+        Files.delete(sp.resolve("gamma-1.0.dist-info/RECORD"));
+        Files.delete(sp.resolve("gamma-1.0.dist-info/METADATA"));
+        Files.delete(sp.resolve("gamma-1.0.dist-info"));
+        scanner.invalidate("gamma-1.0.dist-info");
+        assertThat(scanner.scan().toRequirementLines()).as("entries ten places further on, one gone")
+                .startsWith("alpha0==2.0\n").endsWith("alpha9==2.0\nbeta==1.0\ndelta==1.0.post1\n")
+                .doesNotContain("gamma");
+    }
+
+    @Test
     @DisplayName("without readable METADATA the folder name gives name and version")
     void fromFolderName() throws Exception {
         Path sp = sitePackages();
