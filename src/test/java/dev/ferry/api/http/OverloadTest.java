@@ -82,13 +82,9 @@ class OverloadTest {
             + " committed, and later requests go through")
     void answers429() throws Exception {
         HeldCommits store = new HeldCommits(3);
-        Tokens tokens = Tokens.parse(List.of(ADMIN + " admin"), "tokens");
-        try (ControlPlaneServer server = ControlPlaneServer.start(new ControlPlane(store, new SystemClock()), tokens,
-                new SystemClock(), new ServerSettings("127.0.0.1", 0, 3, 1, 1))) {
+        try (ControlPlaneServer server = threeInFlight(store)) {
             ApiClient api = new ApiClient(server.port());
-            List<CompletableFuture<HttpResponse<String>>> held = List.of("a", "b", "c").stream()
-                    .map(s -> CompletableFuture.supplyAsync(() -> api.send("PUT", "/v1/sessions/" + s + "/checkpoint",
-                            ADMIN, Checkpoints.text(1, 1)))).toList();
+            List<CompletableFuture<HttpResponse<String>>> held = uploadThree(api, 1);
             // one worker verifies all three: none of them holds it while waiting for the disk
             assertThat(store.saves.await(30, TimeUnit.SECONDS)).as("all three uploads reached the store").isTrue();
             assertThat(held).noneMatch(CompletableFuture::isDone);
@@ -115,13 +111,9 @@ class OverloadTest {
             + " request")
     void refusedUploadKeepsConnection() throws Exception {
         HeldCommits store = new HeldCommits(3);
-        Tokens tokens = Tokens.parse(List.of(ADMIN + " admin"), "tokens");
-        try (ControlPlaneServer server = ControlPlaneServer.start(new ControlPlane(store, new SystemClock()), tokens,
-                new SystemClock(), new ServerSettings("127.0.0.1", 0, 3, 1, 1))) {
+        try (ControlPlaneServer server = threeInFlight(store)) {
             ApiClient api = new ApiClient(server.port());
-            List<CompletableFuture<HttpResponse<String>>> held = List.of("a", "b", "c").stream()
-                    .map(s -> CompletableFuture.supplyAsync(() -> api.send("PUT", "/v1/sessions/" + s + "/checkpoint",
-                            ADMIN, Checkpoints.text(1, 300)))).toList();
+            List<CompletableFuture<HttpResponse<String>>> held = uploadThree(api, 300);
             assertThat(store.saves.await(30, TimeUnit.SECONDS)).isTrue();
             byte[] body = Checkpoints.text(1, 300).getBytes(StandardCharsets.UTF_8);
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -161,5 +153,19 @@ class OverloadTest {
             }
         }
         return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** A server that holds at most 3 requests in flight, with one worker, over {@code store}. */
+    private static ControlPlaneServer threeInFlight(HeldCommits store) throws Exception {
+        Tokens tokens = Tokens.parse(List.of(ADMIN + " admin"), "tokens");
+        return ControlPlaneServer.start(new ControlPlane(store, new SystemClock()), tokens, new SystemClock(),
+                new ServerSettings("127.0.0.1", 0, 3, 1, 1));
+    }
+
+    /** Uploads to sessions a, b and c at once, each a checkpoint of {@code packages} packages. */
+    private static List<CompletableFuture<HttpResponse<String>>> uploadThree(ApiClient api, int packages) {
+        return List.of("a", "b", "c").stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> api.send("PUT", "/v1/sessions/" + s + "/checkpoint",
+                        ADMIN, Checkpoints.text(1, packages)))).toList();
     }
 }
