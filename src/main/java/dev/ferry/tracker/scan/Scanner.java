@@ -180,7 +180,10 @@ public final class Scanner {
         return found;
     }
 
-    /** What {@code entry} is; {@code null} when it may still become a package (not cached). */
+    /**
+     * What {@code entry} is; {@code null} when it may still become a package (not cached). The shared
+     * {@link Found#NOTHING} comes from here only, for names {@link #invalidate} ignores, so it is never marked stale.
+     */
     private Found inspect(String entry) {
         if (nameSaysNothing(entry)) {
             return Found.NOTHING;
@@ -200,17 +203,12 @@ public final class Scanner {
             }
             return fromHeaders(view.readText(entry + "/" + METADATA), entry, DIST_INFO);
         }
-        if (entry.endsWith(EGG_INFO)) {
-            String headers = view.isDirectory(entry) ? entry + "/" + PKG_INFO : entry;
-            return fromHeaders(view.readText(headers), entry, EGG_INFO);
-        }
-        return Found.NOTHING;
+        // an .egg-info (inspect let through nothing else): a folder with PKG-INFO, or a file of headers itself
+        String headers = view.isDirectory(entry) ? entry + "/" + PKG_INFO : entry;
+        return fromHeaders(view.readText(headers), entry, EGG_INFO);
     }
 
     private Found inspectR(String entry) {
-        if (entry.startsWith(R_LOCK)) {
-            return Found.NOTHING;
-        }
         Optional<String> description = view.readText(entry + "/" + DESCRIPTION);
         if (description.isEmpty()) {
             return view.isDirectory(entry) ? null : Found.none();
