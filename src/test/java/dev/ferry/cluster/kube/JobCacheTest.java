@@ -106,10 +106,7 @@ class JobCacheTest {
     void readsAgainOnlyWhatChanged() {
         try (JobCache cache = JobCache.start("east", client, "sessions")) {
             KubeTargets cached = new KubeTargets(federation(), Map.of("east", cache));
-            for (String id : List.of("s2", "s1", "s3")) {
-                listing.createSuspended("east", Sessions.jupyter(id), record(MigrationState.STOPPING_SOURCE));
-            }
-            cache.awaitCaughtUp(version(job("s3")), WAIT);
+            createOutOfNameOrder(cache);
             List<Job> jobs = cache.sessionJobs();
             List<TargetJob> before = cached.jobs("east");
             assertThat(cache.sessionJobs()).isSameAs(jobs);
@@ -136,10 +133,7 @@ class JobCacheTest {
     void sortsAgainWhenTheNamesChange() {
         try (JobCache cache = JobCache.start("east", client, "sessions")) {
             KubeTargets cached = new KubeTargets(federation(), Map.of("east", cache));
-            for (String id : List.of("s2", "s1", "s3")) {
-                listing.createSuspended("east", Sessions.jupyter(id), record(MigrationState.STOPPING_SOURCE));
-            }
-            cache.awaitCaughtUp(version(job("s3")), WAIT);
+            createOutOfNameOrder(cache);
             assertThat(cached.jobs("east")).extracting(TargetJob::sessionId).containsExactly("s1", "s2", "s3");
 
             listing.delete("east", "s3");
@@ -206,6 +200,14 @@ class JobCacheTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("members [east], caches [west]");
         }
+    }
+
+    /** Creates suspended Jobs s2, s1 and s3, in that order, and waits until {@code cache} has seen the last. */
+    private void createOutOfNameOrder(JobCache cache) {
+        for (String id : List.of("s2", "s1", "s3")) {
+            listing.createSuspended("east", Sessions.jupyter(id), record(MigrationState.STOPPING_SOURCE));
+        }
+        cache.awaitCaughtUp(version(job("s3")), WAIT);
     }
 
     private Federation federation() {
