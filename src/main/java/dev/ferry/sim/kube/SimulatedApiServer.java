@@ -94,8 +94,8 @@ public final class SimulatedApiServer extends Dispatcher {
         long from = CacheWatch.since(request.getPath());
         if (from >= 0 && from < store.latestJobDeletion()) {
             // the server cannot tell a watch from there which Jobs were deleted since, as an API server that
-            // compacted that history cannot: 410 Gone, and the client lists anew
-            return status(410, "Expired", "too old resource version: " + from);
+            // compacted that history cannot: the watch ends with 410 Expired, and the client lists anew
+            return new MockResponse().withWebSocketUpgrade(new ExpiredWatch(from));
         }
         MockResponse response = store.dispatch(request);
         WebSocketListener watch = response.getWebSocketListener();
