@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
 
 /**
  * fabric8 clients the way {@link KubeCluster} needs them. fabric8 retries 429 and 5xx answers by itself
@@ -24,6 +25,12 @@ public final class KubeClients {
     /** A client for {@code config} without fabric8's own request retries. */
     public static KubernetesClient create(Config config) {
         return new KubernetesClientBuilder().withConfig(withoutRetries(config)).build();
+    }
+
+    /** A client for {@code config} without fabric8's own request retries, over {@code transport}'s HTTP clients. */
+    public static KubernetesClient create(Config config, HttpClient.Factory transport) {
+        return new KubernetesClientBuilder().withConfig(withoutRetries(config)).withHttpClientFactory(transport)
+                .build();
     }
 
     /** Whether {@code client} retries failed requests by itself (and so cannot be used by {@link KubeCluster}). */

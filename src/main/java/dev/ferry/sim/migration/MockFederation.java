@@ -10,14 +10,10 @@ import dev.ferry.model.ClusterModel;
 import dev.ferry.sim.kube.FakeKubelet;
 import dev.ferry.sim.kube.SerializationWarmUp;
 import dev.ferry.sim.kube.SimulatedApiServer;
+import dev.ferry.sim.kube.transport.InProcessHttpClientFactory;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +24,9 @@ import java.util.SplittableRandom;
 
 /**
  * The target federation of a simulated migration: per cluster of the model, a fabric8 mock API server in CRUD mode
- * on the loopback interface (behind a {@link SimulatedApiServer} that injects faults and counts writes), a client
+ * (behind a {@link SimulatedApiServer} that injects faults and counts writes), reached in process: its clients' HTTP
+ * transport hands each request to its dispatcher on the calling thread ({@link InProcessHttpClientFactory}), so the
+ * typed clients, informers and watches above it are fabric8's own and no request crosses a socket; a client
  * without retries, a {@link FakeKubelet} on the kernel's time and two {@link JobCache}s that list and watch the
  * cluster's Jobs through a client of their own: the scheduler's and the kubelet's, each its own watch as two
  * processes' would be; and the scheduler's {@link KubeTargets} over them, reading Jobs from its caches and writing
@@ -42,6 +40,11 @@ import java.util.SplittableRandom;
 final class MockFederation implements AutoCloseable {
 
     static final String NAMESPACE = "ferry-sessions";
+    /**
+     * The clients' API server address: never dialled (the in-process transport hands each request to the cluster's
+     * dispatcher), and a name that cannot resolve, so a request that went around the transport would fail at once.
+     */
+    private static final String IN_PROCESS_URL = "http://in-process.invalid/";
     /** How long a pass waits for a cache to catch up before the run fails: far more than it ever takes. */
     private static final Duration CACHE_WAIT = Duration.ofSeconds(60);
     /** The caches' first reconnect delay (fabric8 doubles it up to 32 times): an outage's end is seen at once. */
@@ -51,7 +54,6 @@ final class MockFederation implements AutoCloseable {
     }
 
     private final ClusterModel model;
-    private final List<KubernetesMockServer> servers = new ArrayList<>();
     private final List<SimulatedApiServer> apiServers = new ArrayList<>();
     private final List<KubernetesClient> clients = new ArrayList<>();
     private final List<FakeKubelet> kubelets = new ArrayList<>();
@@ -70,19 +72,14 @@ final class MockFederation implements AutoCloseable {
                 SimulatedApiServer api = new SimulatedApiServer(new SplittableRandom(random.nextLong()),
                         List.of(500, 503, 429));
                 apiServers.add(api);
-                KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
-                        new HashMap<>(), api, false);
-                servers.add(server);
-                server.init(InetAddress.getByName("127.0.0.1"), 0);
-                KubernetesClient client;
-                try (NamespacedKubernetesClient base = server.createClient()) {
-                    client = KubeClients.create(base.getConfiguration());
-                }
+                InProcessHttpClientFactory transport = new InProcessHttpClientFactory(api);
+                KubernetesClient client = KubeClients.create(new ConfigBuilder(Config.empty())
+                        .withMasterUrl(IN_PROCESS_URL).build(), transport);
                 clients.add(client);
                 members.add(new Federation.Member(c.target(), new KubeCluster(c.name(), client, NAMESPACE)));
                 KubernetesClient cacheClient = KubeClients.create(new ConfigBuilder(client.getConfiguration())
                         .withUserAgent(SimulatedApiServer.CACHE_AGENT)
-                        .withWatchReconnectInterval(CACHE_RECONNECT_MS).build());
+                        .withWatchReconnectInterval(CACHE_RECONNECT_MS).build(), transport);
                 clients.add(cacheClient);
                 SerializationWarmUp.with(cacheClient.getKubernetesSerialization());
                 caches.add(JobCache.start(c.name(), cacheClient, NAMESPACE));
@@ -96,7 +93,7 @@ final class MockFederation implements AutoCloseable {
                 kubelet.addListener(listener);
                 kubelets.add(kubelet);
             }
-        } catch (UnknownHostException | RuntimeException e) {
+        } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("cannot start the mocked clusters: " + e.getMessage(), e);
         }
@@ -222,7 +219,7 @@ final class MockFederation implements AutoCloseable {
                 unschedulable);
     }
 
-    /** Closes the caches and clients and stops the mock servers. */
+    /** Closes the caches and clients and shuts the mock API servers down. */
     @Override
     public void close() {
         for (JobCache c : caches) {
@@ -234,12 +231,8 @@ final class MockFederation implements AutoCloseable {
         for (KubernetesClient c : clients) {
             c.close();
         }
-        for (KubernetesMockServer s : servers) {
-            try {
-                s.destroy();
-            } catch (RuntimeException e) {
-                // already stopped
-            }
+        for (SimulatedApiServer a : apiServers) {
+            a.shutdown();
         }
     }
 }
