@@ -24,7 +24,7 @@ import java.util.Map;
  * @param parallelism how many pods at once
  * @param image       the image with Ferry built in
  * @param claim       the persistent volume claim the runs are written onto
- * @param heapBytes   the heap one run needs, for the JVM's -Xmx and the pod's memory
+ * @param heapBytes   the heap one run needs, for the JVM's -Xms and -Xmx and the pod's memory
  */
 public record SweepJob(String name, String sweepFile, int runs, int parallelism, String image, String claim,
         long heapBytes) {
@@ -71,7 +71,8 @@ public record SweepJob(String name, String sweepFile, int runs, int parallelism,
                 .withEnv(new EnvVarBuilder().withName("JOB_COMPLETION_INDEX").withNewValueFrom().withNewFieldRef()
                                 .withFieldPath("metadata.annotations['batch.kubernetes.io/job-completion-index']")
                                 .endFieldRef().endValueFrom().build(),
-                        new EnvVarBuilder().withName("FERRY_JAVA_OPTS").withValue("-Xmx" + heapMib + "m -XX:+UseParallelGC").build(),
+                        new EnvVarBuilder().withName("FERRY_JAVA_OPTS")
+                                .withValue("-Xms" + heapMib + "m -Xmx" + heapMib + "m -XX:+UseParallelGC").build(),
                         new EnvVarBuilder().withName("CI").withValue("true").build())
                 .withNewResources().withRequests(Map.of("cpu", new Quantity("1"), "memory", memory))
                 .withLimits(Map.of("memory", memory)).endResources()

@@ -70,13 +70,13 @@ class SweepJobTest {
     }
 
     @Test
-    @DisplayName("requests are sized from the workload: the heap estimate as -Xmx, plus room outside the heap")
+    @DisplayName("requests are sized from the workload: the heap estimate as -Xms and -Xmx, plus room outside the heap")
     void sizedFromTheWorkload() throws Exception {
         Container c = written().getSpec().getTemplate().getSpec().getContainers().get(0);
 
         String opts = c.getEnv().stream().filter(e -> e.getName().equals("FERRY_JAVA_OPTS")).findFirst().orElseThrow()
                 .getValue();
-        assertThat(opts).matches("-Xmx\\d+m -XX:\\+UseParallelGC");
+        assertThat(opts).matches("-Xms(\\d+)m -Xmx\\1m -XX:\\+UseParallelGC");
         long heapMib = Long.parseLong(opts.substring(4, opts.indexOf("m ")));
         assertThat(heapMib).isGreaterThanOrEqualTo(256);
         assertThat(c.getResources().getRequests().get("memory").toString()).isEqualTo((heapMib + 512) + "Mi");
