@@ -26,9 +26,10 @@ import java.util.random.RandomGenerator;
  *
  * Requests come one at a time (the simulation's clients block on each, answered on their own thread by the
  * in-process transport), so the random draws follow the order of the calls and a run is deterministic; the methods
- * are synchronized because watches deliver and reconnect on fabric8's threads. The one exception is a watching cache's client (its {@code User-Agent} is {@link #CACHE_AGENT}): its
- * lists and watches come on fabric8's threads when it reconnects, at moments of real time, so they draw no error,
- * are not in {@link #requests()} and change nothing of the run; an outage refuses
+ * are synchronized because watches deliver and reconnect on fabric8's threads. The one exception is a watching
+ * cache's client (its {@code User-Agent} is {@link #CACHE_AGENT}): its lists and watches come on fabric8's threads
+ * when it reconnects, at moments of real time, so they draw no error, are not in {@link #requests()} and change
+ * nothing of the run; an outage refuses
  * them too.
  */
 public final class SimulatedApiServer extends Dispatcher {

@@ -33,7 +33,6 @@ final class InProcessWebSocket implements WebSocket {
     private boolean open;
     private long demand;
     private boolean delivering;
-    private boolean closePending;
     private boolean clientSentClose;
     private boolean serverSentClose;
     private boolean ended;
@@ -109,7 +108,8 @@ final class InProcessWebSocket implements WebSocket {
                 if (delivering || !open || toClient.isEmpty()) {
                     return;
                 }
-                boolean isClose = closePending && toClient.size() == 1;
+                // after the server's close nothing more is queued, so its close is the last thing queued
+                boolean isClose = serverSentClose && toClient.size() == 1;
                 if (!isClose && demand == 0) {
                     return;
                 }
@@ -151,23 +151,21 @@ final class InProcessWebSocket implements WebSocket {
 
         @Override
         public boolean send(String text) {
-            synchronized (InProcessWebSocket.this) {
-                if (serverSentClose) {
-                    return false;
-                }
-                toClient.add(() -> client.onMessage(InProcessWebSocket.this, text));
-            }
-            deliver();
-            return true;
+            return queue(() -> client.onMessage(InProcessWebSocket.this, text));
         }
 
         @Override
         public boolean send(byte[] bytes) {
+            return queue(() -> client.onMessage(InProcessWebSocket.this, ByteBuffer.wrap(bytes)));
+        }
+
+        /** Queues a message for the client; false once the server has sent its close. */
+        private boolean queue(Runnable message) {
             synchronized (InProcessWebSocket.this) {
                 if (serverSentClose) {
                     return false;
                 }
-                toClient.add(() -> client.onMessage(InProcessWebSocket.this, ByteBuffer.wrap(bytes)));
+                toClient.add(message);
             }
             deliver();
             return true;
@@ -180,7 +178,6 @@ final class InProcessWebSocket implements WebSocket {
                     return false;
                 }
                 serverSentClose = true;
-                closePending = true;
                 toClient.add(() -> {
                     boolean reply;
                     synchronized (InProcessWebSocket.this) {
