@@ -1,6 +1,5 @@
 package dev.ferry.load;
 
-import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
@@ -54,8 +53,9 @@ public class AgentsPipStorm extends Simulation {
         Duration pace = stormPace(count, LoadSettings.stormUploadsPerSecond());
         setUp(agents("agents", agentsOfThisRun(), count, steady, pace).injectOpen(rampUsers(count).during(ramp)))
                 .protocols(AgentChains.protocol())
+                // the upload rate is judged by LoadCheck over the seconds every agent runs: Gatling's own rate
+                // assertion sees only the whole run's mean, ramp and tail included
                 .assertions(
-                        details(AgentChains.UPLOAD).requestsPerSec().gte(STORM_UPLOADS_TARGET),
                         global().responseTime().percentile(99.0).lte(20),
                         global().failedRequests().count().is(0L));
     }

@@ -14,10 +14,15 @@ final class Gates {
     private Gates() {
     }
 
-    static void storm(GatlingResults.Figures all, GatlingResults.Figures uploads, List<String> failures) {
-        if (uploads.meanRps() < STORM_UPLOADS_PER_SECOND) {
-            failures.add(String.format("AgentsPipStorm: %.0f uploads/s, the target is at least %.0f", uploads.meanRps(),
-                    STORM_UPLOADS_PER_SECOND));
+    /**
+     * The uploads answered per second while every agent runs (after the ramp, before the first agent's loop ends):
+     * the run's whole mean counts the ramp's and the tail's seconds, when fewer agents offer, and can never reach
+     * the rate the agents offer together.
+     */
+    static void storm(GatlingResults.Figures all, double steadyUploadsPerSecond, List<String> failures) {
+        if (steadyUploadsPerSecond < STORM_UPLOADS_PER_SECOND) {
+            failures.add(String.format("AgentsPipStorm: %.0f uploads/s answered while every agent ran, the target is "
+                    + "at least %.0f", steadyUploadsPerSecond, STORM_UPLOADS_PER_SECOND));
         }
         if (all.p99() > STORM_P99_MS) {
             failures.add("AgentsPipStorm: p99 " + all.p99() + " ms, the target is at most " + STORM_P99_MS + " ms");

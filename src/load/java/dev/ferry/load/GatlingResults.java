@@ -1,5 +1,6 @@
 package dev.ferry.load;
 
+import io.gatling.charts.stats.CountsVsTimePlot;
 import io.gatling.charts.stats.GeneralStats;
 import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
@@ -11,6 +12,7 @@ import io.gatling.core.stats.ErrorStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,6 +87,24 @@ final class GatlingResults {
     /** The requests named {@code name} that succeeded (their times alone). */
     Figures succeeded(String name) {
         return figures(Option.apply(name), Option.<Status>apply(OK$.MODULE$));
+    }
+
+    /**
+     * The requests named {@code name} answered with success per second, on average over the seconds from
+     * {@code from} to {@code to} after the run's start (Gatling's own per-second counts, those of its report's
+     * chart); 0 when the run has no second in that window.
+     */
+    double okPerSecond(String name, Duration from, Duration to) {
+        long sum = 0;
+        int seconds = 0;
+        for (CountsVsTimePlot p : CollectionConverters.asJava(
+                data.numberOfRequestsPerSecond(Option.apply(name), Option.empty()))) {
+            if (p.time() >= from.toMillis() && p.time() < to.toMillis()) {
+                sum += p.oks();
+                seconds++;
+            }
+        }
+        return seconds == 0 ? 0 : (double) sum / seconds;
     }
 
     /** Each distinct failure message with its count. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,14 @@ public final class LoadCheck {
         GatlingResults storm = runs.get("AgentsPipStorm");
         if (storm != null) {
             GatlingResults.Figures uploads = storm.request(AgentChains.UPLOAD);
-            simulations.withObjectProperty("AgentsPipStorm").set("uploads", figures(uploads));
-            Gates.storm(storm.all(), uploads, failures);
+            ObjectNode node = figures(uploads);
+            Duration from = LoadSettings.seconds("load.ramp.seconds", 10);
+            Duration to = LoadSettings.seconds("load.storm.seconds", 60);
+            double steady = storm.okPerSecond(AgentChains.UPLOAD, from, to);
+            node.put("steady_ok_rps", round(steady, 1));
+            node.put("steady_window_s", from.toSeconds() + "-" + to.toSeconds());
+            simulations.withObjectProperty("AgentsPipStorm").set("uploads", node);
+            Gates.storm(storm.all(), steady, failures);
         }
         GatlingResults dashboard = runs.get("OperatorsDashboard");
         if (dashboard != null) {
