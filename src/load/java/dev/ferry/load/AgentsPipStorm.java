@@ -53,8 +53,8 @@ public class AgentsPipStorm extends Simulation {
         Duration pace = stormPace(count, LoadSettings.stormUploadsPerSecond());
         setUp(agents("agents", agentsOfThisRun(), count, steady, pace).injectOpen(rampUsers(count).during(ramp)))
                 .protocols(AgentChains.protocol())
-                // the upload rate is judged by LoadCheck over the seconds every agent runs: Gatling's own rate
-                // assertion sees only the whole run's mean, ramp and tail included
+                // the gates are judged by LoadCheck over the seconds every agent runs (Gates.storm); Gatling's own
+                // assertions see only the whole run, ramp included, so they stay here as its console's view of it
                 .assertions(
                         global().responseTime().percentile(99.0).lte(20),
                         global().failedRequests().count().is(0L));

@@ -4,6 +4,7 @@ import io.gatling.charts.stats.CountsVsTimePlot;
 import io.gatling.charts.stats.GeneralStats;
 import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
+import io.gatling.charts.stats.PercentilesVsTimePlot;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
@@ -90,21 +91,50 @@ final class GatlingResults {
     }
 
     /**
-     * The requests named {@code name} answered with success per second, on average over the seconds from
-     * {@code from} to {@code to} after the run's start (Gatling's own per-second counts, those of its report's
-     * chart); 0 when the run has no second in that window.
+     * What the requests did between {@code from} and {@code to} after the run's start.
+     *
+     * @param uploadsOkPerSecond the uploads answered with success per second, on average over the window
+     * @param ko                 the requests of any name that failed in the window
+     * @param p99AtMost          a bound on the p99 of every request answered with success in the window: the highest
+     *                           of its seconds' p99s (no more than 1% of any second is above it, so no more than
+     *                           1% of the window); Gatling keeps no finer record a window's percentile could come from
      */
-    double okPerSecond(String name, Duration from, Duration to) {
-        long sum = 0;
+    record Window(Duration from, Duration to, double uploadsOkPerSecond, long ko, int p99AtMost) {
+    }
+
+    /**
+     * The window from {@code from} to {@code to}, from Gatling's own per-second counts and percentiles (those of its
+     * report's charts), with {@code uploads} the name of the upload requests; zeros when the run has no second there.
+     */
+    Window window(String uploads, Duration from, Duration to) {
+        long uploaded = 0;
         int seconds = 0;
         for (CountsVsTimePlot p : CollectionConverters.asJava(
-                data.numberOfRequestsPerSecond(Option.apply(name), Option.empty()))) {
-            if (p.time() >= from.toMillis() && p.time() < to.toMillis()) {
-                sum += p.oks();
+                data.numberOfRequestsPerSecond(Option.apply(uploads), Option.empty()))) {
+            if (within(p.time(), from, to)) {
+                uploaded += p.oks();
                 seconds++;
             }
         }
-        return seconds == 0 ? 0 : (double) sum / seconds;
+        long ko = 0;
+        for (CountsVsTimePlot p : CollectionConverters.asJava(
+                data.numberOfRequestsPerSecond(Option.empty(), Option.empty()))) {
+            if (within(p.time(), from, to)) {
+                ko += p.kos();
+            }
+        }
+        int p99 = 0;
+        for (PercentilesVsTimePlot p : CollectionConverters.asJava(
+                data.responseTimePercentilesOverTime(OK$.MODULE$, Option.empty(), Option.empty()))) {
+            if (within(p.time(), from, to) && p.percentiles().isDefined()) {
+                p99 = Math.max(p99, p.percentiles().get().percentile99());
+            }
+        }
+        return new Window(from, to, seconds == 0 ? 0 : (double) uploaded / seconds, ko, p99);
+    }
+
+    private static boolean within(int timeMillis, Duration from, Duration to) {
+        return timeMillis >= from.toMillis() && timeMillis < to.toMillis();
     }
 
     /** Each distinct failure message with its count. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,15 @@ public final class LoadCheck {
         GatlingResults storm = runs.get("AgentsPipStorm");
         if (storm != null) {
             GatlingResults.Figures uploads = storm.request(AgentChains.UPLOAD);
-            ObjectNode node = figures(uploads);
-            Duration from = LoadSettings.seconds("load.ramp.seconds", 10);
-            Duration to = LoadSettings.seconds("load.storm.seconds", 60);
-            double steady = storm.okPerSecond(AgentChains.UPLOAD, from, to);
-            node.put("steady_ok_rps", round(steady, 1));
-            node.put("steady_window_s", from.toSeconds() + "-" + to.toSeconds());
-            simulations.withObjectProperty("AgentsPipStorm").set("uploads", node);
-            Gates.storm(storm.all(), steady, failures);
+            simulations.withObjectProperty("AgentsPipStorm").set("uploads", figures(uploads));
+            GatlingResults.Window steady = storm.window(AgentChains.UPLOAD,
+                    LoadSettings.seconds("load.ramp.seconds", 10), LoadSettings.seconds("load.storm.seconds", 60));
+            ObjectNode node = simulations.withObjectProperty("AgentsPipStorm").putObject("steady");
+            node.put("window_s", steady.from().toSeconds() + "-" + steady.to().toSeconds());
+            node.put("uploads_ok_rps", round(steady.uploadsOkPerSecond(), 1));
+            node.put("p99_ms_at_most", steady.p99AtMost());
+            node.put("ko", steady.ko());
+            Gates.storm(steady, failures);
         }
         GatlingResults dashboard = runs.get("OperatorsDashboard");
         if (dashboard != null) {
