@@ -48,8 +48,8 @@ public class AgentsPipStorm extends Simulation {
 
     {
         int count = LoadSettings.agents();
-        Duration ramp = LoadSettings.seconds("load.ramp.seconds", 10);
-        Duration steady = LoadSettings.seconds("load.storm.seconds", 60);
+        Duration ramp = LoadSettings.ramp();
+        Duration steady = LoadSettings.stormLoop();
         Duration pace = stormPace(count, LoadSettings.stormUploadsPerSecond());
         setUp(agents("agents", agentsOfThisRun(), count, steady, pace).injectOpen(rampUsers(count).during(ramp)))
                 .protocols(AgentChains.protocol())

@@ -44,8 +44,9 @@ public final class LoadCheck {
         if (storm != null) {
             GatlingResults.Figures uploads = storm.request(AgentChains.UPLOAD);
             simulations.withObjectProperty("AgentsPipStorm").set("uploads", figures(uploads));
-            GatlingResults.Window steady = storm.window(AgentChains.UPLOAD,
-                    LoadSettings.seconds("load.ramp.seconds", 10), LoadSettings.seconds("load.storm.seconds", 60));
+            // every agent runs from the end of the ramp until the first agent's loop ends
+            GatlingResults.Window steady = storm.window(AgentChains.UPLOAD, LoadSettings.ramp(),
+                    LoadSettings.stormLoop());
             ObjectNode node = simulations.withObjectProperty("AgentsPipStorm").putObject("steady");
             node.put("window_s", steady.from().toSeconds() + "-" + steady.to().toSeconds());
             node.put("uploads_ok_rps", round(steady.uploadsOkPerSecond(), 1));

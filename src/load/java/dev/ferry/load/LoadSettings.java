@@ -26,6 +26,16 @@ final class LoadSettings {
         return Integer.getInteger("load.agents", 3_500);
     }
 
+    /** How long the agents of a simulation take to arrive ({@code load.ramp.seconds}, 10 s). */
+    static Duration ramp() {
+        return seconds("load.ramp.seconds", 10);
+    }
+
+    /** How long each storm agent loops from its arrival ({@code load.storm.seconds}, 60 s). */
+    static Duration stormLoop() {
+        return seconds("load.storm.seconds", 60);
+    }
+
     static Duration seconds(String name, int fallback) {
         return Duration.ofSeconds(Integer.getInteger(name, fallback));
     }

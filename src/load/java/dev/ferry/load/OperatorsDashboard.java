@@ -51,7 +51,7 @@ public class OperatorsDashboard extends Simulation {
         Duration pace = AgentsPipStorm.stormPace(count, LoadSettings.stormUploadsPerSecond());
         setUp(dashboards.injectOpen(rampUsers(operators).during(Duration.ofSeconds(5))),
                 AgentsPipStorm.agents("agents", all, count, steady, pace)
-                        .injectOpen(rampUsers(count).during(LoadSettings.seconds("load.ramp.seconds", 10))))
+                        .injectOpen(rampUsers(count).during(LoadSettings.ramp())))
                 .protocols(AgentChains.protocol())
                 .assertions(
                         global().failedRequests().count().is(0L),
