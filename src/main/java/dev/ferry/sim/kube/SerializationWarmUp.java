@@ -23,10 +23,11 @@ import java.util.Map;
 
 /**
  * Serializes and reads back, once, the kinds of resources the simulated clusters carry (Jobs, pods, nodes, their
- * lists and watch events), before any Vert.x event loop handles one. The first use of fabric8's Jackson model loads
- * and introspects hundreds of classes, which on a busy 2-core machine takes seconds; done on an event loop (a mock
- * server answering, a watch delivering) it trips Vert.x's blocked-thread warning on standard error. Nothing here
- * changes what a run computes.
+ * lists and watch events), when the federation starts. The first use of fabric8's Jackson model loads and
+ * introspects hundreds of classes, which on a busy 2-core machine takes seconds: done here, that cost is paid before
+ * the first pass rather than inside a watch's delivery while a pass waits for its cache. (While the mock servers were
+ * reached over HTTP, until 2026-12-04, it also kept Vert.x's blocked-thread warning off standard error.) Nothing
+ * here changes what a run computes.
  */
 public final class SerializationWarmUp {
 
@@ -47,7 +48,7 @@ public final class SerializationWarmUp {
         with(new KubernetesSerialization());
     }
 
-    /** One mapper's own caches: a client's, whose watches read events on an event loop. */
+    /** One mapper's own caches: a client's, whose watches read events on fabric8's threads. */
     public static void with(KubernetesSerialization serialization) {
         Job job = job();
         Pod pod = pod();
