@@ -11,17 +11,21 @@ import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import dev.ferry.tracker.upload.RetryPolicy;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a session's agent sends, as reusable chains: for each pip command, "install in progress", one checkpoint
  * upload per distribution ({@link PipBursts}), "install finished", then an activity report. Each upload carries the
  * agent's next generation; the server's acknowledgement must name that generation, and is recorded in
- * {@link Acknowledged}. An agent told 429 waits the {@code Retry-After} it was given, as the tracker does.
+ * {@link Acknowledged}. An agent told 429 waits as the tracker does: the {@code Retry-After} it was given and up to
+ * half of it again at random ({@link RetryPolicy#overloadedNanos(long, int, java.util.random.RandomGenerator)}), so
+ * the agents refused in one instant do not all come back in another.
  */
 final class AgentChains {
 
@@ -107,17 +111,19 @@ final class AgentChains {
                 .check(header("Retry-After").optional().saveAs("retryAfter"));
     }
 
-    /** After a 429 with {@code Retry-After: s}, waits s seconds (at most 5) before the agent's next request. */
+    /** After a 429 with {@code Retry-After: s}, waits what the tracker would before the agent's next request. */
     private static ChainBuilder backOffIfTold() {
         return doIf(session -> session.contains("retryAfter")).then(
                 pause(AgentChains::retryAfter).exec(session -> session.remove("retryAfter")));
     }
 
     private static Duration retryAfter(Session session) {
+        long asked;
         try {
-            return Duration.ofSeconds(Math.min(5, Math.max(0, Long.parseLong(session.getString("retryAfter").trim()))));
+            asked = Duration.ofSeconds(Math.max(0, Long.parseLong(session.getString("retryAfter").trim()))).toNanos();
         } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
+            asked = -1;
         }
+        return Duration.ofNanos(RetryPolicy.DEFAULTS.overloadedNanos(asked, 1, ThreadLocalRandom.current()));
     }
 }
