@@ -36,6 +36,11 @@ final class LoadSettings {
         return seconds("load.storm.seconds", 60);
     }
 
+    /** How long each agent and operator of the dashboard's run loops from its arrival ({@code load.dashboard.seconds}, 30 s). */
+    static Duration dashboardLoop() {
+        return seconds("load.dashboard.seconds", 30);
+    }
+
     static Duration seconds(String name, int fallback) {
         return Duration.ofSeconds(Integer.getInteger(name, fallback));
     }
