@@ -16,7 +16,7 @@ public record ServerSettings(String host, int port, int maxInFlight, int workers
         int latencyTargetMillis) {
 
     /** The default latency target: a spike's accepted requests keep their p99 within the 50 ms. */
-    public static final int DEFAULT_LATENCY_TARGET_MILLIS = 10;
+    public static final int DEFAULT_LATENCY_TARGET_MILLIS = 7;
 
     public ServerSettings {
         if (port < 0 || port > 65_535) {

@@ -65,11 +65,33 @@ class LatencyLimitTest {
             limit.answered(arrivals.remove(0));
         }
         assertThat(limit.limit()).as("60 to 51 in flight of 100 to 104: grown to the ceiling").isEqualTo(104);
-        LatencyLimit idle = new LatencyLimit(time, 10 * MS, 8, 1024);
-        long one = idle.admit();
+    }
+
+    @Test
+    @DisplayName("while little of it is used, quick answers grow the limit ten times slower: one per ten answers")
+    void quickAnswersGrowAnIdleLimitSlowly() {
+        ManualTime time = new ManualTime();
+        LatencyLimit idle = new LatencyLimit(time, 10 * MS, 8, 105);
+        for (int i = 0; i < 9; i++) {
+            long one = idle.admit();
+            time.advanceBy(MS);
+            idle.answered(one);
+        }
+        assertThat(idle.limit()).as("nine quick answers, one in flight of 100 each").isEqualTo(100);
+        long tenth = idle.admit();
         time.advanceBy(MS);
-        idle.answered(one);
-        assertThat(idle.limit()).as("1 in flight of 100 says nothing about room for 101").isEqualTo(100);
+        idle.answered(tenth);
+        assertThat(idle.limit()).as("the tenth").isEqualTo(101);
+        for (int i = 0; i < 100; i++) {
+            long one = idle.admit();
+            time.advanceBy(MS);
+            idle.answered(one);
+        }
+        assertThat(idle.limit()).as("up to the ceiling, no further").isEqualTo(105);
+        long slow = idle.admit();
+        time.advanceBy(11 * MS);
+        idle.answered(slow);
+        assertThat(idle.limit()).as("a slow answer still cuts an idle limit").isEqualTo(94);
     }
 
     @Test
