@@ -72,21 +72,11 @@ class LatencyLimitTest {
     void quickAnswersGrowAnIdleLimitSlowly() {
         ManualTime time = new ManualTime();
         LatencyLimit idle = new LatencyLimit(time, 10 * MS, 8, 105);
-        for (int i = 0; i < 9; i++) {
-            long one = idle.admit();
-            time.advanceBy(MS);
-            idle.answered(one);
-        }
+        answerOneAtATime(idle, time, 9, MS);
         assertThat(idle.limit()).as("nine quick answers, one in flight of 100 each").isEqualTo(100);
-        long tenth = idle.admit();
-        time.advanceBy(MS);
-        idle.answered(tenth);
+        answerOneAtATime(idle, time, 1, MS);
         assertThat(idle.limit()).as("the tenth").isEqualTo(101);
-        for (int i = 0; i < 100; i++) {
-            long one = idle.admit();
-            time.advanceBy(MS);
-            idle.answered(one);
-        }
+        answerOneAtATime(idle, time, 100, MS);
         assertThat(idle.limit()).as("up to the ceiling, no further").isEqualTo(105);
         long slow = idle.admit();
         time.advanceBy(11 * MS);
@@ -99,11 +89,7 @@ class LatencyLimitTest {
     void floorHolds() {
         ManualTime time = new ManualTime();
         LatencyLimit limit = new LatencyLimit(time, MS, 8, 1024);
-        for (int i = 0; i < 100; i++) {
-            long arrival = limit.admit();
-            time.advanceBy(5 * MS);
-            limit.answered(arrival);
-        }
+        answerOneAtATime(limit, time, 100, 5 * MS);
         assertThat(limit.limit()).isEqualTo(8);
         for (int i = 0; i < 8; i++) {
             assertThat(limit.admit()).isNotNegative();
@@ -156,5 +142,14 @@ class LatencyLimitTest {
         assertThat(p99).as("accepted p99, ns").isLessThanOrEqualTo(50 * MS);
         assertThat(answeredInSecondHalf).as("answers in the last 2 s of a 5,000/s server").isGreaterThan(9_000);
         assertThat(refused).as("about half of 40,000 offered").isBetween(18_000L, 22_000L);
+    }
+
+    /** {@code count} requests one after the other, each answered {@code latency} after it was taken. */
+    private static void answerOneAtATime(LatencyLimit limit, ManualTime time, int count, long latency) {
+        for (int i = 0; i < count; i++) {
+            long arrival = limit.admit();
+            time.advanceBy(latency);
+            limit.answered(arrival);
+        }
     }
 }
