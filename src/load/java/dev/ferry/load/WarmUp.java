@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class WarmUp {
                 clients.add(pool.submit(() -> {
                     for (long generation = 1; System.nanoTime() < deadline; generation++) {
                         byte[] text = CheckpointTexts.text(generation, System.currentTimeMillis())
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                                .getBytes(StandardCharsets.UTF_8);
                         for (HttpRequest request : List.of(
                                 request(session + "/install", admin).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                                 request(session + "/checkpoint", admin)

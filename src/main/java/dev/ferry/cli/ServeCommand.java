@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
                 "the answer is 429 with Retry-After (default ${DEFAULT-VALUE})."})
     int maxInFlight;
 
-    @Option(names = "--latency-target", defaultValue = "7", paramLabel = "MS",
+    @Option(names = "--latency-target", defaultValue = "" + ServerSettings.DEFAULT_LATENCY_TARGET_MILLIS, paramLabel = "MS",
             description = {"While answers take longer than this, the in-flight limit is cut below --max-in-flight",
                 "(and grows back while they are quicker); 0 keeps the limit fixed (default ${DEFAULT-VALUE})."})
     int latencyTargetMillis;
