@@ -6,6 +6,7 @@ import dev.ferry.sim.session.SimulatedSession;
 import dev.ferry.time.Clock;
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,12 @@ final class TrackerReports {
     private final ControlPlane plane;
     private final Clock clock;
     private final ActivityFeed activity;
-    /** Per session: the generation uploaded last (-1: none), its text, and the checkpoint time the plane holds. */
+    /**
+     * Per session: the generation uploaded last (-1: none), its text's UTF-8 bytes (encoded once, sent again as they
+     * are for each confirmation), and the checkpoint time the plane holds.
+     */
     private final long[] uploaded;
-    private final String[] texts;
+    private final byte[][] texts;
     private final long[] heldAs;
     private final boolean[] installing;
 
@@ -49,7 +53,7 @@ final class TrackerReports {
         int n = sessions.size();
         uploaded = new long[n];
         Arrays.fill(uploaded, -1);
-        texts = new String[n];
+        texts = new byte[n][];
         heldAs = new long[n];
         installing = new boolean[n];
     }
@@ -62,7 +66,7 @@ final class TrackerReports {
             Optional<Checkpoint> latest = s.latestCheckpoint();
             if (latest.isPresent() && latest.get().generation() != uploaded[i]) {
                 Checkpoint c = latest.get();
-                texts[i] = CheckpointFormat.encode(c);
+                texts[i] = CheckpointFormat.encode(c).getBytes(StandardCharsets.UTF_8);
                 send(i, texts[i]);
                 uploaded[i] = c.generation();
                 heldAs[i] = c.writtenAtEpochMillis();
@@ -89,7 +93,7 @@ final class TrackerReports {
         }
     }
 
-    private void send(int i, String text) {
+    private void send(int i, byte[] text) {
         UploadOutcome outcome = AnsweredAtOnce.answer(plane.upload(ids.id(i), text), "an upload");
         if (!outcome.accepted()) {
             throw new IllegalStateException("the control plane refused session " + ids.id(i) + "'s checkpoint: "
