@@ -21,18 +21,11 @@ final class Gates {
      * on the same two cores (answers' p50 168 ms in the first second, 1 ms from the tenth).
      */
     static void storm(GatlingResults.Window steady, List<String> failures) {
-        String during = " while every agent ran (" + steady.from().toSeconds() + "-" + steady.to().toSeconds() + " s)";
         if (steady.uploadsOkPerSecond() < STORM_UPLOADS_PER_SECOND) {
             failures.add(String.format("AgentsPipStorm: %.0f uploads/s answered%s, the target is at least %.0f",
-                    steady.uploadsOkPerSecond(), during, STORM_UPLOADS_PER_SECOND));
+                    steady.uploadsOkPerSecond(), during(steady), STORM_UPLOADS_PER_SECOND));
         }
-        if (steady.p99AtMost() > STORM_P99_MS) {
-            failures.add("AgentsPipStorm: p99 up to " + steady.p99AtMost() + " ms" + during + ", the target is at most "
-                    + STORM_P99_MS + " ms");
-        }
-        if (steady.ko() > 0) {
-            failures.add("AgentsPipStorm: " + steady.ko() + " requests failed" + during + ", the target is 0");
-        }
+        quickAndNoFailure("AgentsPipStorm", steady, STORM_P99_MS, failures);
     }
 
     /**
@@ -40,14 +33,23 @@ final class Gates {
      * request, and every request (operators' reads and the agents beside them) quick.
      */
     static void dashboard(GatlingResults.Window steady, List<String> failures) {
-        String during = " while every agent ran (" + steady.from().toSeconds() + "-" + steady.to().toSeconds() + " s)";
+        quickAndNoFailure("OperatorsDashboard", steady, DASHBOARD_P99_MS, failures);
+    }
+
+    /** In {@code steady}: every second's p99 at most {@code p99Ms}, and no failed request. */
+    private static void quickAndNoFailure(String simulation, GatlingResults.Window steady, int p99Ms,
+            List<String> failures) {
+        if (steady.p99AtMost() > p99Ms) {
+            failures.add(simulation + ": p99 up to " + steady.p99AtMost() + " ms" + during(steady)
+                    + ", the target is at most " + p99Ms + " ms");
+        }
         if (steady.ko() > 0) {
-            failures.add("OperatorsDashboard: " + steady.ko() + " requests failed" + during + ", the target is 0");
+            failures.add(simulation + ": " + steady.ko() + " requests failed" + during(steady) + ", the target is 0");
         }
-        if (steady.p99AtMost() > DASHBOARD_P99_MS) {
-            failures.add("OperatorsDashboard: p99 up to " + steady.p99AtMost() + " ms" + during
-                    + ", the target is at most " + DASHBOARD_P99_MS + " ms");
-        }
+    }
+
+    private static String during(GatlingResults.Window steady) {
+        return " while every agent ran (" + steady.from().toSeconds() + "-" + steady.to().toSeconds() + " s)";
     }
 
     /** 429s expected, nothing else failed, and the accepted uploads quick. */

@@ -47,11 +47,8 @@ public final class LoadCheck {
             // every agent runs from the end of the ramp until the first agent's loop ends
             GatlingResults.Window steady = storm.window(AgentChains.UPLOAD, LoadSettings.ramp(),
                     LoadSettings.stormLoop());
-            ObjectNode node = simulations.withObjectProperty("AgentsPipStorm").putObject("steady");
-            node.put("window_s", steady.from().toSeconds() + "-" + steady.to().toSeconds());
-            node.put("uploads_ok_rps", round(steady.uploadsOkPerSecond(), 1));
-            node.put("p99_ms_at_most", steady.p99AtMost());
-            node.put("ko", steady.ko());
+            window(simulations.withObjectProperty("AgentsPipStorm"), steady)
+                    .put("uploads_ok_rps", round(steady.uploadsOkPerSecond(), 1));
             Gates.storm(steady, failures);
         }
         GatlingResults dashboard = runs.get("OperatorsDashboard");
@@ -59,10 +56,7 @@ public final class LoadCheck {
             // as in the storm: every agent beside the operators runs from the end of the ramp to the first one's end
             GatlingResults.Window steady = dashboard.window(AgentChains.UPLOAD, LoadSettings.ramp(),
                     LoadSettings.dashboardLoop());
-            ObjectNode node = simulations.withObjectProperty("OperatorsDashboard").putObject("steady");
-            node.put("window_s", steady.from().toSeconds() + "-" + steady.to().toSeconds());
-            node.put("p99_ms_at_most", steady.p99AtMost());
-            node.put("ko", steady.ko());
+            window(simulations.withObjectProperty("OperatorsDashboard"), steady);
             Gates.dashboard(steady, failures);
         }
         GatlingResults spike = runs.get("Spike");
@@ -101,6 +95,15 @@ public final class LoadCheck {
             failures.forEach(f -> System.err.println("load: FAILED " + f));
             System.exit(1);
         }
+    }
+
+    /** {@code simulation}'s {@code steady} figures: the window's seconds, its p99 bound and its failures. */
+    private static ObjectNode window(ObjectNode simulation, GatlingResults.Window steady) {
+        ObjectNode node = simulation.putObject("steady");
+        node.put("window_s", steady.from().toSeconds() + "-" + steady.to().toSeconds());
+        node.put("p99_ms_at_most", steady.p99AtMost());
+        node.put("ko", steady.ko());
+        return node;
     }
 
     static ObjectNode figures(GatlingResults.Figures f) {

@@ -39,10 +39,9 @@ public final class InProcessHttpClient extends
             AsyncBody.Consumer<List<ByteBuffer>> consumer) {
         MockResponse answer;
         try {
-            answer = dispatcher.dispatch(RecordedRequests.of(request, false));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new IOException("the in-process API server failed on "
-                    + request.method() + " " + request.uri().getPath() + ": " + e.getMessage(), e));
+            answer = dispatch(RecordedRequests.of(request, false), request.method() + " " + request.uri().getPath());
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
         }
         byte[] body = answer.getBody() == null ? new byte[0] : answer.getBody().getBytes();
         return CompletableFuture.completedFuture(new InProcessResponse(request, answer.code(),
@@ -56,10 +55,9 @@ public final class InProcessHttpClient extends
         RecordedRequest recorded = RecordedRequests.of(request, true);
         MockResponse answer;
         try {
-            answer = dispatcher.dispatch(recorded);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new IOException("the in-process API server failed on the watch "
-                    + request.uri().getPath() + ": " + e.getMessage(), e));
+            answer = dispatch(recorded, "the watch " + request.uri().getPath());
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
         }
         WebSocketListener server = answer.getWebSocketListener();
         if (server == null) {
@@ -71,6 +69,15 @@ public final class InProcessHttpClient extends
         InProcessWebSocket socket = new InProcessWebSocket(recorded, answer, server, listener);
         socket.open();
         return CompletableFuture.completedFuture(new WebSocketResponse(new WebSocketUpgradeResponse(request), socket));
+    }
+
+    /** The dispatcher's answer to {@code recorded}; its failure as the I/O error a broken server would be. */
+    private MockResponse dispatch(RecordedRequest recorded, String what) throws IOException {
+        try {
+            return dispatcher.dispatch(recorded);
+        } catch (RuntimeException e) {
+            throw new IOException("the in-process API server failed on " + what + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
