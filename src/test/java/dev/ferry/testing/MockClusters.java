@@ -1,5 +1,6 @@
 package dev.ferry.testing;
 
+import dev.ferry.sim.migration.MockLogging;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -59,6 +60,7 @@ public final class MockClusters {
     }
 
     private static KubernetesMockServer started(KubernetesMockServer server) {
+        MockLogging.install();
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);
         } catch (UnknownHostException e) {

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  *       a 2-core machine (and other work beside them) is an event loop starved of CPU; 10 s or more still shows;</li>
  *   <li>the mock servers' own request log below WARNING.</li>
  * </ul>
- * Exactly those records are dropped; anything else from the same loggers still shows.
+ * Exactly those records are dropped; anything else from the same loggers still shows. The simulation reaches its
+ * mock servers in process now, but tests that start them on loopback (and their Vert.x clients) install the same
+ * filters, so a test run's console carries only what is meant for it.
  */
-final class MockLogging {
+public final class MockLogging {
 
     /** Held here: java.util.logging keeps loggers weakly, and a collected one would forget its filter. */
     private static final List<Logger> CONFIGURED = List.of(
@@ -49,7 +51,7 @@ final class MockLogging {
     }
 
     /** Installs the filters (once per JVM; later calls do nothing). */
-    static void install() {
+    public static void install() {
         // the static initializer did it
     }
 
