@@ -54,9 +54,12 @@ class ServeErrorsTest {
     @DisplayName("a --data folder another server holds is refused, saying so")
     void dataInUse() throws Exception {
         Path data = Files.createDirectories(dir.resolve("held"));
-        try (var held = dev.ferry.api.store.SqliteSessionStore.open(data)) {
+        var held = dev.ferry.api.store.SqliteSessionStore.open(data);
+        try {
             assertOneLine(FerryCli.run("serve", "--listen", "127.0.0.1:0", "--data", data.toString(),
                     "--tokens", tokens.toString()), "in use by another ferry serve");
+        } finally {
+            held.close();
         }
     }
 

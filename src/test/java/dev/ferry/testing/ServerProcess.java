@@ -95,10 +95,15 @@ public final class ServerProcess implements AutoCloseable {
         return Files.readString(stderr);
     }
 
+    /** Kills the server if it still runs; an interrupt while waiting for it to end is kept for the caller. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

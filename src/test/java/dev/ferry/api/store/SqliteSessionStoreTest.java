@@ -49,9 +49,12 @@ class SqliteSessionStoreTest {
     @Test
     @DisplayName("a second store on the same folder is refused while the first is open")
     void oneServerPerFolder() throws Exception {
-        try (SqliteSessionStore first = SqliteSessionStore.open(dir)) {
+        SqliteSessionStore first = SqliteSessionStore.open(dir);
+        try {
             assertThatThrownBy(() -> SqliteSessionStore.open(dir)).isInstanceOf(IOException.class)
                     .hasMessageContaining("in use by another ferry serve");
+        } finally {
+            first.close();
         }
         SqliteSessionStore.open(dir).close();
     }

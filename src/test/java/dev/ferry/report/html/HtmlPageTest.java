@@ -2,6 +2,7 @@ package dev.ferry.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -22,7 +23,8 @@ class HtmlPageTest {
         Map<String, String> value = Map.of("name", "</script><script>alert(1)</script><!--");
         String json = HtmlPage.json(value);
         assertThat(json).doesNotContain("<");
-        assertThat(new ObjectMapper().readValue(json, Map.class)).isEqualTo(value);
+        assertThat(new ObjectMapper().readValue(json, new TypeReference<Map<String, String>>() { }))
+                .isEqualTo(value);
         assertThat(HtmlPage.jsonScript("data", value))
                 .startsWith("<script type=\"application/json\" id=\"data\">{")
                 .endsWith("}</script>");

@@ -59,8 +59,8 @@ class CheckpointBytesProperties {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 
         VerifiedCheckpoint quick = CheckpointBytes.verify(bytes);
-        CheckpointException refused = catchThrowableOfType(() -> CheckpointFormat.decode(text, "ck"),
-                CheckpointException.class);
+        CheckpointException refused = catchThrowableOfType(CheckpointException.class,
+                () -> CheckpointFormat.decode(text, "ck"));
         if (quick != null) {
             assertThat(refused).as(text).isNull();
             Checkpoint decoded = CheckpointFormat.decode(text, "ck");
@@ -68,8 +68,8 @@ class CheckpointBytesProperties {
             assertThat(quick.writtenAtEpochMillis()).isEqualTo(decoded.writtenAtEpochMillis());
             assertThat(quick).isEqualTo(CheckpointFormat.verify(text, "ck"));
         }
-        CheckpointException byBytes = catchThrowableOfType(() -> CheckpointFormat.verify(bytes, "ck"),
-                CheckpointException.class);
+        CheckpointException byBytes = catchThrowableOfType(CheckpointException.class,
+                () -> CheckpointFormat.verify(bytes, "ck"));
         if (refused == null) {
             assertThat(byBytes).as(text).isNull();
             assertThat(CheckpointFormat.verify(bytes, "ck")).isEqualTo(CheckpointFormat.verify(text, "ck"));

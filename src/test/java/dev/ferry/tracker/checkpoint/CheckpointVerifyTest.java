@@ -58,10 +58,10 @@ class CheckpointVerifyTest {
             bad.add(body + "sha256 " + CheckpointFormat.sha256(body) + "\n");
         }
         for (String text : bad) {
-            CheckpointException decode = catchThrowableOfType(() -> CheckpointFormat.decode(text, "ck"),
-                    CheckpointException.class);
-            CheckpointException verify = catchThrowableOfType(() -> CheckpointFormat.verify(text, "ck"),
-                    CheckpointException.class);
+            CheckpointException decode = catchThrowableOfType(CheckpointException.class,
+                    () -> CheckpointFormat.decode(text, "ck"));
+            CheckpointException verify = catchThrowableOfType(CheckpointException.class,
+                    () -> CheckpointFormat.verify(text, "ck"));
             assertThat(decode).as(text).isNotNull();
             assertThat(verify).as(text).isNotNull().hasMessage(decode.getMessage());
         }
