@@ -7,11 +7,10 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -86,7 +85,7 @@ public final class JobCache implements AutoCloseable {
      * @throws KubeApiException (retryable) while the cache is not {@linkplain #current() current}
      */
     public List<Job> unsettledSessionJobs() {
-        return snapshot().unsettled();
+        return snapshot().unsettledJobs();
     }
 
     /** The resourceVersion of the last list or change the cache applied; empty before the first list. */
@@ -156,44 +155,78 @@ public final class JobCache implements AutoCloseable {
         if (last != null && last.version().equals(version)) {
             return last;
         }
-        List<Job> listed = informer.getStore().list();
-        List<Job> jobs = last == null ? null : inOrderOf(last.jobs(), listed);
-        if (jobs == null) {
-            jobs = listed.stream().sorted(Comparator.comparing(j -> j.getMetadata().getName())).toList();
-        }
-        Snapshot fresh = new Snapshot(Objects.toString(version, ""), jobs,
-                jobs.stream().filter(SessionJobs::unsettled).toList());
+        Snapshot fresh = Snapshot.of(Objects.toString(version, ""), informer.getStore().list(), last);
         snapshot = fresh;
         return fresh;
     }
 
     /**
-     * {@code listed} in the order of {@code sorted}'s names when both hold the same names, else null: most changes
-     * the informer applies update a Job the store already held, and looking each name up costs less than sorting
-     * thousands of names again. Names are unique in a namespace, so the same count and every name found means the
-     * same names.
+     * What {@link #sessionJobs()} and {@link #unsettledSessionJobs()} return at one resourceVersion, and how it was
+     * read from the store: {@code jobs.get(k)} is {@code listed.get(order[k])}, and {@code unsettled[k]} says whether
+     * it is {@linkplain SessionJobs#unsettled unsettled}.
      */
-    private static List<Job> inOrderOf(List<Job> sorted, List<Job> listed) {
-        if (sorted.size() != listed.size()) {
-            return null;
-        }
-        Map<String, Job> byName = new HashMap<>(listed.size() * 2);
-        for (Job job : listed) {
-            byName.put(job.getMetadata().getName(), job);
-        }
-        List<Job> ordered = new ArrayList<>(sorted.size());
-        for (Job before : sorted) {
-            Job now = byName.get(before.getMetadata().getName());
-            if (now == null) {
-                return null;
-            }
-            ordered.add(now);
-        }
-        return Collections.unmodifiableList(ordered);
-    }
+    private record Snapshot(String version, List<Job> jobs, List<Job> unsettledJobs, List<Job> listed, int[] order,
+            boolean[] unsettled) {
 
-    /** What {@link #sessionJobs()} and {@link #unsettledSessionJobs()} return at one resourceVersion. */
-    private record Snapshot(String version, List<Job> jobs, List<Job> unsettled) {
+        /**
+         * The snapshot of {@code listed}, from {@code last} where it can. The informer replaces a Job it updates and
+         * keeps the others, and its store lists them in the same order while the same names stay, so after most
+         * changes every position holds the same name as in the last read: the Jobs then keep the last read's name
+         * order, and only the Jobs that are new objects are judged again.
+         */
+        static Snapshot of(String version, List<Job> listed, Snapshot last) {
+            int n = listed.size();
+            if (last != null && sameNamesInPlace(last.listed, listed)) {
+                Job[] jobs = new Job[n];
+                boolean[] unsettled = new boolean[n];
+                for (int k = 0; k < n; k++) {
+                    Job job = listed.get(last.order[k]);
+                    jobs[k] = job;
+                    unsettled[k] = job == last.jobs.get(k) ? last.unsettled[k] : SessionJobs.unsettled(job);
+                }
+                return new Snapshot(version, List.of(jobs), unsettledOf(jobs, unsettled), listed, last.order,
+                        unsettled);
+            }
+            Integer[] byName = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byName[i] = i;
+            }
+            Arrays.sort(byName, Comparator.comparing(i -> listed.get(i).getMetadata().getName()));
+            int[] order = new int[n];
+            Job[] jobs = new Job[n];
+            boolean[] unsettled = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = byName[k];
+                jobs[k] = listed.get(order[k]);
+                unsettled[k] = SessionJobs.unsettled(jobs[k]);
+            }
+            return new Snapshot(version, List.of(jobs), unsettledOf(jobs, unsettled), listed, order, unsettled);
+        }
+
+        /** Whether both lists hold Jobs of the same names at the same positions (names are unique in a namespace). */
+        private static boolean sameNamesInPlace(List<Job> before, List<Job> now) {
+            if (before.size() != now.size()) {
+                return false;
+            }
+            for (int i = 0; i < now.size(); i++) {
+                Job a = before.get(i);
+                Job b = now.get(i);
+                if (a != b && !a.getMetadata().getName().equals(b.getMetadata().getName())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static List<Job> unsettledOf(Job[] jobs, boolean[] unsettled) {
+            List<Job> found = new ArrayList<>();
+            for (int k = 0; k < jobs.length; k++) {
+                if (unsettled[k]) {
+                    found.add(jobs[k]);
+                }
+            }
+            return Collections.unmodifiableList(found);
+        }
     }
 
     private void requireCurrent() {

@@ -86,6 +86,8 @@ class JobCacheTest {
                 listing.createSuspended("east", Sessions.jupyter(id), record(MigrationState.STOPPING_SOURCE));
                 east.patchMigration(id, record(MigrationState.DONE), false, job(id).resourceVersion());
             }
+            cache.awaitCaughtUp(Long.parseLong(job("s2").resourceVersion()), WAIT);
+            assertThat(cached.unsettledJobs("east")).as("both done, no pod failed yet").isEmpty();
             // the Job controller's count once s2's pod failed (its node was lost); s1's pod still runs
             client.batch().v1().jobs().inNamespace("sessions").withName(SessionJobs.jobName("s1")).subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"ready\":1,\"active\":1}}");
