@@ -3,13 +3,14 @@ package dev.ferry.migrate.reconcile;
 import dev.ferry.migrate.SourceSession;
 import dev.ferry.migrate.TargetCluster;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +26,8 @@ public final class Observer {
 
     /** Attempts per cluster read. */
     public static final int READ_ATTEMPTS = 3;
+
+    private static final Comparator<TargetJob> BY_CLUSTER = Comparator.comparing(TargetJob::cluster);
 
     private final SourceOrchestrator source;
     private final TargetClusters targets;
@@ -51,12 +54,13 @@ public final class Observer {
      * @throws SourceOrchestratorException if the source orchestrator could not be read
      */
     public Observation observe(boolean everyJob) throws SourceOrchestratorException {
-        Map<String, SourceSession> sources = new TreeMap<>();
+        // looked up by id only; the sessions are visited in id order below
+        Map<String, SourceSession> sources = new HashMap<>();
         for (SourceSession job : source.sessions()) {
             sources.put(specs.specFor(job).sessionId(), job);
         }
         List<TargetCluster> clusters = targets.clusters();
-        Map<String, List<TargetJob>> jobs = new TreeMap<>();
+        Map<String, List<TargetJob>> jobs = new HashMap<>();
         Set<String> unreachable = new TreeSet<>();
         for (TargetCluster c : clusters) {
             Optional<List<TargetJob>> read = read(c.name(), everyJob);
@@ -77,8 +81,10 @@ public final class Observer {
         List<SessionObservation> sessions = new ArrayList<>();
         for (String id : ids) {
             Optional<SourceSession> source = Optional.ofNullable(sources.get(id));
-            List<TargetJob> found = new ArrayList<>(jobs.getOrDefault(id, List.of()));
-            found.sort(java.util.Comparator.comparing(TargetJob::cluster));
+            List<TargetJob> found = jobs.getOrDefault(id, List.of()); // this pass's own lists: sorted in place
+            if (found.size() > 1) {
+                found.sort(BY_CLUSTER);
+            }
             OptionalLong activity = later(source.isPresent() ? this.source.lastActivity(source.get().jobId())
                     : OptionalLong.empty(), signals.lastActivity(id));
             sessions.add(new SessionObservation(id, source, source.map(specs::specFor), activity, found,
