@@ -2,6 +2,7 @@ package dev.ferry.sim;
 
 import dev.ferry.tracker.checkpoint.Checkpoint;
 import dev.ferry.tracker.checkpoint.CheckpointStore;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,12 @@ public final class MemoryCheckpointStore implements CheckpointStore {
 
     private Checkpoint latest;
     private long writes;
+    private Runnable onWrite = () -> { };
+
+    /** Runs {@code listener} after each write (one listener; a later call replaces it). */
+    public void onWrite(Runnable listener) {
+        this.onWrite = Objects.requireNonNull(listener, "listener");
+    }
 
     @Override
     public Optional<Checkpoint> load() {
@@ -22,6 +29,7 @@ public final class MemoryCheckpointStore implements CheckpointStore {
     public void write(Checkpoint checkpoint) {
         latest = checkpoint;
         writes++;
+        onWrite.run();
     }
 
     @Override

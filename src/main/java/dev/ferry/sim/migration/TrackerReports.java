@@ -42,6 +42,11 @@ final class TrackerReports {
     private final byte[][] texts;
     private final long[] heldAs;
     private final boolean[] installing;
+    /**
+     * Per session: whether its checkpoint or its install flag may have changed since the last pass (the session says
+     * so), so that a pass asks only those sessions; all of them at the first.
+     */
+    private final boolean[] news;
 
     TrackerReports(List<SimulatedSession> sessions, SessionIds ids, ControlPlane plane, Clock clock,
             ActivityFeed activity) {
@@ -56,28 +61,37 @@ final class TrackerReports {
         texts = new byte[n][];
         heldAs = new long[n];
         installing = new boolean[n];
+        news = new boolean[n];
+        Arrays.fill(news, true);
+        for (int i = 0; i < n; i++) {
+            int session = i;
+            sessions.get(i).onReportable(() -> news[session] = true);
+        }
     }
 
     /** Every tracker's news since the last pass. */
     void report() {
         long now = clock.epochMillis();
         for (int i = 0; i < sessions.size(); i++) {
-            SimulatedSession s = sessions.get(i);
-            Optional<Checkpoint> latest = s.latestCheckpoint();
-            if (latest.isPresent() && latest.get().generation() != uploaded[i]) {
-                Checkpoint c = latest.get();
-                texts[i] = CheckpointFormat.encode(c).getBytes(StandardCharsets.UTF_8);
-                send(i, texts[i]);
-                uploaded[i] = c.generation();
-                heldAs[i] = c.writtenAtEpochMillis();
-            }
-            boolean install = s.installInProgress();
-            if (install != installing[i]) {
-                AnsweredAtOnce.answer(plane.install(ids.id(i), install), "an install report");
-                installing[i] = install;
+            if (news[i]) {
+                news[i] = false;
+                SimulatedSession s = sessions.get(i);
+                Optional<Checkpoint> latest = s.latestCheckpoint();
+                if (latest.isPresent() && latest.get().generation() != uploaded[i]) {
+                    Checkpoint c = latest.get();
+                    texts[i] = CheckpointFormat.encode(c).getBytes(StandardCharsets.UTF_8);
+                    send(i, texts[i]);
+                    uploaded[i] = c.generation();
+                    heldAs[i] = c.writtenAtEpochMillis();
+                }
+                boolean install = s.installInProgress();
+                if (install != installing[i]) {
+                    AnsweredAtOnce.answer(plane.install(ids.id(i), install), "an install report");
+                    installing[i] = install;
+                }
             }
             long active = activity.lastTold(i);
-            if (texts[i] != null && heldAs[i] < active && active < now && s.checkpointCurrent()) {
+            if (texts[i] != null && heldAs[i] < active && active < now && sessions.get(i).checkpointCurrent()) {
                 send(i, texts[i]);
                 heldAs[i] = now;
             }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -41,6 +42,8 @@ public final class SimulatedSession {
     private final List<Operation> running = new ArrayList<>();
     /** A migration holds the container down: no restart brings it back, only {@link #startAfterMigration}. */
     private boolean held;
+    /** Told when {@link #latestCheckpoint()} or {@link #installInProgress()} may have changed. */
+    private Runnable reportable = () -> { };
 
     public SimulatedSession(SessionProfile profile, Kernel kernel, UserCommands commands, List<Distribution> image,
                             ContainerRestore restore) {
@@ -65,6 +68,16 @@ public final class SimulatedSession {
 
     public SessionProfile profile() {
         return profile;
+    }
+
+    /**
+     * Runs {@code listener} whenever the latest checkpoint is written or a user command starts or ends, so that a
+     * reader of {@link #latestCheckpoint()} and {@link #installInProgress()} need not ask every session at every
+     * instant (one listener; a later call replaces it).
+     */
+    public void onReportable(Runnable listener) {
+        reportable = Objects.requireNonNull(listener, "listener");
+        home.onWrite(listener);
     }
 
     public SessionMetrics metrics() {
@@ -123,6 +136,7 @@ public final class SimulatedSession {
             truth.groupStarted();
         }
         running.add(operation);
+        reportable.run();
         if (!operation.events().isEmpty()) {
             kernel.schedule(operation.events().get(0).t(), () -> step(operation, 0));
         }
@@ -144,6 +158,7 @@ public final class SimulatedSession {
         if (operation.epoch() != container.epoch() || !running.remove(operation)) {
             return;
         }
+        reportable.run();
         Set<String> changed = touched(operation);
         timeline.record(changed.isEmpty() ? SessionTimeline.Kind.COMMAND_UNCHANGED : SessionTimeline.Kind.COMMAND,
                 operation.start(), kernel.nanos());
@@ -244,6 +259,7 @@ public final class SimulatedSession {
         }
         truth.stopped(running.stream().map(SimulatedSession::touched).toList(), checkpointed());
         running.clear();
+        reportable.run();
     }
 
     /** Whether the session's container is running. */
