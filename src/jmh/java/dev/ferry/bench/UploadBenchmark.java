@@ -90,7 +90,7 @@ public class UploadBenchmark {
         @SuppressWarnings("unchecked")
         public void rewind() {
             next = 0;
-            inFlight = new CompletableFuture[SESSIONS];
+            inFlight = (CompletableFuture<UploadOutcome>[]) new CompletableFuture<?>[SESSIONS];
         }
     }
 
