@@ -162,11 +162,11 @@ public final class JobCache implements AutoCloseable {
 
     /**
      * What {@link #sessionJobs()} and {@link #unsettledSessionJobs()} return at one resourceVersion, and how it was
-     * read from the store: {@code jobs.get(k)} is {@code listed.get(order[k])}, and {@code unsettled[k]} says whether
+     * read from the store: {@code jobs.get(k)} is {@code listed.get(order[k])}, and {@code unsettledAt[k]} says whether
      * it is {@linkplain SessionJobs#unsettled unsettled}.
      */
     private record Snapshot(String version, List<Job> jobs, List<Job> unsettledJobs, List<Job> listed, int[] order,
-            boolean[] unsettled) {
+            boolean[] unsettledAt) {
 
         /**
          * The snapshot of {@code listed}, from {@code last} where it can. The informer replaces a Job it updates and
@@ -182,7 +182,7 @@ public final class JobCache implements AutoCloseable {
                 for (int k = 0; k < n; k++) {
                     Job job = listed.get(last.order[k]);
                     jobs[k] = job;
-                    unsettled[k] = job == last.jobs.get(k) ? last.unsettled[k] : SessionJobs.unsettled(job);
+                    unsettled[k] = job == last.jobs.get(k) ? last.unsettledAt[k] : SessionJobs.unsettled(job);
                 }
                 return new Snapshot(version, List.of(jobs), unsettledOf(jobs, unsettled), listed, last.order,
                         unsettled);
