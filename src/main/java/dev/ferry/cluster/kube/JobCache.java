@@ -176,31 +176,31 @@ public final class JobCache implements AutoCloseable {
          */
         static Snapshot of(String version, List<Job> listed, Snapshot last) {
             int n = listed.size();
-            if (last != null && sameNamesInPlace(last.listed, listed)) {
-                Job[] jobs = new Job[n];
-                boolean[] unsettled = new boolean[n];
-                for (int k = 0; k < n; k++) {
-                    Job job = listed.get(last.order[k]);
-                    jobs[k] = job;
-                    unsettled[k] = job == last.jobs.get(k) ? last.unsettledAt[k] : SessionJobs.unsettled(job);
-                }
-                return new Snapshot(version, List.of(jobs), unsettledOf(jobs, unsettled), listed, last.order,
-                        unsettled);
-            }
-            Integer[] byName = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                byName[i] = i;
-            }
-            Arrays.sort(byName, Comparator.comparing(i -> listed.get(i).getMetadata().getName()));
-            int[] order = new int[n];
+            Snapshot kept = last != null && sameNamesInPlace(last.listed, listed) ? last : null;
+            int[] order = kept != null ? kept.order : byName(listed);
             Job[] jobs = new Job[n];
             boolean[] unsettled = new boolean[n];
             for (int k = 0; k < n; k++) {
-                order[k] = byName[k];
-                jobs[k] = listed.get(order[k]);
-                unsettled[k] = SessionJobs.unsettled(jobs[k]);
+                Job job = listed.get(order[k]);
+                jobs[k] = job;
+                unsettled[k] = kept != null && job == kept.jobs.get(k) ? kept.unsettledAt[k]
+                        : SessionJobs.unsettled(job);
             }
             return new Snapshot(version, List.of(jobs), unsettledOf(jobs, unsettled), listed, order, unsettled);
+        }
+
+        /** The positions of {@code listed}'s Jobs in name order. */
+        private static int[] byName(List<Job> listed) {
+            Integer[] positions = new Integer[listed.size()];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = i;
+            }
+            Arrays.sort(positions, Comparator.comparing(i -> listed.get(i).getMetadata().getName()));
+            int[] order = new int[positions.length];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = positions[k];
+            }
+            return order;
         }
 
         /** Whether both lists hold Jobs of the same names at the same positions (names are unique in a namespace). */
