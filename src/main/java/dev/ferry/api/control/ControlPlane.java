@@ -58,27 +58,31 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
 
     /**
      * {@link #upload(String, String)} of the text's UTF-8 bytes as they came (an HTTP body): checked over the bytes
-     * and stored as they are, never decoded to a String and encoded back. The caller must not change them after.
+     * and stored as they are, never decoded to a String and encoded back. The caller must not change them after. The
+     * very text stored, sent again, is told by its hash and confirmed without being checked again.
      */
     public CompletionStage<UploadOutcome> upload(String sessionId, byte[] utf8) {
         requireValid(sessionId);
         if (utf8.length > CheckpointText.MAX_BYTES) {
             return CompletableFuture.completedStage(new UploadOutcome.TooLarge(utf8.length, CheckpointText.MAX_BYTES));
         }
-        VerifiedCheckpoint checkpoint;
-        try {
-            checkpoint = CheckpointFormat.verify(utf8, "the upload for session " + sessionId);
-        } catch (CheckpointException e) {
-            return CompletableFuture.completedStage(new UploadOutcome.Damaged(e.getMessage()));
-        }
-        String sha256 = checkpoint.textSha256();
-        long offered = checkpoint.generation();
+        String sha256 = CheckpointFormat.textSha256(utf8);
+        String source = "the upload for session " + sessionId;
         return writes.write(sessionId, newest -> {
             SessionRecord stored = newest.orElse(SessionRecord.empty(sessionId));
-            if (stored.hasCheckpoint() && offered == stored.generation() && sha256.equals(stored.checkpointSha256())) {
-                return SessionWrites.Decision.save(new UploadOutcome.Confirmed(offered),
+            if (stored.hasCheckpoint() && sha256.equals(stored.checkpointSha256())) {
+                // the very text stored, sent again (a tracker's confirmation, the most frequent upload): it was
+                // checked when it was stored, so it is not parsed again
+                return SessionWrites.Decision.save(new UploadOutcome.Confirmed(stored.generation()),
                         stored.withConfirmed(clock.epochMillis()), null);
             }
+            VerifiedCheckpoint checkpoint;
+            try {
+                checkpoint = CheckpointFormat.verify(utf8, source);
+            } catch (CheckpointException e) {
+                return SessionWrites.Decision.answer(new UploadOutcome.Damaged(e.getMessage()));
+            }
+            long offered = checkpoint.generation();
             if (offered <= stored.generation()) {
                 return SessionWrites.Decision.answer(new UploadOutcome.NotNewer(stored.generation(), offered));
             }

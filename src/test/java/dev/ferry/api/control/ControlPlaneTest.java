@@ -48,6 +48,18 @@ class ControlPlaneTest {
         }
 
         @Test
+        @DisplayName("of a text stored once and replaced since is not newer: only the stored text is confirmed")
+        void resentAfterReplaced() {
+            Durable.answer(plane.upload("alice", Checkpoints.text(3, T0)));
+            Durable.answer(plane.upload("alice", Checkpoints.text(5, T0 + 1)));
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(3, T0))))
+                    .isEqualTo(new UploadOutcome.NotNewer(5, 3));
+            assertThat(Durable.answer(plane.upload("alice", Checkpoints.text(5, T0 + 1))))
+                    .isEqualTo(new UploadOutcome.Confirmed(5));
+            assertThat(plane.checkpointText("alice")).contains(Checkpoints.text(5, T0 + 1));
+        }
+
+        @Test
         @DisplayName("of the same generation with other content is not newer, and the stored one stays")
         void sameGenerationOtherContent() {
             Durable.answer(plane.upload("alice", Checkpoints.text(3, T0, "2.4.6")));
