@@ -16,36 +16,66 @@ public record PackageDiff(SortedMap<String, String> added,
     public record Change(String from, String to) {
     }
 
-    /**
-     * Walks both sets side by side in name order (each is sorted), one comparison per step, instead of looking
-     * every name up in the other set: every checkpoint a tracker encodes or uploads computes its diff.
-     */
+    /** What {@link #walk} meets, in name order: each package added, removed or changed in version. */
+    public interface Steps {
+        void added(String name, String version);
+
+        void removed(String name, String version);
+
+        void changed(String name, String from, String to);
+    }
+
+    /** The difference of {@code current} from {@code baseline} as maps ({@link #walk} fills them). */
     public static PackageDiff between(PackageSet baseline, PackageSet current) {
         TreeMap<String, String> added = new TreeMap<>();
         TreeMap<String, String> removed = new TreeMap<>();
         TreeMap<String, Change> changed = new TreeMap<>();
+        walk(baseline, current, new Steps() {
+            @Override
+            public void added(String name, String version) {
+                added.put(name, version);
+            }
+
+            @Override
+            public void removed(String name, String version) {
+                removed.put(name, version);
+            }
+
+            @Override
+            public void changed(String name, String from, String to) {
+                changed.put(name, new Change(from, to));
+            }
+        });
+        return new PackageDiff(added, removed, changed);
+    }
+
+    /**
+     * Walks both sets side by side in name order (each is sorted), one comparison per step, instead of looking
+     * every name up in the other set, and tells {@code steps} each difference: every checkpoint a tracker encodes
+     * walks its environments' sets, and needs no map of the differences to write them.
+     */
+    public static void walk(PackageSet baseline, PackageSet current, Steps steps) {
         int b = 0;
         int c = 0;
         while (b < baseline.size() || c < current.size()) {
             int order = b == baseline.size() ? 1 : c == current.size() ? -1
                     : baseline.nameAt(b).compareTo(current.nameAt(c));
             if (order < 0) {
-                removed.put(baseline.nameAt(b), baseline.versionAt(b));
+                steps.removed(baseline.nameAt(b), baseline.versionAt(b));
                 b++;
             } else if (order > 0) {
-                added.put(current.nameAt(c), current.versionAt(c));
+                steps.added(current.nameAt(c), current.versionAt(c));
                 c++;
             } else {
                 String before = baseline.versionAt(b);
                 String version = current.versionAt(c);
                 if (!before.equals(version)) {
-                    changed.put(current.nameAt(c), new Change(before, version));
+                    steps.changed(current.nameAt(c), before, version);
                 }
                 b++;
                 c++;
             }
         }
-        return new PackageDiff(added, removed, changed);
     }
 
     public boolean isEmpty() {

@@ -39,11 +39,20 @@ public final class CheckpointFormat {
             # last line is a checksum of everything above it.
             """;
 
+    /** About one package line's length, to size the text once: {@code baseline numpy 1.26.4}. */
+    private static final int LINE_ESTIMATE = 32;
+    /** About how many packages a user adds, removes or changes in one environment, for the same. */
+    private static final int DIFF_LINES_ESTIMATE = 16;
+
     private CheckpointFormat() {
     }
 
     public static String encode(Checkpoint checkpoint) {
-        StringBuilder out = new StringBuilder(HEADER);
+        int lines = 0;
+        for (EnvironmentState env : checkpoint.environments()) {
+            lines += env.baseline().size() + DIFF_LINES_ESTIMATE;
+        }
+        StringBuilder out = new StringBuilder(HEADER.length() + 256 + LINE_ESTIMATE * lines).append(HEADER);
         out.append(MAGIC).append(' ').append(VERSION).append('\n');
         out.append("generation ").append(checkpoint.generation()).append('\n');
         out.append("written ").append(Instant.ofEpochMilli(checkpoint.writtenAtEpochMillis())).append('\n');
@@ -51,26 +60,59 @@ public final class CheckpointFormat {
             out.append("environment ").append(env.kind().name().toLowerCase(Locale.ROOT)).append(' ')
                     .append(env.location()).append('\n');
             env.baseline().forEach((name, version) -> line(out, "baseline", name, version)); // name order
-            PackageDiff diff = env.diff();
-            diff.added().forEach((name, version) -> line(out, "added", name, version));
-            diff.removed().forEach((name, version) -> line(out, "removed", name, version));
-            diff.changed().forEach((name, change) -> line(out, "changed", name, change.from(), change.to()));
+            DiffLines diff = new DiffLines();
+            PackageDiff.walk(env.baseline(), env.current(), diff);
+            out.append(diff.added).append(diff.removed).append(diff.changed);
             out.append("end\n");
         }
         String body = out.toString();
         return body + "sha256 " + sha256(body) + "\n";
     }
 
-    private static void line(StringBuilder out, String tag, String... tokens) {
-        out.append(tag);
-        for (String token : tokens) {
-            if (token.isEmpty() || hasWhitespace(token)) {
-                throw new IllegalArgumentException("cannot write '" + token + "' in a checkpoint: names and versions"
-                        + " must be non-empty and contain no whitespace");
-            }
-            out.append(' ').append(token);
+    /**
+     * An environment's diff lines as {@link PackageDiff#walk} meets them (in name order), each kind on its own: the
+     * text lists every added line, then every removed one, then every changed one.
+     */
+    private static final class DiffLines implements PackageDiff.Steps {
+        final StringBuilder added = new StringBuilder();
+        final StringBuilder removed = new StringBuilder();
+        final StringBuilder changed = new StringBuilder();
+
+        @Override
+        public void added(String name, String version) {
+            line(added, "added", name, version);
         }
+
+        @Override
+        public void removed(String name, String version) {
+            line(removed, "removed", name, version);
+        }
+
+        @Override
+        public void changed(String name, String from, String to) {
+            line(changed, "changed", name, from, to);
+        }
+    }
+
+    private static void line(StringBuilder out, String tag, String name, String version) {
+        token(out.append(tag), name);
+        token(out, version);
         out.append('\n');
+    }
+
+    private static void line(StringBuilder out, String tag, String name, String from, String to) {
+        token(out.append(tag), name);
+        token(out, from);
+        token(out, to);
+        out.append('\n');
+    }
+
+    private static void token(StringBuilder out, String token) {
+        if (token.isEmpty() || hasWhitespace(token)) {
+            throw new IllegalArgumentException("cannot write '" + token + "' in a checkpoint: names and versions"
+                    + " must be non-empty and contain no whitespace");
+        }
+        out.append(' ').append(token);
     }
 
     /** A loop rather than a stream: every name and version of every checkpoint encoded comes here. */
@@ -121,7 +163,15 @@ public final class CheckpointFormat {
         VerifiedCheckpoint checked = verify(new String(utf8, StandardCharsets.UTF_8), source);
         // the bytes' own size and hash: they differ from the decoded text's only where the bytes are not valid UTF-8
         return new VerifiedCheckpoint(checked.generation(), checked.writtenAtEpochMillis(), utf8.length,
-                HexFormat.of().formatHex(sha256Digest().digest(utf8)));
+                textSha256(utf8));
+    }
+
+    /**
+     * The SHA-256 of a checkpoint's whole text as received, in hex: what {@link VerifiedCheckpoint#textSha256} gives
+     * once the text is verified, computed without reading it (a server tells a resent text from a new one by it).
+     */
+    public static String textSha256(byte[] utf8) {
+        return HexFormat.of().formatHex(sha256Digest().digest(utf8));
     }
 
     /** The body above the checksum line, once that line is found and matches; and the whole text's size and hash. */

@@ -3,6 +3,7 @@ package dev.ferry.tracker.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ferry.tracker.PackageDiff;
 import dev.ferry.tracker.PackageSet;
 import dev.ferry.tracker.scan.EnvironmentKind;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,31 @@ class CheckpointBytesProperties {
     void everyCheckpointTheTrackerWritesTakesTheQuickWay(@ForAll("checkpoints") Checkpoint checkpoint) {
         String text = CheckpointFormat.encode(checkpoint);
         assertThat(CheckpointBytes.verify(text.getBytes(StandardCharsets.UTF_8))).as(text).isNotNull();
+    }
+
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void eachEnvironmentIsWrittenAsItsBaselineThenItsDiffInNameOrder(@ForAll("checkpoints") Checkpoint checkpoint)
+            throws CheckpointException {
+        StringBuilder expected = new StringBuilder();
+        for (EnvironmentState env : checkpoint.environments()) {
+            expected.append("environment ").append(env.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                    .append(env.location()).append('\n');
+            env.baseline().forEach((name, version) -> expected.append("baseline ").append(name).append(' ')
+                    .append(version).append('\n'));
+            PackageDiff diff = env.diff();
+            diff.added().forEach((name, version) -> expected.append("added ").append(name).append(' ')
+                    .append(version).append('\n'));
+            diff.removed().forEach((name, version) -> expected.append("removed ").append(name).append(' ')
+                    .append(version).append('\n'));
+            diff.changed().forEach((name, change) -> expected.append("changed ").append(name).append(' ')
+                    .append(change.from()).append(' ').append(change.to()).append('\n'));
+            expected.append("end\n");
+        }
+        String text = CheckpointFormat.encode(checkpoint);
+        String body = body(text);
+        int first = body.indexOf("\nenvironment ");
+        assertThat(first < 0 ? "" : body.substring(first + 1)).isEqualTo(expected.toString());
+        assertThat(CheckpointFormat.decode(text, "the property")).isEqualTo(checkpoint);
     }
 
     /** Environments whose current set removes, changes and adds packages of few short names, so lines collide. */
