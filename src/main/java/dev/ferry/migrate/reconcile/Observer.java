@@ -74,10 +74,15 @@ public final class Observer {
         }
         // a pass that read only unsettled Jobs acts on their sessions alone (it starts nothing new), so the others'
         // activity, specs and checkpoints are not read
-        Set<String> ids = new TreeSet<>(jobs.keySet());
+        List<String> ids = new ArrayList<>(jobs.keySet());
         if (everyJob) {
-            ids.addAll(sources.keySet());
+            for (String id : sources.keySet()) {
+                if (!jobs.containsKey(id)) {
+                    ids.add(id);
+                }
+            }
         }
+        ids.sort(Comparator.naturalOrder()); // one sort of an array, not a tree built name by name
         List<SessionObservation> sessions = new ArrayList<>();
         for (String id : ids) {
             Optional<SourceSession> source = Optional.ofNullable(sources.get(id));
