@@ -207,7 +207,7 @@ public final class CheckpointFormat {
     }
 
     static String sha256(String text) {
-        return HexFormat.of().formatHex(sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return textSha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A digest to continue from where {@code running} is, leaving {@code running} to be finished on its own. */
