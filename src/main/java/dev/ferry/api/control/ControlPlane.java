@@ -67,7 +67,6 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
             return CompletableFuture.completedStage(new UploadOutcome.TooLarge(utf8.length, CheckpointText.MAX_BYTES));
         }
         String sha256 = CheckpointFormat.textSha256(utf8);
-        String source = "the upload for session " + sessionId;
         return writes.write(sessionId, newest -> {
             SessionRecord stored = newest.orElse(SessionRecord.empty(sessionId));
             if (stored.hasCheckpoint() && sha256.equals(stored.checkpointSha256())) {
@@ -78,7 +77,7 @@ public final class ControlPlane implements CheckpointSignals, MigrationControl, 
             }
             VerifiedCheckpoint checkpoint;
             try {
-                checkpoint = CheckpointFormat.verify(utf8, source);
+                checkpoint = CheckpointFormat.verify(utf8, "the upload for session " + sessionId);
             } catch (CheckpointException e) {
                 return SessionWrites.Decision.answer(new UploadOutcome.Damaged(e.getMessage()));
             }
